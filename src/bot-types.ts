@@ -1,0 +1,25 @@
+import type { Query, QueryContext } from './query.js';
+import type { Reply, Suggestion } from './reply.js';
+
+export type Rating = 'up' | 'down';
+
+/** What the core says back after 👍/👎: a short acknowledgement, and for 👎 the runners-up. */
+export interface FeedbackReply {
+  readonly text: string;
+  readonly suggestions: readonly Suggestion[];
+}
+
+/**
+ * The one way into the core. Adapters translate platform events into these calls and render the
+ * results; they never match, read knowledge or touch the store themselves.
+ */
+export interface Bot {
+  /** Answer, clarify or decline a question. Empty text gets help with example questions. */
+  handle(query: Query): Promise<Reply>;
+  /** A suggestion or "Related" button was pressed: answer that entry in this conversation. */
+  choose(context: QueryContext, entry: string): Promise<Reply>;
+  /** 👍/👎 on an answer given in this conversation. */
+  feedback(context: QueryContext, entry: string, rating: Rating): Promise<FeedbackReply>;
+  /** Questions to offer while the user types (autocomplete), best first. */
+  complete(prefix: string, limit?: number): readonly Suggestion[];
+}

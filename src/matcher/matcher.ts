@@ -1,0 +1,45 @@
+/**
+ * The matcher port: maps a question to knowledge entries with a confidence. The core depends on
+ * this interface only, so the algorithm can change without touching callers.
+ */
+
+/** What the matcher learns from: one entry (or intent) and the ways people ask for it. */
+export interface TrainingEntry {
+  readonly id: string;
+  readonly phrasings: readonly string[];
+}
+
+export interface MatcherOptions {
+  /** Groups of words treated as the same word, e.g. [troops, soldiers, forces, military]. */
+  readonly synonyms?: readonly (readonly string[])[];
+}
+
+export interface Candidate {
+  readonly entry: string;
+  /** Calibrated confidence in [0, 1] that this entry is what the question asks for. */
+  readonly confidence: number;
+  /** The training phrasing closest to the question (for explanations). */
+  readonly phrasing: string;
+}
+
+export interface MatchResult {
+  /** The question after normalisation, for logs and explanations. */
+  readonly normalized: string;
+  /** Best first; empty when nothing in the knowledge shares anything with the question. */
+  readonly candidates: readonly Candidate[];
+}
+
+export interface Matcher {
+  match(text: string, limit?: number): MatchResult;
+}
+
+export type MatcherFactory = (
+  entries: readonly TrainingEntry[],
+  options?: MatcherOptions,
+) => Matcher;
+
+/** Confidence cut-offs: answer at or above `answer`, clarify at or above `clarify`, else decline. */
+export interface Thresholds {
+  readonly answer: number;
+  readonly clarify: number;
+}

@@ -1,0 +1,61 @@
+/** A question the bot can answer, offered as a suggestion (clarify, decline, related, autocomplete). */
+export interface Suggestion {
+  /** Knowledge entry id, stable across reloads: adapters put it in button payloads. */
+  readonly entry: string;
+  /** The entry's canonical question, shown to the user. */
+  readonly question: string;
+}
+
+/** Where an answer's facts come from. */
+export interface Source {
+  /** Who the facts are attributed to, for example "the U.S. Department of Defense". */
+  readonly attribution: string;
+  /** The publication the passage was taken from. */
+  readonly publication: string;
+  /** The passage of the source that the answer rests on, verbatim. */
+  readonly passage: string;
+  readonly url?: string;
+}
+
+/** Why the matcher chose what it chose; shown by `ask --explain` and on request by adapters. */
+export interface Explanation {
+  readonly normalized: string;
+  readonly matchedPhrasing?: string;
+  readonly confidence: number;
+  readonly runnerUp?: { readonly entry: string; readonly confidence: number };
+  readonly thresholds: { readonly answer: number; readonly clarify: number };
+}
+
+interface ReplyBase {
+  /** Plain text shown to the user; adapters render it in their own markup. */
+  readonly text: string;
+  /** Confidence of the best candidate, in [0, 1]. */
+  readonly confidence: number;
+  readonly explanation?: Explanation;
+}
+
+/** A confident answer from one knowledge entry. */
+export interface AnswerReply extends ReplyBase {
+  readonly kind: 'answer';
+  readonly entry: Suggestion;
+  /** `fact` answers come from the curated knowledge; `conversation` ones are the built-in small talk. */
+  readonly entryKind: 'fact' | 'conversation';
+  readonly source?: Source;
+  /** Entries declared as related to this one ("Related: …" buttons). */
+  readonly related: readonly Suggestion[];
+}
+
+/** The top candidates are close or the confidence is middling: "Did you mean …?" */
+export interface ClarifyReply extends ReplyBase {
+  readonly kind: 'clarify';
+  readonly suggestions: readonly Suggestion[];
+}
+
+/** The knowledge does not answer the question; `suggestions` say what the bot can answer. */
+export interface DeclineReply extends ReplyBase {
+  readonly kind: 'decline';
+  readonly reason: 'no-match' | 'empty' | 'rate-limited';
+  readonly suggestions: readonly Suggestion[];
+}
+
+export type Reply = AnswerReply | ClarifyReply | DeclineReply;
