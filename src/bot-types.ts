@@ -20,6 +20,11 @@ export interface Bot {
   choose(context: QueryContext, entry: string): Promise<Reply>;
   /** 👍/👎 on an answer given in this conversation. */
   feedback(context: QueryContext, entry: string, rating: Rating): Promise<FeedbackReply>;
+  /**
+   * Claims a platform event id (Slack retries, redeliveries). Resolves true the first time an id is
+   * seen, false for a repeat, so the event is answered once even across several bot instances.
+   */
+  claim(eventId: string): Promise<boolean>;
   /** Questions to offer while the user types (autocomplete), best first. */
   complete(prefix: string, limit?: number): readonly Suggestion[];
 }

@@ -1,0 +1,13 @@
+/**
+ * What the composition root starts and stops. Each platform adapter is one of these; it receives
+ * its validated config and the core's `Bot` from the root and never reads the environment itself.
+ */
+export interface Adapter {
+  readonly name: string;
+  start(): Promise<void>;
+  /** Stops taking new events, finishes replies in flight, closes connections. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** The environment as the composition root hands it to config readers (a copy of process.env). */
+export type Env = Readonly<Record<string, string | undefined>>;
