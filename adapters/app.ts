@@ -1,0 +1,103 @@
+import type { Readable, Writable } from 'node:stream';
+import type { Keyv } from 'keyv';
+import { createBot } from '../src/bot.js';
+import type { Bot } from '../src/bot-types.js';
+import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
+import { createKnowledgeBase } from '../src/knowledge-base.js';
+import type { Logger } from '../src/logger.js';
+import type { Adapter, Env } from './adapter.js';
+import { readCoreConfig } from './config.js';
+import { createConsoleAdapter } from './console/console-adapter.js';
+import { createLogger } from './create-logger.js';
+import { createKeyv } from './store/create-keyv.js';
+
+export interface StartAppOptions {
+  /** The environment (a copy of process.env plus .env); nothing else reads it. */
+  readonly env: Env;
+  readonly logger?: Logger;
+  /** Where the console chat reads and writes when no platform is configured. */
+  readonly console?: {
+    readonly input: Readable;
+    readonly output: Writable;
+    readonly interactive: boolean;
+  };
+}
+
+export interface RunningApp {
+  readonly bot: Bot;
+  readonly adapters: readonly Adapter[];
+  /** Resolves when the app has nothing left to do by itself (the console's input ended). */
+  readonly done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root: validates the environment once, loads and trains the knowledge, opens the
+ * store, builds the core and starts every adapter whose credentials are set, or the console.
+ */
+export async function startApp(options: StartAppOptions): Promise<RunningApp> {
+  const config = readCoreConfig(options.env);
+  const platformAdapters = await readPlatformConfigs(options.env);
+  const logger =
+    options.logger ??
+    createLogger(config.logLevel ?? (platformAdapters.length > 0 ? 'info' : 'warn'));
+
+  const knowledge = await loadKnowledge(config.knowledgePath);
+  const knowledgeBase = createKnowledgeBase(knowledge);
+  logger.info(
+    {
+      files: knowledge.files,
+      entries: knowledge.entries.length,
+      thresholds: knowledgeBase.thresholds,
+    },
+    'knowledge loaded',
+  );
+
+  const keyv = await createKeyv(config.storeUrl);
+  const bot = createBot({ knowledge: knowledgeBase, store: keyv, logger });
+
+  const adapters: Adapter[] = platformAdapters.map((create) => create({ bot, logger }));
+  let done: Promise<void> = new Promise(() => {});
+  if (adapters.length === 0) {
+    const io = options.console ?? {
+      input: process.stdin,
+      output: process.stdout,
+      interactive: Boolean(process.stdin.isTTY),
+    };
+    const consoleAdapter = createConsoleAdapter(io, { bot, logger });
+    adapters.push(consoleAdapter);
+    done = consoleAdapter.done;
+  }
+
+  const started: Adapter[] = [];
+  const stop = async () => {
+    await Promise.allSettled(started.map((adapter) => adapter.stop()));
+    await closeStore(keyv, logger);
+  };
+  try {
+    for (const adapter of adapters) {
+      await adapter.start();
+      started.push(adapter);
+      logger.info({ adapter: adapter.name }, 'adapter started');
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { bot, adapters, done, stop };
+}
+
+type AdapterFactory = (deps: { bot: Bot; logger: Logger }) => Adapter;
+
+/** Platform adapters are imported only when configured, so the console starts without loading their SDKs. */
+async function readPlatformConfigs(_env: Env): Promise<AdapterFactory[]> {
+  return [];
+}
+
+async function closeStore(keyv: Keyv, logger: Logger): Promise<void> {
+  try {
+    await keyv.disconnect();
+  } catch (error) {
+    logger.warn({ err: error }, 'store did not close cleanly');
+  }
+}

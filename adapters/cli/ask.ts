@@ -1,0 +1,106 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { Keyv } from 'keyv';
+import { createBot } from '../../src/bot.js';
+import type { Bot } from '../../src/bot-types.js';
+import { BotError } from '../../src/errors/bot-error.js';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { createKnowledgeBase } from '../../src/knowledge-base.js';
+import type { Query } from '../../src/query.js';
+import { renderPlainText } from '../../src/render-plain-text.js';
+import type { Reply } from '../../src/reply.js';
+import { DEFAULT_KNOWLEDGE_PATH } from '../config.js';
+import { createLogger } from '../create-logger.js';
+import { toAskJson } from './ask-json.js';
+
+const USAGE = `Usage: npm run -s ask -- [--json] [--explain] [--knowledge PATH] ["question"]
+
+Prints the bot's reply to the question. Without a question, answers one question per line of
+standard input.
+  --json            one JSON object per reply: {question, answered, answer, entry, confidence, suggestions}
+  --explain         also show the matched phrasing, the confidence and the runner-up
+  --knowledge PATH  a knowledge .yaml file or folder (default: ${DEFAULT_KNOWLEDGE_PATH})
+  --help            this text`;
+
+function formatExplanation(reply: Reply): string {
+  const e = reply.explanation;
+  if (!e) return 'Why: chosen directly, no matching involved.';
+  const lines = [
+    `Why: normalised as "${e.normalized}"`,
+    `  matched phrasing: ${e.matchedPhrasing === undefined ? '(none)' : `"${e.matchedPhrasing}"`}`,
+    `  confidence: ${e.confidence.toFixed(3)} (answer at ≥ ${e.thresholds.answer.toFixed(3)}, clarify at ≥ ${e.thresholds.clarify.toFixed(3)})`,
+  ];
+  if (e.runnerUp)
+    lines.push(`  runner-up: ${e.runnerUp.entry} (${e.runnerUp.confidence.toFixed(3)})`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<number> {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse();
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const logger = createLogger('warn');
+  const knowledge = await loadKnowledge(args.values.knowledge ?? DEFAULT_KNOWLEDGE_PATH);
+  // `ask` is one-shot: an in-memory store keeps it free of files and servers.
+  const bot = createBot({ knowledge: createKnowledgeBase(knowledge), store: new Keyv(), logger });
+  const json = args.values.json ?? false;
+  const explain = args.values.explain ?? false;
+
+  const question = args.positionals.join(' ');
+  if (question.trim() !== '') {
+    await answer(bot, question, json, explain);
+    return 0;
+  }
+  for await (const line of createInterface({ input: process.stdin, terminal: false })) {
+    if (line.trim() === '' && json) continue;
+    await answer(bot, line, json, explain);
+  }
+  return 0;
+}
+
+async function answer(bot: Bot, question: string, json: boolean, explain: boolean): Promise<void> {
+  const query: Query = { text: question, platform: 'cli', user: 'cli', conversation: 'cli' };
+  const reply = await bot.handle(query);
+  if (json) {
+    process.stdout.write(`${JSON.stringify(toAskJson(question, reply, explain))}\n`);
+    return;
+  }
+  process.stdout.write(`${renderPlainText(reply)}\n`);
+  if (explain) process.stdout.write(`${formatExplanation(reply)}\n`);
+}
+
+function parse() {
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean' },
+      explain: { type: 'boolean' },
+      knowledge: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message =
+      error instanceof BotError
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
+    process.stderr.write(`ask: ${message}\n`);
+    process.exitCode = 1;
+  },
+);

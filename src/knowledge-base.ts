@@ -1,0 +1,88 @@
+import { createConversationEntries } from './knowledge/conversation-entries.js';
+import type { Knowledge, KnowledgeEntry } from './knowledge/knowledge.js';
+import { chooseThresholds } from './matcher/choose-thresholds.js';
+import { createMatcher } from './matcher/create-matcher.js';
+import type { Matcher, MatcherFactory, Thresholds, TrainingEntry } from './matcher/matcher.js';
+import type { Suggestion } from './reply.js';
+
+/** Validated knowledge with its trained matcher and thresholds: what the bot answers from. */
+export interface KnowledgeBase {
+  readonly knowledge: Knowledge;
+  /** Every entry by id, the built-in conversation entries included. */
+  readonly entries: ReadonlyMap<string, KnowledgeEntry>;
+  readonly matcher: Matcher;
+  readonly thresholds: Thresholds;
+  /** Where each threshold came from, for `kb check` and explanations. */
+  readonly thresholdSource: { readonly [K in keyof Thresholds]: 'file' | 'calibrated' };
+  /** What the knowledge is about, in a few words, for help and decline texts. */
+  readonly topic: string;
+  suggestion(entry: KnowledgeEntry): Suggestion;
+  /** Canonical questions of the curated entries, in file order, for help and declines. */
+  examples(limit: number): readonly Suggestion[];
+}
+
+export interface KnowledgeBaseOptions {
+  /** Swap the matching algorithm; defaults to the `natural`-based matcher. */
+  readonly matcherFactory?: MatcherFactory;
+}
+
+/**
+ * Trains the matcher on the knowledge (plus the built-in small talk) and chooses the thresholds by
+ * cross-validating the phrasings against the file's off-topic questions, unless the file sets them.
+ */
+export function createKnowledgeBase(
+  knowledge: Knowledge,
+  options: KnowledgeBaseOptions = {},
+): KnowledgeBase {
+  const factory = options.matcherFactory ?? createMatcher;
+  const topic = describeTopic(knowledge);
+  const all = [...knowledge.entries, ...createConversationEntries(topic)];
+  const entries = new Map(all.map((entry) => [entry.id, entry]));
+  const training: TrainingEntry[] = all.map((entry) => ({
+    id: entry.id,
+    phrasings: entry.questions,
+  }));
+  const matcherOptions = { synonyms: knowledge.synonyms };
+  const matcher = factory(training, matcherOptions);
+
+  const fixed = knowledge.thresholds;
+  const needsCalibration = fixed.answer === undefined || fixed.clarify === undefined;
+  const calibrated = needsCalibration
+    ? chooseThresholds(training, knowledge.offTopic, factory, matcherOptions)
+    : undefined;
+  const answer = fixed.answer ?? calibrated?.answer ?? 1;
+  const clarify = Math.min(answer, fixed.clarify ?? calibrated?.clarify ?? answer);
+
+  const suggestion = (entry: KnowledgeEntry): Suggestion => ({
+    entry: entry.id,
+    question: entry.questions[0] ?? entry.id,
+  });
+  const facts = knowledge.entries;
+  return {
+    knowledge,
+    entries,
+    matcher,
+    thresholds: { answer, clarify },
+    thresholdSource: {
+      answer: fixed.answer === undefined ? 'calibrated' : 'file',
+      clarify: fixed.clarify === undefined ? 'calibrated' : 'file',
+    },
+    topic,
+    suggestion,
+    examples: (limit) => spread(facts, limit).map(suggestion),
+  };
+}
+
+function describeTopic(knowledge: Knowledge): string {
+  const titles = [...new Set(knowledge.sources.map((source) => source.title).filter(Boolean))];
+  return titles.length > 0 ? titles.join('; ') : 'the topics in my knowledge base';
+}
+
+/** Picks `limit` items spread over the list, so examples show the breadth of the knowledge. */
+function spread<T>(items: readonly T[], limit: number): T[] {
+  if (items.length <= limit) return [...items];
+  const step = items.length / limit;
+  return Array.from({ length: limit }, (_, i) => items[Math.floor(i * step)]).filter(
+    (item): item is T => item !== undefined,
+  );
+}
