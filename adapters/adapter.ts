@@ -9,5 +9,5 @@ export interface Adapter {
   stop(): Promise<void>;
 }
 
-/** The environment as the composition root hands it to config readers (a copy of process.env). */
+/** The environment as the composition root hands it to config readers (a copy of the process environment). */
 export type Env = Readonly<Record<string, string | undefined>>;

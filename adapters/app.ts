@@ -12,7 +12,7 @@ import { createLogger } from './create-logger.js';
 import { createKeyv } from './store/create-keyv.js';
 
 export interface StartAppOptions {
-  /** The environment (a copy of process.env plus .env); nothing else reads it. */
+  /** The environment (the process environment plus .env); nothing else reads it. */
   readonly env: Env;
   readonly logger?: Logger;
   /** Where the console chat reads and writes when no platform is configured. */
