@@ -1,0 +1,115 @@
+import { decide } from './decide.js';
+import type {
+  MatcherFactory,
+  MatcherOptions,
+  MatchResult,
+  Thresholds,
+  TrainingEntry,
+} from './matcher.js';
+
+/**
+ * Picks the answer and clarify cut-offs for a knowledge file by cross-validation: each phrasing
+ * is asked of a matcher trained without it, each off-topic question of the full matcher. The
+ * answer threshold maximises right answers with a heavy price on every wrong confident answer.
+ */
+
+const FOLDS = 5;
+/** A wrong confident answer costs this many right ones. */
+const WRONG_ANSWER_COST = 20;
+/** Never answer below this confidence, whatever the data says. */
+const MIN_ANSWER = 0.35;
+const MAX_ANSWER = 0.95;
+const MIN_CLARIFY = 0.1;
+
+interface Trial {
+  readonly result: MatchResult;
+  /** The entry that is right, or undefined for an off-topic question. */
+  readonly gold: string | undefined;
+}
+
+function collectTrials(
+  entries: readonly TrainingEntry[],
+  offTopic: readonly string[],
+  factory: MatcherFactory,
+  options: MatcherOptions | undefined,
+): Trial[] {
+  const trials: Trial[] = [];
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const heldOut: { text: string; gold: string }[] = [];
+    const train = entries.map((entry, e) => ({
+      id: entry.id,
+      phrasings: entry.phrasings.filter((p, j) => {
+        const out = entry.phrasings.length > 1 && (j + e) % FOLDS === fold;
+        if (out) heldOut.push({ text: p, gold: entry.id });
+        return !out;
+      }),
+    }));
+    if (heldOut.length === 0) continue;
+    const matcher = factory(train, options);
+    for (const h of heldOut) trials.push({ result: matcher.match(h.text), gold: h.gold });
+  }
+  const full = factory(entries, options);
+  for (const q of offTopic) trials.push({ result: full.match(q), gold: undefined });
+  return trials;
+}
+
+function cutPoints(values: readonly number[], lo: number, hi: number): number[] {
+  const sorted = [...new Set(values.filter((v) => v >= lo && v <= hi))].sort((a, b) => a - b);
+  const points = [lo, hi];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    points.push(((sorted[i] ?? 0) + (sorted[i + 1] ?? 0)) / 2);
+  }
+  return points;
+}
+
+function answerGain(trials: readonly Trial[], answer: number): number {
+  let gain = 0;
+  for (const t of trials) {
+    const d = decide(t.result, { answer, clarify: answer });
+    if (d.kind !== 'answer') continue;
+    gain += d.candidates[0]?.entry === t.gold ? 1 : -WRONG_ANSWER_COST;
+  }
+  return gain;
+}
+
+function clarifyGain(trials: readonly Trial[], thresholds: Thresholds): number {
+  let gain = 0;
+  for (const t of trials) {
+    const d = decide(t.result, thresholds);
+    if (d.kind !== 'clarify') continue;
+    if (t.gold === undefined) gain -= 2;
+    else gain += d.candidates.some((c) => c.entry === t.gold) ? 1 : -0.5;
+  }
+  return gain;
+}
+
+export function chooseThresholds(
+  entries: readonly TrainingEntry[],
+  offTopic: readonly string[],
+  factory: MatcherFactory,
+  options?: MatcherOptions,
+): Thresholds {
+  const trials = collectTrials(entries, offTopic, factory, options);
+  const tops = trials.map((t) => t.result.candidates[0]?.confidence ?? 0);
+
+  let answer = MAX_ANSWER;
+  let best = Number.NEGATIVE_INFINITY;
+  for (const t of cutPoints(tops, MIN_ANSWER, MAX_ANSWER)) {
+    const g = answerGain(trials, t);
+    if (g > best || (g === best && t > answer)) {
+      best = g;
+      answer = t;
+    }
+  }
+
+  let clarify = answer;
+  let bestClarify = 0;
+  for (const c of cutPoints(tops, MIN_CLARIFY, answer)) {
+    const g = clarifyGain(trials, { answer, clarify: c });
+    if (g > bestClarify || (g === bestClarify && c > clarify)) {
+      bestClarify = g;
+      clarify = c;
+    }
+  }
+  return { answer, clarify: Math.min(clarify, answer) };
+}

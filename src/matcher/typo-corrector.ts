@@ -1,0 +1,97 @@
+import jaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
+import distances from 'natural/lib/natural/distance/levenshtein_distance.js';
+
+/**
+ * Maps a word the knowledge has never seen to a known word within a small, length-aware edit
+ * distance ("trops" → "troops", "Kuwiat" → "kuwait"). Candidates come from a symmetric-delete
+ * index (so lookup does not scan the vocabulary); natural's Damerau-Levenshtein confirms them.
+ */
+export interface TypoCorrection {
+  readonly surface: string;
+  readonly distance: number;
+}
+
+export interface TypoCorrector {
+  correct(surface: string): TypoCorrection | undefined;
+}
+
+/** Edits allowed for a word of this length: short words are too easy to confuse. */
+export function maxEditsFor(length: number): number {
+  if (length < 4) return 0;
+  if (length < 7) return 1;
+  return 2;
+}
+
+function deletesOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+const CACHE_LIMIT = 20_000;
+
+/** `vocabulary` maps each known surface word to how often it occurs in training. */
+export function createTypoCorrector(vocabulary: ReadonlyMap<string, number>): TypoCorrector {
+  let index: Map<string, string[]> | undefined;
+  const cache = new Map<string, TypoCorrection | undefined>();
+
+  const add = (key: string, word: string) => {
+    const list = index?.get(key);
+    if (list === undefined) index?.set(key, [word]);
+    else if (list[list.length - 1] !== word) list.push(word);
+  };
+
+  const buildIndex = (): Map<string, string[]> => {
+    index = new Map();
+    for (const word of vocabulary.keys()) {
+      if (word.length < 3 || /\d/.test(word)) continue;
+      add(word, word);
+      for (const d of deletesOf(word)) add(d, word);
+    }
+    return index;
+  };
+
+  const lookup = (surface: string): TypoCorrection | undefined => {
+    const maxEdits = maxEditsFor(surface.length);
+    if (maxEdits === 0 || /[^a-z]/.test(surface)) return undefined;
+    const idx = index ?? buildIndex();
+    const probes = new Set<string>([surface, ...deletesOf(surface)]);
+    if (maxEdits >= 2)
+      for (const d of deletesOf(surface)) for (const dd of deletesOf(d)) probes.add(dd);
+    const seen = new Set<string>();
+    let best: TypoCorrection | undefined;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (const probe of probes) {
+      for (const word of idx.get(probe) ?? []) {
+        if (seen.has(word)) continue;
+        seen.add(word);
+        if (Math.abs(word.length - surface.length) > maxEdits) continue;
+        if (maxEditsFor(word.length) === 0) continue;
+        // Restricted (optimal string alignment): natural's unrestricted mode returns 0 for
+        // some distinct pairs ("trops"/"troops").
+        const distance = distances.DamerauLevenshteinDistance(surface, word, { restricted: true });
+        if (distance === 0 || distance > Math.min(maxEdits, maxEditsFor(word.length))) continue;
+        // Fewer edits first, then the most similar spelling, then the commoner word.
+        const score =
+          -distance * 10 +
+          jaroWinklerDistance(surface, word) +
+          Math.log1p(vocabulary.get(word) ?? 0) * 0.01;
+        if (score > bestScore) {
+          bestScore = score;
+          best = { surface: word, distance };
+        }
+      }
+    }
+    return best;
+  };
+
+  return {
+    correct(surface) {
+      if (cache.has(surface)) return cache.get(surface);
+      const found = lookup(surface);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(surface, found);
+      return found;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { chooseThresholds } from '../../../src/matcher/choose-thresholds.js';
+import { createMatcher } from '../../../src/matcher/create-matcher.js';
+import { decide } from '../../../src/matcher/decide.js';
+import { entries, offTopic, synonyms } from './fixtures/troops-kb.js';
+
+describe('createMatcher on a small curated knowledge set', () => {
+  const matcher = createMatcher(entries, { synonyms });
+  const thresholds = chooseThresholds(entries, offTopic, createMatcher, { synonyms });
+  const outcome = (q: string) => decide(matcher.match(q), thresholds);
+
+  it('answers paraphrases with the right entry', () => {
+    for (const [q, id] of [
+      ['How many soldiers are in Qatar?', 'troops-in-qatar'],
+      ['When do the troops come home?', 'withdrawal-date'],
+      ['How many U.S. soldiers are in Iraq?', 'troops-in-iraq'],
+      ['What are the US bases in Syria?', 'bases-in-syria'],
+    ] as const) {
+      const d = outcome(q);
+      expect(d.kind, q).toBe('answer');
+      expect(d.candidates[0]?.entry, q).toBe(id);
+    }
+  });
+
+  it('tolerates typos in known words', () => {
+    expect(matcher.match('how many trops in Kuwiat').candidates[0]?.entry).toBe('troops-in-kuwait');
+    expect(matcher.match('Bahrein bases').candidates[0]?.entry).toBe('bases-in-bahrain');
+    expect(outcome('how many trops in Kuwiat').kind).toBe('answer');
+  });
+
+  it('treats synonyms alike', () => {
+    const a = matcher.match('how many forces in Jordan');
+    const b = matcher.match('how many soldiers in Jordan');
+    expect(a.normalized).toBe(b.normalized);
+    expect(a.candidates[0]?.entry).toBe('troops-in-jordan');
+  });
+
+  it('declines a near miss whose informative word the knowledge does not know', () => {
+    const d = outcome('How many US troops are in Germany?');
+    expect(d.kind).toBe('decline');
+    const top = matcher.match('How many US troops are in Germany?').candidates[0];
+    const known = matcher.match('How many US troops are in Kuwait?').candidates[0];
+    expect(top?.confidence ?? 0).toBeLessThan((known?.confidence ?? 0) / 3);
+  });
+
+  it('declines out-of-scope questions', () => {
+    for (const q of ["what's the weather", 'how do I renew my passport', 'play some music']) {
+      expect(outcome(q).kind, q).toBe('decline');
+    }
+  });
+
+  it('returns calibrated confidences in [0, 1], best first, up to the limit', () => {
+    const r = matcher.match('how many troops in iraq', 4);
+    expect(r.candidates.length).toBeLessThanOrEqual(4);
+    expect(r.candidates[0]?.entry).toBe('troops-in-iraq');
+    for (const c of r.candidates) {
+      expect(c.confidence).toBeGreaterThanOrEqual(0);
+      expect(c.confidence).toBeLessThanOrEqual(1);
+      expect(entries.find((e) => e.id === c.entry)?.phrasings).toContain(c.phrasing);
+    }
+    const confidences = r.candidates.map((c) => c.confidence);
+    expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
+  });
+
+  it('returns no candidates when nothing is shared with the knowledge', () => {
+    expect(matcher.match('zzz qqq').candidates).toEqual([]);
+    expect(matcher.match('').candidates).toEqual([]);
+  });
+});

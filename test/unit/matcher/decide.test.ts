@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { decide, MIN_LEAD } from '../../../src/matcher/decide.js';
+import type { MatchResult } from '../../../src/matcher/matcher.js';
+
+const result = (...confidences: number[]): MatchResult => ({
+  normalized: 'q',
+  candidates: confidences.map((confidence, i) => ({
+    entry: `e${i}`,
+    confidence,
+    phrasing: `p${i}`,
+  })),
+});
+const thresholds = { answer: 0.7, clarify: 0.3 };
+
+describe('decide', () => {
+  it('answers a confident top candidate that is clearly ahead', () => {
+    const d = decide(result(0.9, 0.05), thresholds);
+    expect(d.kind).toBe('answer');
+    expect(d.candidates.map((c) => c.entry)).toEqual(['e0']);
+  });
+
+  it('clarifies when the top two are close, even above the answer threshold', () => {
+    const d = decide(result(0.75, 0.75 - MIN_LEAD / 2, 0.01), thresholds);
+    expect(d.kind).toBe('clarify');
+    expect(d.candidates.map((c) => c.entry)).toEqual(['e0', 'e1']);
+  });
+
+  it('clarifies with at most three suggestions when confidence is middling', () => {
+    const d = decide(result(0.5, 0.45, 0.4, 0.38, 0.36), thresholds);
+    expect(d.kind).toBe('clarify');
+    expect(d.candidates.map((c) => c.entry)).toEqual(['e0', 'e1', 'e2']);
+  });
+
+  it('declines below the clarify threshold and when there is no candidate', () => {
+    expect(decide(result(0.2, 0.1), thresholds)).toEqual({ kind: 'decline', candidates: [] });
+    expect(decide(result(), thresholds).kind).toBe('decline');
+  });
+});

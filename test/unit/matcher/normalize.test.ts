@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createNormalizer, isStopToken } from '../../../src/matcher/normalize.js';
+
+const tokens = (text: string, synonyms?: string[][]) =>
+  createNormalizer(synonyms ? { synonyms } : {})
+    .words(text)
+    .map((w) => w.token);
+
+describe('normalizer', () => {
+  it('ignores case and punctuation', () => {
+    expect(tokens('HOW MANY troops?!')).toEqual(tokens('how many troops'));
+  });
+
+  it('folds Unicode: NFKC width forms, zero-width and control characters, diacritics', () => {
+    expect(tokens('Ｑａｔａｒ')).toEqual(['qatar']);
+    expect(tokens('Ku\u200Bwait\u0007')).toEqual(['kuwait']);
+    expect(tokens('Bahraïn café')).toEqual(tokens('bahrain cafe'));
+  });
+
+  it('expands contractions, including curly apostrophes', () => {
+    expect(tokens("what's")).toEqual(tokens('what is'));
+    expect(tokens('how’re they')).toEqual(tokens('how are they'));
+    expect(tokens("don't")).toEqual(['do', 'not']);
+    expect(tokens("won't")).toEqual(['will', 'not']);
+    expect(tokens("Kuwait's bases")).toEqual(tokens('kuwait bases'));
+  });
+
+  it('maps US, U.S., USA and United States to one token', () => {
+    const us = tokens('US troops');
+    expect(tokens('U.S. troops')).toEqual(us);
+    expect(tokens('U.S.A. troops')).toEqual(us);
+    expect(tokens('United States troops')).toEqual(us);
+    expect(us[0]).toBe('us');
+  });
+
+  it('keeps numbers as tokens, joining thousands separators and keeping decimals', () => {
+    expect(tokens('1,000 troops in 2019')).toEqual(['1000', 'troop', 'in', '2019']);
+    expect(tokens('3.5 percent.')).toEqual(['3.5', 'percent']);
+  });
+
+  it('stems plural and verb forms to one token', () => {
+    expect(tokens('bases')).toEqual(tokens('base'));
+    expect(tokens('stationed')).toEqual(tokens('stationing'));
+  });
+
+  it('maps a synonym group to its first word', () => {
+    const groups = [['troops', 'soldiers', 'forces', 'military']];
+    expect(tokens('soldiers forces military troops', groups)).toEqual([
+      'troop',
+      'troop',
+      'troop',
+      'troop',
+    ]);
+  });
+
+  it('keeps question words out of the stop list but marks function words', () => {
+    for (const w of ['how', 'many', 'when', 'who', 'not']) expect(isStopToken(w)).toBe(false);
+    for (const w of ['the', 'of', 'are']) expect(isStopToken(w)).toBe(true);
+  });
+});
