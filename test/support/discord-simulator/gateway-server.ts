@@ -1,0 +1,196 @@
+import { randomBytes } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
+import type { IncomingMessage } from 'node:http';
+import type { WebSocket, WebSocketServer } from 'ws';
+import { guildObject, type SimChannel, userObject } from './payloads.js';
+import type { SimulatorState } from './simulator-types.js';
+
+/** Intents Discord only grants when enabled in the Developer Portal (members, presences, content). */
+export const PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
+
+export interface GatewayOptions {
+  readonly heartbeatIntervalMs: number;
+  /** Privileged intents switched on "in the portal"; asking for others closes with 4014. */
+  readonly privilegedIntentsEnabled: number;
+  readonly guilds: readonly { readonly id: string; readonly name: string }[];
+  readonly channels: readonly SimChannel[];
+}
+
+export interface GatewaySession {
+  readonly id: string;
+  readonly intents: number;
+  seq: number;
+  /** Every dispatch of the session, for replay on RESUME. */
+  readonly events: { s: number; t: string; d: unknown }[];
+  socket: WebSocket | undefined;
+}
+
+export interface GatewayFrame {
+  readonly op: number;
+  readonly d: unknown;
+  readonly at: number;
+  readonly connection: number;
+}
+
+/**
+ * The gateway half of the simulator: HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeat ACK,
+ * RESUME with replay, dispatch, and the faults later tests need (close codes, op 7, op 9, silence).
+ */
+export function createGateway(
+  state: SimulatorState,
+  server: WebSocketServer,
+  events: EventEmitter,
+  options: GatewayOptions,
+) {
+  const sessions = new Map<string, GatewaySession>();
+  const received: GatewayFrame[] = [];
+  const connectionPaths: string[] = [];
+  let current: GatewaySession | undefined;
+  let acknowledgeHeartbeats = true;
+
+  function send(socket: WebSocket | undefined, payload: object): void {
+    if (socket && socket.readyState === socket.OPEN) socket.send(JSON.stringify(payload));
+  }
+
+  function dispatchIn(session: GatewaySession, t: string, d: unknown): void {
+    session.seq += 1;
+    session.events.push({ s: session.seq, t, d });
+    send(session.socket, { op: 0, t, s: session.seq, d });
+  }
+
+  function identify(socket: WebSocket, d: { token?: unknown; intents?: unknown }): void {
+    if (d.token !== state.token) {
+      socket.close(4004, 'Authentication failed.');
+      return;
+    }
+    const intents = typeof d.intents === 'number' ? d.intents : Number.NaN;
+    if (!Number.isInteger(intents) || intents < 0) {
+      socket.close(4013, 'Invalid intent(s).');
+      return;
+    }
+    if ((intents & PRIVILEGED_INTENTS & ~options.privilegedIntentsEnabled) !== 0) {
+      socket.close(4014, 'Disallowed intent(s).');
+      return;
+    }
+    const session: GatewaySession = {
+      id: randomBytes(16).toString('hex'),
+      intents,
+      seq: 0,
+      events: [],
+      socket,
+    };
+    sessions.set(session.id, session);
+    current = session;
+    dispatchIn(session, 'READY', {
+      v: 10,
+      user: { ...userObject({ ...state.botUser, bot: true }), verified: true, flags: 0 },
+      guilds: options.guilds.map((g) => ({ id: g.id, unavailable: true })),
+      session_id: session.id,
+      resume_gateway_url: `${state.gatewayUrl}-resume`,
+      shard: [0, 1],
+      application: { id: state.applicationId, flags: 0 },
+      private_channels: [],
+      relationships: [],
+      presences: [],
+      guild_join_requests: [],
+      geo_ordered_rtc_regions: [],
+      user_settings: {},
+    });
+    // discord.js waits (15 s by default) for a GUILD_CREATE for every guild READY listed.
+    for (const guild of options.guilds) {
+      const channels = options.channels.filter((c) => c.guildId === guild.id);
+      dispatchIn(session, 'GUILD_CREATE', guildObject(guild, channels, state.botUser));
+    }
+    events.emit('identify', { intents, session: session.id });
+  }
+
+  function resume(socket: WebSocket, d: { token?: unknown; session_id?: unknown; seq?: unknown }) {
+    const session = sessions.get(String(d.session_id));
+    if (!session || d.token !== state.token) {
+      send(socket, { op: 9, d: false });
+      return;
+    }
+    session.socket?.terminate();
+    session.socket = socket;
+    current = session;
+    const from = typeof d.seq === 'number' ? d.seq : 0;
+    for (const event of session.events.filter((e) => e.s > from)) {
+      send(socket, { op: 0, t: event.t, s: event.s, d: event.d });
+    }
+    dispatchIn(session, 'RESUMED', null);
+    events.emit('resume', { session: session.id, seq: from });
+  }
+
+  server.on('connection', (socket: WebSocket, request: IncomingMessage) => {
+    const connection = connectionPaths.push(request.url ?? '') - 1;
+    events.emit('connection', { path: request.url ?? '', connection });
+    socket.on('message', (data) => {
+      let frame: { op?: unknown; d?: unknown };
+      try {
+        frame = JSON.parse(data.toString()) as { op?: unknown; d?: unknown };
+      } catch {
+        socket.close(4002, 'Error while decoding payload.');
+        return;
+      }
+      const op = typeof frame.op === 'number' ? frame.op : -1;
+      received.push({ op, d: frame.d, at: Date.now(), connection });
+      events.emit('frame', { op, d: frame.d, connection });
+      if (op === 1) {
+        if (acknowledgeHeartbeats) send(socket, { op: 11 });
+      } else if (op === 2) {
+        identify(socket, (frame.d ?? {}) as { token?: unknown; intents?: unknown });
+      } else if (op === 6) {
+        resume(socket, (frame.d ?? {}) as { token?: unknown });
+      } else if (op !== 3 && op !== 4 && op !== 8) {
+        socket.close(4001, 'Unknown opcode.');
+      }
+    });
+    socket.on('close', () => {
+      for (const session of sessions.values()) {
+        if (session.socket === socket) session.socket = undefined;
+      }
+    });
+    send(socket, { op: 10, d: { heartbeat_interval: options.heartbeatIntervalMs } });
+  });
+
+  function requireSession(): GatewaySession {
+    if (!current) throw new Error('No gateway session: start the bot before dispatching events');
+    return current;
+  }
+
+  return {
+    received,
+    connectionPaths,
+    get session(): GatewaySession | undefined {
+      return current;
+    },
+    /** Sends a dispatch now, or queues it for replay if the bot is disconnected. */
+    dispatch(t: string, d: unknown): void {
+      dispatchIn(requireSession(), t, d);
+    },
+    /** Closes the connection with a gateway close code (4000 resumable, 4004/4014 fatal…). */
+    close(code: number, reason = ''): void {
+      requireSession().socket?.close(code, reason);
+    },
+    /** Drops the TCP connection without a close frame (the client sees 1006). */
+    terminate(): void {
+      requireSession().socket?.terminate();
+    },
+    /** Op 9; `resumable` false also forgets the session so a RESUME fails. */
+    invalidateSession(resumable: boolean): void {
+      const session = requireSession();
+      if (!resumable) sessions.delete(session.id);
+      send(session.socket, { op: 9, d: resumable });
+    },
+    /** Op 7: ask the client to reconnect and resume. */
+    requestReconnect(): void {
+      send(requireSession().socket, { op: 7, d: null });
+    },
+    /** Stop (or restart) answering heartbeats, to exercise zombie-connection detection. */
+    setHeartbeatAcks(enabled: boolean): void {
+      acknowledgeHeartbeats = enabled;
+    },
+  };
+}
+
+export type Gateway = ReturnType<typeof createGateway>;

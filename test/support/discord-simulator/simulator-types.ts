@@ -1,0 +1,73 @@
+import type { Pings } from './allowed-mentions.js';
+import type { SimUser } from './payloads.js';
+
+/** One HTTP request the bot made to the simulated REST API. */
+export interface RestCall {
+  readonly method: string;
+  /** Path after `/api/v10`, percent-decoded (`/webhooks/1/tok/messages/@original`). */
+  readonly path: string;
+  /** The path as it arrived on the wire. */
+  readonly rawPath: string;
+  readonly query: Readonly<Record<string, string>>;
+  /** The Authorization header, or undefined when the request carried none. */
+  readonly authorization: string | undefined;
+  readonly body: unknown;
+  /** The status the simulator answered with. */
+  readonly status: number;
+  readonly at: number;
+}
+
+/** A message the bot posted or an interaction response it sent, as the user would see it. */
+export interface SentMessage {
+  readonly id: string;
+  readonly channelId: string;
+  readonly content: string;
+  readonly components: readonly unknown[];
+  readonly flags: number;
+  /** Who the message notified, by Discord's allowed-mentions rules. */
+  readonly pings: Pings;
+  readonly via: 'channel' | 'interaction' | 'followup' | 'edit';
+  readonly interactionId?: string;
+  /** For replies: the message replied to. */
+  readonly replyTo?: string;
+  /** The raw message object as Discord returns it, for building component interactions. */
+  readonly raw: Record<string, unknown>;
+}
+
+/** Fault injection: return a response instead of the normal handling for matching calls. */
+export interface RestOverride {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export type RestInterceptor = (call: {
+  readonly method: string;
+  readonly path: string;
+  readonly body: unknown;
+}) => RestOverride | undefined;
+
+export interface InteractionRecord {
+  readonly id: string;
+  readonly token: string;
+  readonly channelId: string;
+  readonly dispatchedAt: number;
+  acknowledged: boolean;
+  originalMessageId?: string;
+  ephemeral: boolean;
+}
+
+/** State the REST routes and the gateway share. */
+export interface SimulatorState {
+  readonly token: string;
+  readonly applicationId: string;
+  readonly botUser: SimUser;
+  readonly interactionTimeoutMs: number;
+  gatewayUrl: string;
+  readonly restCalls: RestCall[];
+  readonly sentMessages: SentMessage[];
+  readonly messages: Map<string, Record<string, unknown>>;
+  readonly interactions: Map<string, InteractionRecord>;
+  readonly commands: Map<string, unknown[]>;
+  readonly interceptors: RestInterceptor[];
+}
