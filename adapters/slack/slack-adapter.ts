@@ -1,0 +1,179 @@
+import { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, LogLevel, type webApi } from '@slack/bolt';
+import type { Bot } from '../../src/bot-types.js';
+import type { Logger } from '../../src/logger.js';
+import type { Adapter } from '../adapter.js';
+import { createBoltLogger } from './bolt-logger.js';
+import type { SlackConfig } from './slack-config.js';
+import { SlackAdapterError } from './slack-error.js';
+import { registerSlackHandlers } from './slack-handlers.js';
+
+export interface SlackAdapterDeps {
+  readonly bot: Bot;
+  readonly logger: Logger;
+}
+
+/** The Slack adapter; `address()` tells where HTTP mode listens (port 0 picks a free one). */
+export interface SlackAdapter extends Adapter {
+  address(): AddressInfo | undefined;
+}
+
+/** How long `stop()` waits for replies in flight before giving up on them. */
+const STOP_GRACE_MS = 10_000;
+
+/**
+ * Web API calls carry replies a user is waiting for: a few quick retries, not the client's default
+ * of ten over thirty minutes. Rate limits (429) are still waited out as Slack asks.
+ */
+const WEB_API_OPTIONS = {
+  retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
+  timeout: 10_000,
+} as const;
+
+/**
+ * Creates the Slack adapter: a Bolt app in Socket Mode or HTTP mode per `config`, logging through
+ * our logger and talking to the core only through `bot`.
+ */
+export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps): SlackAdapter {
+  const logger = deps.logger.child({ adapter: 'slack', mode: config.mode });
+  const clientOptions: webApi.WebClientOptions = {
+    ...WEB_API_OPTIONS,
+    retryConfig: { ...WEB_API_OPTIONS.retryConfig },
+    ...(config.apiUrl !== undefined ? { slackApiUrl: config.apiUrl } : {}),
+  };
+  const app = new App({
+    token: config.botToken,
+    ...(config.mode === 'socket'
+      ? { socketMode: true, appToken: config.appToken }
+      : { signingSecret: config.signingSecret, port: config.port }),
+    logger: createBoltLogger(logger),
+    logLevel: LogLevel.INFO,
+    clientOptions,
+    // auth.test runs in start(), where a rejected token becomes a clear error instead of an
+    // unhandled rejection from the constructor.
+    deferInitialization: true,
+  });
+
+  const inFlight = new Set<Promise<void>>();
+  let state: 'created' | 'starting' | 'running' | 'stopped' = 'created';
+  let server: Server | undefined;
+
+  const track = (work: () => Promise<void>): Promise<void> => {
+    const running = work().finally(() => inFlight.delete(running));
+    inFlight.add(running);
+    return running;
+  };
+  registerSlackHandlers(app, { bot: deps.bot, logger, track });
+
+  return {
+    name: 'slack',
+
+    async start() {
+      if (state !== 'created') throw new Error(`Slack adapter cannot start: it is ${state}`);
+      state = 'starting';
+      await verifyBotToken(app, config);
+      const started = await openConnection(app, config);
+      if (started instanceof Server) server = started;
+      state = 'running';
+      const address = server?.address();
+      const port = typeof address === 'object' && address !== null ? address.port : undefined;
+      logger.info({ ...(port !== undefined ? { port } : {}) }, 'Slack adapter started');
+    },
+
+    async stop() {
+      if (state === 'stopped') return;
+      const wasRunning = state === 'running';
+      state = 'stopped';
+      if (wasRunning) {
+        try {
+          await app.stop();
+        } catch (error) {
+          logger.warn({ err: error }, 'Slack connection did not close cleanly');
+        }
+      }
+      await settle([...inFlight], STOP_GRACE_MS, () =>
+        logger.warn(
+          { pending: inFlight.size },
+          'Slack replies still running after stop; abandoned',
+        ),
+      );
+      server = undefined;
+      logger.info('Slack adapter stopped');
+    },
+
+    address() {
+      const address = server?.address();
+      return typeof address === 'object' && address !== null ? address : undefined;
+    },
+  };
+}
+
+async function verifyBotToken(app: App, config: SlackConfig): Promise<void> {
+  try {
+    await app.init();
+  } catch (error) {
+    const slackError = platformErrorCode(error);
+    if (slackError !== undefined) {
+      throw new SlackAdapterError(
+        'SLACK_AUTH',
+        `Slack rejected SLACK_BOT_TOKEN (${slackError}): copy the Bot User OAuth Token (xoxb-…) from the app's "OAuth & Permissions" page, and reinstall the app if it was revoked`,
+        { cause: error },
+      );
+    }
+    throw new SlackAdapterError(
+      'SLACK_CONNECT',
+      `Could not reach the Slack Web API at ${config.apiUrl ?? 'https://slack.com/api/'} (${describe(error)}): check the network and SLACK_API_URL`,
+      { cause: error },
+    );
+  }
+}
+
+async function openConnection(app: App, config: SlackConfig): Promise<unknown> {
+  if (config.mode === 'socket') {
+    try {
+      return await app.start();
+    } catch (error) {
+      const slackError = platformErrorCode(error);
+      throw new SlackAdapterError(
+        'SLACK_CONNECT',
+        `Could not open a Socket Mode connection (${slackError ?? describe(error)}): check that SLACK_APP_TOKEN is an app-level token (xapp-…) with connections:write and that Socket Mode is enabled in the app settings`,
+        { cause: error },
+      );
+    }
+  }
+  try {
+    return await app.start(
+      config.host !== undefined ? { port: config.port, host: config.host } : config.port,
+    );
+  } catch (error) {
+    throw new SlackAdapterError(
+      'SLACK_LISTEN',
+      `Could not listen for Slack on port ${config.port} (${describe(error)}): set SLACK_PORT to a free port`,
+      { cause: error },
+    );
+  }
+}
+
+function platformErrorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const data = (error as { data?: unknown }).data;
+  if (typeof data !== 'object' || data === null) return undefined;
+  const code = (data as { error?: unknown }).error;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function settle(work: Promise<void>[], ms: number, onTimeout: () => void): Promise<void> {
+  if (work.length === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  const outcome = await Promise.race([Promise.allSettled(work), timeout]);
+  clearTimeout(timer);
+  if (outcome === 'timeout') onTimeout();
+}

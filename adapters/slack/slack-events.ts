@@ -1,0 +1,176 @@
+import type { Rating } from '../../src/bot-types.js';
+import type { Query, QueryContext } from '../../src/query.js';
+import { ACTION_IDS } from './render-reply.js';
+import { slackToPlainText } from './slack-text.js';
+
+/**
+ * Slack payloads → core calls. Payloads are read field by field from `unknown` so a missing or
+ * odd field means "not for us" rather than a crash, and recorded fixtures drive these directly.
+ */
+
+/** Where to post the reply to an event. */
+export interface ReplyTarget {
+  readonly channel: string;
+  /** Set to answer in a thread. */
+  readonly threadTs?: string;
+}
+
+export interface IncomingQuestion {
+  readonly query: Query;
+  readonly target: ReplyTarget;
+}
+
+/** Message subtypes that are still a person writing something new; edits, joins, bots are not. */
+const NEW_MESSAGE_SUBTYPES = new Set(['file_share', 'thread_broadcast']);
+
+type Fields = Readonly<Record<string, unknown>>;
+
+function fields(value: unknown): Fields | undefined {
+  return typeof value === 'object' && value !== null ? (value as Fields) : undefined;
+}
+
+function get(object: Fields | undefined, key: string): unknown {
+  return object?.[key];
+}
+
+function str(object: Fields | undefined, key: string): string | undefined {
+  const value = get(object, key);
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/** True when a message or mention came from a person other than the bot itself. */
+function isFromPerson(event: Fields, botUserId: string | undefined): boolean {
+  const subtype = str(event, 'subtype');
+  if (subtype !== undefined && !NEW_MESSAGE_SUBTYPES.has(subtype)) return false;
+  if (str(event, 'bot_id') !== undefined || get(event, 'bot_profile') !== undefined) return false;
+  const user = str(event, 'user');
+  return user !== undefined && user !== botUserId;
+}
+
+/**
+ * An `app_mention` in a channel → a question answered in a thread under the message (or in the
+ * thread the mention was written in). Returns undefined for mentions the bot must ignore.
+ */
+export function readMention(event: unknown, botUserId?: string): IncomingQuestion | undefined {
+  const e = fields(event);
+  if (e === undefined || !isFromPerson(e, botUserId)) return undefined;
+  const channel = str(e, 'channel');
+  const ts = str(e, 'ts');
+  const user = str(e, 'user');
+  if (channel === undefined || ts === undefined || user === undefined) return undefined;
+  const threadTs = str(e, 'thread_ts') ?? ts;
+  return {
+    query: {
+      text: slackToPlainText(str(e, 'text') ?? '', botUserId),
+      platform: 'slack',
+      user,
+      conversation: channel,
+      thread: threadTs,
+    },
+    target: { channel, threadTs },
+  };
+}
+
+/**
+ * A `message` event in a direct message with the bot → a question answered in the DM (in the
+ * thread, if the user wrote in one). Channel messages are left to `app_mention`.
+ */
+export function readDirectMessage(
+  event: unknown,
+  botUserId?: string,
+): IncomingQuestion | undefined {
+  const e = fields(event);
+  if (e === undefined || str(e, 'channel_type') !== 'im' || !isFromPerson(e, botUserId)) {
+    return undefined;
+  }
+  const channel = str(e, 'channel');
+  const user = str(e, 'user');
+  const text = get(e, 'text');
+  // A file sent without a caption is not a question.
+  if (channel === undefined || user === undefined || typeof text !== 'string') return undefined;
+  const threadTs = str(e, 'thread_ts');
+  return {
+    query: {
+      text: slackToPlainText(text, botUserId),
+      platform: 'slack',
+      user,
+      conversation: channel,
+      ...(threadTs !== undefined ? { thread: threadTs } : {}),
+    },
+    target: { channel, ...(threadTs !== undefined ? { threadTs } : {}) },
+  };
+}
+
+/** A `/ask` slash command → a question; empty text asks the core for help. */
+export function readSlashCommand(command: unknown): Query | undefined {
+  const c = fields(command);
+  const user = str(c, 'user_id');
+  const channel = str(c, 'channel_id');
+  if (user === undefined || channel === undefined) return undefined;
+  const text = get(c, 'text');
+  return {
+    text: slackToPlainText(typeof text === 'string' ? text : ''),
+    platform: 'slack',
+    user,
+    conversation: channel,
+  };
+}
+
+export type ButtonIntent =
+  | { readonly kind: 'choose'; readonly entry: string }
+  | { readonly kind: 'feedback'; readonly entry: string; readonly rating: Rating }
+  | { readonly kind: 'share'; readonly entry: string };
+
+/** Where the pressed button's message lives, which decides how to answer. */
+export interface ButtonPress {
+  readonly intent: ButtonIntent;
+  readonly context: QueryContext;
+  /** The message was private (a slash-command answer): reply through `response_url`. */
+  readonly ephemeral: boolean;
+  readonly target: ReplyTarget;
+  readonly user: string;
+}
+
+/** Reads a `block_actions` press of one of our buttons; undefined for anything else. */
+export function readButtonPress(body: unknown, action: unknown): ButtonPress | undefined {
+  const b = fields(body);
+  const a = fields(action);
+  const intent = readIntent(str(a, 'action_id'), str(a, 'value'));
+  const user = str(fields(get(b, 'user')), 'id');
+  const container = fields(get(b, 'container'));
+  const message = fields(get(b, 'message'));
+  const channel = str(fields(get(b, 'channel')), 'id') ?? str(container, 'channel_id');
+  if (intent === undefined || user === undefined || channel === undefined) return undefined;
+  const ephemeral = get(container, 'is_ephemeral') === true;
+  // Answers posted in a thread carry the thread's ts; a top-level DM answer carries none.
+  const threadTs = ephemeral
+    ? undefined
+    : (str(message, 'thread_ts') ?? str(container, 'thread_ts'));
+  const thread = threadTs !== undefined ? { thread: threadTs } : {};
+  return {
+    intent,
+    context: { platform: 'slack', user, conversation: channel, ...thread },
+    ephemeral,
+    target: { channel, ...(threadTs !== undefined ? { threadTs } : {}) },
+    user,
+  };
+}
+
+function readIntent(
+  actionId: string | undefined,
+  entry: string | undefined,
+): ButtonIntent | undefined {
+  if (actionId === undefined || entry === undefined) return undefined;
+  if (actionId === ACTION_IDS.feedbackUp) return { kind: 'feedback', entry, rating: 'up' };
+  if (actionId === ACTION_IDS.feedbackDown) return { kind: 'feedback', entry, rating: 'down' };
+  if (actionId === ACTION_IDS.share) return { kind: 'share', entry };
+  if (actionId === ACTION_IDS.choose || actionId.startsWith(`${ACTION_IDS.choose}:`)) {
+    return { kind: 'choose', entry };
+  }
+  return undefined;
+}
+
+/** The Events API envelope's `event_id`, the key Slack keeps across retries of one event. */
+export function readEventId(body: unknown): string | undefined {
+  return str(fields(body), 'event_id');
+}
