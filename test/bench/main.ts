@@ -1,0 +1,129 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { SystemFigures } from './run-system.js';
+import type { ScaleFigures } from './scale.js';
+import { formatScaleTable, formatTable } from './table.js';
+
+/**
+ * `npm run bench`: CLINC150 in the paper's threshold setting (train on `train`, choose the decline
+ * cut-off on `val` + `oos_val`, report on `test` + `oos_test`) for our matcher and its peers, each
+ * in its own child process. `--scale` times synthetic knowledge of growing size instead.
+ */
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const DEFAULT_DATASET = resolve(root, '../shared/datasets/clinc150/data_full.json');
+const SCALE_SIZES = [100, 1_000, 10_000, 50_000];
+
+const { values } = parseArgs({
+  options: {
+    dataset: { type: 'string', default: DEFAULT_DATASET },
+    baseline: { type: 'string', default: 'all' },
+    json: { type: 'boolean', default: false },
+    scale: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+if (values.help) {
+  process.stdout.write(`npm run bench -- [--dataset PATH] [--baseline all|none|nlpjs|natural-bayes] [--json]
+npm run bench -- --scale [--sizes 100,1000,10000,50000] [--json]
+`);
+  process.exit(0);
+}
+
+const dataset = resolve(values.dataset);
+const work = mkdtempSync(join(tmpdir(), 'bench-'));
+
+/** Runs child.ts in a fresh process; its own output goes to stderr so stdout stays clean. */
+function runChild<T>(args: string[], name: string): Promise<T> {
+  const out = join(work, `${name}.json`);
+  return new Promise((done, fail) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--max-old-space-size=6144',
+        '--import',
+        'tsx',
+        join(here, 'child.ts'),
+        ...args,
+        '--out',
+        out,
+      ],
+      { cwd: root, stdio: ['ignore', 2, 2] },
+    );
+    child.on('error', fail);
+    child.on('exit', (code) => {
+      if (code !== 0) fail(new Error(`${name} failed (exit ${code}); see its output above`));
+      else done(JSON.parse(readFileSync(out, 'utf8')) as T);
+    });
+  });
+}
+
+function progress(line: string) {
+  process.stderr.write(`${line}\n`);
+}
+
+try {
+  if (values.scale) {
+    const sizes = values.sizes ? values.sizes.split(',').map(Number) : SCALE_SIZES;
+    const rows: ScaleFigures[] = [];
+    for (const size of sizes) {
+      progress(`scale: ${size} entries…`);
+      rows.push(
+        await runChild<ScaleFigures>(
+          ['--dataset', dataset, '--scale', String(size)],
+          `scale-${size}`,
+        ),
+      );
+    }
+    if (!values.json) process.stdout.write(`${formatScaleTable(rows)}\n`);
+    else process.stdout.write(`${JSON.stringify({ dataset, scale: rows })}\n`);
+  } else {
+    const peers =
+      values.baseline === 'none'
+        ? []
+        : values.baseline === 'all'
+          ? ['nlpjs', 'natural-bayes']
+          : values.baseline.split(',');
+    const rows: SystemFigures[] = [];
+    for (const system of ['matcher', ...peers]) {
+      progress(`${system}: training and evaluating…`);
+      rows.push(
+        ...(await runChild<SystemFigures[]>(['--dataset', dataset, '--system', system], system)),
+      );
+    }
+    if (!values.json) {
+      process.stdout.write(`${formatTable(dataset, rows)}\n`);
+    } else {
+      const [ours, ...baselines] = rows;
+      const strip = ({
+        system,
+        inScopeAccuracy,
+        oosRecall,
+        trainSeconds,
+        latencyMicros,
+        peakRssMB,
+        cutoff,
+      }: SystemFigures) => ({
+        system,
+        inScopeAccuracy,
+        oosRecall,
+        trainSeconds,
+        latencyMicros,
+        peakRssMB,
+        cutoff,
+      });
+      const { system: _, ...oursFields } = ours ? strip(ours) : ({} as ReturnType<typeof strip>);
+      process.stdout.write(
+        `${JSON.stringify({ dataset, ...oursFields, baselines: baselines.map(strip) })}\n`,
+      );
+    }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

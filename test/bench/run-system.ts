@@ -1,0 +1,86 @@
+import type { IntentDataset } from './dataset.js';
+import { chooseCutoff, type Judged, percentile, type Scored, score } from './metrics.js';
+import type { BenchSystem } from './systems.js';
+
+/** One row of the results table. */
+export interface SystemFigures extends Scored {
+  readonly system: string;
+  readonly trainSeconds: number;
+  readonly latencyMicros: { readonly p50: number; readonly p99: number };
+  readonly peakRssMB: number;
+  /** The confidence cut-off used, and how it was chosen. */
+  readonly cutoff: number;
+  readonly cutoffFrom: 'validation' | 'default';
+}
+
+const WARM_UP = 500;
+
+async function predictAll<P>(
+  system: BenchSystem<P>,
+  queries: readonly { text: string; label: string }[],
+  timings?: Float64Array,
+): Promise<Judged<P>[]> {
+  const out: Judged<P>[] = [];
+  for (let i = 0; i < queries.length; i++) {
+    const q = queries[i];
+    if (q === undefined) continue;
+    const start = process.hrtime.bigint();
+    const prediction = await system.predict(q.text);
+    if (timings) timings[i] = Number(process.hrtime.bigint() - start) / 1000;
+    out.push({ prediction, gold: q.label === 'oos' ? undefined : q.label });
+  }
+  return out;
+}
+
+export function peakRssMB(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+/** Train on `train`, pick the cut-off on `val` + `oos_val`, report on `test` + `oos_test`. */
+export async function runSystem<P>(
+  system: BenchSystem<P>,
+  data: IntentDataset,
+): Promise<SystemFigures[]> {
+  const t0 = process.hrtime.bigint();
+  await system.train(data.train);
+  const trainSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+
+  const val = await predictAll(system, [...data.val, ...data.oos_val]);
+  const testQueries = [...data.test, ...data.oos_test];
+  await predictAll(system, testQueries.slice(0, WARM_UP));
+  const timings = new Float64Array(testQueries.length);
+  const test = await predictAll(system, testQueries, timings);
+  timings.sort();
+  const latencyMicros = { p50: percentile(timings, 0.5), p99: percentile(timings, 0.99) };
+
+  const evaluate = (judged: readonly Judged<P>[], cutoff: number) =>
+    score(
+      judged,
+      (p) => system.outcome(p, cutoff),
+      (p) => system.declined(p, cutoff),
+    );
+  const chosen = chooseCutoff(
+    val,
+    val.map((j) => system.confidence(j.prediction)),
+    evaluate,
+  );
+  const common = { trainSeconds, latencyMicros, peakRssMB: peakRssMB() };
+  const rows: SystemFigures[] = [];
+  if (system.defaultCutoff !== undefined) {
+    rows.push({
+      system: system.name,
+      ...evaluate(test, system.defaultCutoff),
+      ...common,
+      cutoff: system.defaultCutoff,
+      cutoffFrom: 'default',
+    });
+  }
+  rows.push({
+    system: system.defaultCutoff === undefined ? system.name : `${system.name}@val-threshold`,
+    ...evaluate(test, chosen.cutoff),
+    ...common,
+    cutoff: chosen.cutoff,
+    cutoffFrom: 'validation',
+  });
+  return rows;
+}
