@@ -80,6 +80,14 @@ export function createBot(deps: BotDeps): Bot {
       const picked = await pickPending(query, text);
       reply = picked ?? (await match(kb, query, text));
     }
+    // Whatever was offered as a numbered list (clarify, decline examples, help) can be picked by number.
+    const offered =
+      reply.kind === 'answer'
+        ? reply.entry.entry === HELP_ENTRY
+          ? reply.related
+          : []
+        : reply.suggestions;
+    if (offered.length > 0) await writeState(query, { pending: offered });
     logger.info(
       {
         platform: query.platform,
@@ -125,7 +133,6 @@ export function createBot(deps: BotDeps): Bot {
     if (decision.kind === 'clarify') {
       const suggestions = suggestionsFor(kb, decision.candidates);
       if (suggestions.length > 0) {
-        await writeState(query, { pending: suggestions });
         return {
           kind: 'clarify',
           text: 'I am not sure which of these you mean. Did you mean:',

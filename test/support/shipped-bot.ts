@@ -1,0 +1,27 @@
+import { Keyv } from 'keyv';
+import { createBot } from '../../src/bot.js';
+import type { Bot } from '../../src/bot-types.js';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { createKnowledgeBase, type KnowledgeBase } from '../../src/knowledge-base.js';
+import type { Query } from '../../src/query.js';
+
+export const SHIPPED_KNOWLEDGE = new URL('../../knowledge/', import.meta.url).pathname;
+
+let shipped: Promise<KnowledgeBase> | undefined;
+
+/** The shipped knowledge, trained once per test file (training is the slow part). */
+export function shippedKnowledgeBase(): Promise<KnowledgeBase> {
+  shipped ??= loadKnowledge(SHIPPED_KNOWLEDGE).then((knowledge) => createKnowledgeBase(knowledge));
+  return shipped;
+}
+
+/** A bot on the shipped knowledge with an in-memory store. */
+export async function createShippedBot(store: Keyv = new Keyv()): Promise<Bot> {
+  return createBot({ knowledge: await shippedKnowledgeBase(), store });
+}
+
+let next = 0;
+/** A query in a fresh conversation unless one is given, so tests do not share memory by accident. */
+export function query(text: string, conversation = `c${++next}`): Query {
+  return { text, platform: 'console', user: 'tester', conversation };
+}

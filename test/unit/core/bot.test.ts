@@ -1,0 +1,240 @@
+import { Keyv } from 'keyv';
+import { describe, expect, it } from 'vitest';
+import { createBot } from '../../../src/bot.js';
+import type { Knowledge, KnowledgeEntry } from '../../../src/knowledge/knowledge.js';
+import { createKnowledgeBase } from '../../../src/knowledge-base.js';
+import type { Logger } from '../../../src/logger.js';
+import type { Candidate, MatcherFactory } from '../../../src/matcher/matcher.js';
+import type { Query } from '../../../src/query.js';
+
+/**
+ * A scripted matcher: the bot's rules (thresholds, memory, suggestions, feedback) are tested apart
+ * from the matching algorithm, which has its own tests.
+ */
+function scriptedMatcher(script: Record<string, Candidate[]>): MatcherFactory {
+  return () => ({
+    match: (text) => ({ normalized: text.toLowerCase(), candidates: script[text] ?? [] }),
+  });
+}
+
+const entry = (id: string, extra: Partial<KnowledgeEntry> = {}): KnowledgeEntry => ({
+  id,
+  kind: 'fact',
+  questions: [`Question ${id}?`, 'b', 'c', 'd', 'e', 'f'],
+  answer: `According to Example News, ${id}.`,
+  attribution: 'Example News',
+  passage: `${id} passage`,
+  related: [],
+  source: { publication: 'Example News', title: 'Examples' },
+  ...extra,
+});
+
+const knowledge: Knowledge = {
+  files: ['k.yaml'],
+  entries: [entry('alpha', { related: ['beta'] }), entry('beta'), entry('gamma')],
+  synonyms: [],
+  offTopic: [],
+  thresholds: { answer: 0.7, clarify: 0.3 },
+  sources: [{ publication: 'Example News', title: 'Examples' }],
+};
+
+const c = (id: string, confidence: number): Candidate => ({
+  entry: id,
+  confidence,
+  phrasing: `Question ${id}?`,
+});
+const script: Record<string, Candidate[]> = {
+  'tell me alpha': [c('alpha', 0.9), c('beta', 0.2), c('gamma', 0.1)],
+  'alpha or beta': [c('beta', 0.5), c('alpha', 0.45), c('gamma', 0.1)],
+  'something else': [c('gamma', 0.1)],
+  hi: [c('chat.greeting', 0.95)],
+  help: [c('chat.help', 0.95)],
+};
+
+function recordingLogger(): Logger & {
+  lines: { level: string; context: unknown; message?: string }[];
+} {
+  const lines: { level: string; context: unknown; message?: string }[] = [];
+  const at = (level: string) => (context: unknown, message?: string) => {
+    lines.push({ level, context, ...(message !== undefined && { message }) });
+  };
+  const logger = {
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: () => logger,
+    lines,
+  };
+  return logger;
+}
+
+function setup(store = new Keyv()) {
+  const kb = createKnowledgeBase(knowledge, { matcherFactory: scriptedMatcher(script) });
+  const logger = recordingLogger();
+  return { bot: createBot({ knowledge: kb, store, logger, now: () => 1_000 }), logger };
+}
+
+const q = (text: string, conversation = 'room'): Query => ({
+  text,
+  platform: 'console',
+  user: 'u1',
+  conversation,
+});
+
+describe('createBot', () => {
+  it('GIVEN a confident match THEN answers with the entry, its source and related entries', async () => {
+    const reply = await setup().bot.handle(q('tell me alpha'));
+    expect(reply).toMatchObject({
+      kind: 'answer',
+      text: 'According to Example News, alpha.',
+      entry: { entry: 'alpha', question: 'Question alpha?' },
+      entryKind: 'fact',
+      confidence: 0.9,
+      source: {
+        attribution: 'Example News',
+        publication: 'Example News',
+        passage: 'alpha passage',
+      },
+      related: [{ entry: 'beta', question: 'Question beta?' }],
+    });
+    expect(reply.explanation).toMatchObject({
+      matchedPhrasing: 'Question alpha?',
+      runnerUp: { entry: 'beta', confidence: 0.2 },
+    });
+  });
+
+  it('GIVEN a middling match THEN clarifies with numbered suggestions, and "2" picks the second', async () => {
+    const { bot } = setup();
+    const clarify = await bot.handle(q('alpha or beta'));
+    expect(clarify.kind).toBe('clarify');
+    if (clarify.kind !== 'clarify') return;
+    expect(clarify.suggestions.map((s) => s.entry).slice(0, 2)).toEqual(['beta', 'alpha']);
+    const picked = await bot.handle(q(' 2. '));
+    expect(picked).toMatchObject({ kind: 'answer', entry: { entry: 'alpha' } });
+  });
+
+  it('GIVEN a number in another conversation THEN it does not pick from this one', async () => {
+    const { bot } = setup();
+    await bot.handle(q('alpha or beta', 'room-a'));
+    const reply = await bot.handle(q('2', 'room-b'));
+    expect(reply.kind).toBe('decline');
+  });
+
+  it('GIVEN a low-confidence match THEN declines and says what it can answer', async () => {
+    const reply = await setup().bot.handle(q('something else'));
+    expect(reply).toMatchObject({ kind: 'decline', reason: 'no-match', confidence: 0.1 });
+    expect(reply.text).toContain('Examples');
+    if (reply.kind === 'decline') expect(reply.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('GIVEN empty or blank text THEN replies with help and example questions', async () => {
+    const reply = await setup().bot.handle(q('   '));
+    expect(reply).toMatchObject({ kind: 'decline', reason: 'empty' });
+    if (reply.kind === 'decline') expect(reply.suggestions.map((s) => s.entry)).toContain('alpha');
+  });
+
+  it('GIVEN small talk THEN answers as conversation, not as a fact', async () => {
+    const { bot } = setup();
+    expect(await bot.handle(q('hi'))).toMatchObject({
+      kind: 'answer',
+      entryKind: 'conversation',
+      entry: { entry: 'chat.greeting' },
+    });
+    const help = await bot.handle(q('help'));
+    expect(help).toMatchObject({ kind: 'answer', entryKind: 'conversation' });
+    if (help.kind === 'answer') expect(help.related.length).toBeGreaterThan(0);
+  });
+
+  it('GIVEN a chosen suggestion THEN answers that entry with full confidence', async () => {
+    const reply = await setup().bot.choose(
+      { platform: 'slack', user: 'u', conversation: 'c' },
+      'gamma',
+    );
+    expect(reply).toMatchObject({ kind: 'answer', entry: { entry: 'gamma' }, confidence: 1 });
+  });
+
+  it('GIVEN a chosen entry that no longer exists THEN declines instead of guessing', async () => {
+    const reply = await setup().bot.choose(
+      { platform: 'slack', user: 'u', conversation: 'c' },
+      'deleted',
+    );
+    expect(reply.kind).toBe('decline');
+  });
+
+  it('GIVEN 👎 on an answer THEN records it and offers the runners-up, which a number then picks', async () => {
+    const store = new Keyv();
+    const { bot } = setup(store);
+    await bot.handle(q('tell me alpha'));
+    const feedback = await bot.feedback(
+      { platform: 'console', user: 'u1', conversation: 'room' },
+      'alpha',
+      'down',
+    );
+    expect(feedback.suggestions.map((s) => s.entry)).toEqual(['beta', 'gamma']);
+    expect(await bot.handle(q('1'))).toMatchObject({ kind: 'answer', entry: { entry: 'beta' } });
+  });
+
+  it('GIVEN 👍 THEN thanks the user', async () => {
+    const { bot, logger } = setup();
+    const feedback = await bot.feedback(
+      { platform: 'discord', user: 'u', conversation: 'c' },
+      'alpha',
+      'up',
+    );
+    expect(feedback).toEqual({ text: 'Thanks for the feedback.', suggestions: [] });
+    expect(logger.lines.some((l) => l.message === 'feedback recorded')).toBe(true);
+  });
+
+  it('GIVEN the same event id twice THEN claims it once', async () => {
+    const { bot } = setup();
+    expect(await bot.claim('Ev1')).toBe(true);
+    expect(await bot.claim('Ev1')).toBe(false);
+    expect(await bot.claim('Ev2')).toBe(true);
+  });
+
+  it('GIVEN a prefix THEN completes with literal matches first, capped at the limit', () => {
+    const { bot } = setup();
+    expect(bot.complete('question gam').map((s) => s.entry)).toEqual(['gamma']);
+    expect(bot.complete('', 2)).toHaveLength(2);
+  });
+
+  it('GIVEN a failing store THEN still answers, and logs the outage once', async () => {
+    class BrokenMap extends Map<string, unknown> {
+      override get(): never {
+        throw new Error('disk gone');
+      }
+      override set(): never {
+        throw new Error('disk gone');
+      }
+    }
+    const broken = new Keyv({ store: new BrokenMap() });
+    const { bot, logger } = setup(broken);
+    expect((await bot.handle(q('tell me alpha'))).kind).toBe('answer');
+    expect((await bot.handle(q('alpha or beta'))).kind).toBe('clarify');
+    expect((await bot.handle(q('1'))).kind).toBe('decline');
+    expect(await bot.claim('Ev9')).toBe(true);
+    expect(logger.lines.filter((l) => l.level === 'error')).toHaveLength(1);
+  });
+
+  it('GIVEN a knowledge function THEN reads it on every question, so a reload swaps atomically', async () => {
+    let kb = createKnowledgeBase(knowledge, { matcherFactory: scriptedMatcher(script) });
+    const bot = createBot({ knowledge: () => kb, store: new Keyv() });
+    expect((await bot.handle(q('tell me alpha'))).kind).toBe('answer');
+    kb = createKnowledgeBase(
+      { ...knowledge, entries: [entry('gamma')] },
+      { matcherFactory: scriptedMatcher({ 'tell me alpha': [c('gamma', 0.1)] }) },
+    );
+    expect((await bot.handle(q('tell me alpha'))).kind).toBe('decline');
+  });
+});
+
+describe('createBot numbered picks', () => {
+  it('GIVEN a decline with examples THEN a number picks an example', async () => {
+    const { bot } = setup();
+    const decline = await bot.handle(q('something else'));
+    if (decline.kind !== 'decline') throw new Error('expected a decline');
+    const first = decline.suggestions[0]?.entry;
+    expect(await bot.handle(q('1'))).toMatchObject({ kind: 'answer', entry: { entry: first } });
+  });
+});
