@@ -1,0 +1,65 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runScript } from '../support/run-script.js';
+
+const ASK = 'adapters/cli/ask.ts';
+
+function parseOnly(stdout: string): Record<string, unknown> {
+  const lines = stdout.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  return JSON.parse(lines[0] ?? '') as Record<string, unknown>;
+}
+
+describe('ask --json contract', () => {
+  it('GIVEN a question the knowledge answers THEN prints exactly one JSON object with the answer', async () => {
+    const result = await runScript(ASK, ['--json', 'How many US troops are in Iraq?']);
+    expect(result.code).toBe(0);
+    const json = parseOnly(result.stdout);
+    expect(Object.keys(json).sort()).toEqual(
+      ['answer', 'answered', 'confidence', 'entry', 'question', 'suggestions'].sort(),
+    );
+    expect(json).toMatchObject({ question: 'How many US troops are in Iraq?', answered: true, entry: 'us-troops-iraq' });
+    expect(json['answer']).toContain('2,500');
+    expect(json['confidence']).toBeGreaterThan(0);
+    expect(json['confidence']).toBeLessThanOrEqual(1);
+  });
+
+  it('GIVEN a near miss THEN declines: answered false, no entry', async () => {
+    const json = parseOnly((await runScript(ASK, ['--json', 'How many US troops are in Germany?'])).stdout);
+    expect(json).toMatchObject({ answered: false, entry: null });
+    expect(Array.isArray(json['suggestions'])).toBe(true);
+  });
+
+  it('GIVEN no question argument THEN answers one JSON line per input line', async () => {
+    const result = await runScript(ASK, ['--json'], { input: 'hello\nHow many US troops are in Iraq?\n\nwhat is the weather\n' });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { question: string; answered: boolean });
+    expect(lines.map((l) => l.question)).toEqual(['hello', 'How many US troops are in Iraq?', 'what is the weather']);
+    expect(lines.map((l) => l.answered)).toEqual([false, true, false]);
+  });
+
+  it('GIVEN --explain THEN shows the matched phrasing and the confidence', async () => {
+    const result = await runScript(ASK, ['--explain', 'How many US troops are in Iraq?']);
+    expect(result.stdout).toContain('2,500');
+    expect(result.stdout).toMatch(/matched phrasing: ".+"/);
+    expect(result.stdout).toMatch(/confidence: 0\.\d{3}/);
+  });
+
+  it('GIVEN a broken knowledge file THEN exits non-zero naming file, line and field', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ask-bad-'));
+    const file = join(dir, 'bad.yaml');
+    await writeFile(file, 'version: 1\nentries:\n  - id: only\n    questions: [one]\n    answer: An answer.\n');
+    const result = await runScript(ASK, ['--json', '--knowledge', file, 'anything']);
+    expect(result.code).not.toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('bad.yaml:4 (entry "only", field "questions")');
+  });
+
+  it('GIVEN an unknown flag THEN exits 2 with usage', async () => {
+    const result = await runScript(ASK, ['--nope']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Usage:');
+  });
+});
