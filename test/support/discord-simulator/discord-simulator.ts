@@ -91,6 +91,7 @@ export async function startDiscordSimulator(options: DiscordSimulatorOptions = {
     restCalls: [],
     sentMessages: [],
     messages: new Map(),
+    channels: new Map([world.channel, world.thread].map((c) => [c.id, c])),
     interactions: new Map(),
     commands: new Map(),
     interceptors: [],
@@ -180,6 +181,7 @@ export async function startDiscordSimulator(options: DiscordSimulatorOptions = {
   }
 
   function dispatchInteraction(fields: Parameters<typeof interactionObject>[0]) {
+    state.channels.set(fields.channel.id, fields.channel);
     const payload = interactionObject(fields);
     state.interactions.set(String(payload['id']), {
       id: String(payload['id']),
@@ -227,6 +229,7 @@ export async function startDiscordSimulator(options: DiscordSimulatorOptions = {
         fields.channel.type !== 1 &&
         !mentionsBot &&
         fields.author.id !== world.bot.id;
+      state.channels.set(fields.channel.id, fields.channel);
       const message = messageObject({ ...fields, content: hidden ? '' : fields.content });
       gw.dispatch('MESSAGE_CREATE', message);
       return message;

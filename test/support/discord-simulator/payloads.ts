@@ -185,6 +185,8 @@ export function messageObject(fields: MessageFields): Record<string, unknown> {
     id: fields.id ?? nextSnowflake(),
     type: fields.messageReference ? 19 : 0,
     channel_id: fields.channel.id,
+    // Gateway MESSAGE_CREATE carries it; discord.js needs it to build an uncached DM channel.
+    channel_type: fields.channel.type,
     ...(fields.channel.guildId
       ? { guild_id: fields.channel.guildId, member: memberObject(undefined) }
       : {}),

@@ -50,7 +50,7 @@ export function createRestRoutes(state: SimulatorState, effects: RouteEffects) {
     const raw: Record<string, unknown> = {
       ...messageObject({
         id,
-        channel: { id: channelId, type: 0 },
+        channel: state.channels.get(channelId) ?? { id: channelId, type: 0 },
         author: botAuthor,
         content: typeof body['content'] === 'string' ? body['content'] : '',
         components: Array.isArray(body['components']) ? body['components'] : [],

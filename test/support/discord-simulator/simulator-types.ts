@@ -1,5 +1,5 @@
 import type { Pings } from './allowed-mentions.js';
-import type { SimUser } from './payloads.js';
+import type { SimChannel, SimUser } from './payloads.js';
 
 /** One HTTP request the bot made to the simulated REST API. */
 export interface RestCall {
@@ -67,6 +67,8 @@ export interface SimulatorState {
   readonly restCalls: RestCall[];
   readonly sentMessages: SentMessage[];
   readonly messages: Map<string, Record<string, unknown>>;
+  /** Channels seen so far, so the bot's messages are built for the right channel type. */
+  readonly channels: Map<string, SimChannel>;
   readonly interactions: Map<string, InteractionRecord>;
   readonly commands: Map<string, unknown[]>;
   readonly interceptors: RestInterceptor[];

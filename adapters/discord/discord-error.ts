@@ -1,0 +1,8 @@
+import { BotError } from '../../src/errors/bot-error.js';
+
+/** The Discord adapter could not connect or was refused by Discord. */
+export class DiscordError extends BotError {
+  constructor(code: 'DISCORD_LOGIN_FAILED', message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+  }
+}

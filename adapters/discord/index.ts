@@ -1,0 +1,9 @@
+export { askCommand, discordCommands } from './ask-command.js';
+export { type RegistrationResult, registerCommands } from './command-registration.js';
+export {
+  createDiscordAdapter,
+  DISCORD_INTENTS,
+  type DiscordAdapterOptions,
+} from './discord-adapter.js';
+export { DISCORD_VARIABLES, type DiscordConfig, readDiscordConfig } from './discord-config.js';
+export { DiscordError } from './discord-error.js';
