@@ -1,30 +1,39 @@
 import type { Keyv } from 'keyv';
 import type { Bot, FeedbackReply, Rating } from './bot-types.js';
+import {
+  type ConversationState,
+  createConversationMemory,
+} from './conversation/conversation-memory.js';
+import { detectFollowUp, replaceSubject } from './conversation/follow-up.js';
+import { type CurationLog, createCurationLog } from './curation/curation-log.js';
 import type { KnowledgeEntry } from './knowledge/knowledge.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { createSilentLogger, type Logger } from './logger.js';
 import { decide } from './matcher/decide.js';
 import type { Candidate } from './matcher/matcher.js';
 import type { Query, QueryContext } from './query.js';
-import type { AnswerReply, Explanation, Reply, Suggestion } from './reply.js';
-import { createStateStore } from './store/state-store.js';
+import { createRateLimiter, type RateLimitConfig } from './rate-limiter.js';
+import type { AnswerReply, DeclineReply, Explanation, Reply, Suggestion } from './reply.js';
+import { createStateStore, type StateStore } from './store/state-store.js';
 
 export interface BotConfig {
   /** How long a conversation remembers its pending suggestions and last answer. */
   readonly conversationTtlMs: number;
   /** How long a claimed platform event id is remembered (Slack retries within minutes). */
   readonly eventTtlMs: number;
-  /** How long feedback is kept. */
-  readonly feedbackTtlMs: number;
+  /** How long unanswered questions and feedback are kept for curation. */
+  readonly retentionMs: number;
   /** Suggestions offered when clarifying or declining. */
   readonly maxSuggestions: number;
+  readonly rateLimit: RateLimitConfig;
 }
 
 export const defaultBotConfig = {
   conversationTtlMs: 30 * 60_000,
   eventTtlMs: 60 * 60_000,
-  feedbackTtlMs: 90 * 24 * 60 * 60_000,
+  retentionMs: 30 * 24 * 60 * 60_000,
   maxSuggestions: 3,
+  rateLimit: { questions: 10, windowMs: 60_000 },
 } as const satisfies BotConfig;
 
 export interface BotDeps {
@@ -37,61 +46,36 @@ export interface BotDeps {
   readonly config?: Partial<BotConfig>;
 }
 
-/** What a conversation remembers between questions. */
-interface ConversationState {
-  /** Suggestions last offered, so a reply of "2" picks the second. */
-  readonly pending?: readonly Suggestion[];
-  /** The last answer, for feedback and follow-ups. */
-  readonly last?: {
-    readonly entry: string;
-    readonly question: string;
-    readonly confidence: number;
-    readonly runnersUp: readonly Suggestion[];
-  };
-}
-
 const HELP_ENTRY = 'chat.help';
 const PICK = /^\s*#?([1-9])\s*[.)]?\s*$/;
+const CURATION_MAX_ITEMS = 1_000;
 
 /** Creates the bot core. Everything it needs comes in through `deps`, so tests build it directly. */
 export function createBot(deps: BotDeps): Bot {
   const config: BotConfig = { ...defaultBotConfig, ...deps.config };
   const logger = deps.logger ?? createSilentLogger();
   const now = deps.now ?? Date.now;
-  const store = createStateStore(deps.store, logger);
-  const current =
-    typeof deps.knowledge === 'function' ? deps.knowledge : () => deps.knowledge as KnowledgeBase;
-
-  const conversationKey = (c: QueryContext) =>
-    `conversation:${c.platform}:${c.conversation}:${c.thread ?? '-'}:${c.user}`;
-  const readState = async (c: QueryContext) =>
-    (await store.get<ConversationState>(conversationKey(c))) ?? {};
-  const writeState = (c: QueryContext, state: ConversationState) =>
-    store.set(conversationKey(c), state, config.conversationTtlMs);
+  const store: StateStore = createStateStore(deps.store, logger);
+  const memory = createConversationMemory(store, config.conversationTtlMs);
+  const limiter = createRateLimiter(store, config.rateLimit, now);
+  const curation: CurationLog = createCurationLog(
+    store,
+    { retentionMs: config.retentionMs, maxItems: CURATION_MAX_ITEMS },
+    now,
+  );
+  const knowledge = deps.knowledge;
+  const current = typeof knowledge === 'function' ? knowledge : () => knowledge;
 
   async function handle(query: Query): Promise<Reply> {
     const started = now();
     const kb = current();
     const text = query.text.trim();
-    let reply: Reply;
-    if (text === '') {
-      reply = help(kb);
-    } else {
-      const picked = await pickPending(query, text);
-      reply = picked ?? (await match(kb, query, text));
-    }
-    // Whatever was offered as a numbered list (clarify, decline examples, help) can be picked by number.
-    const offered =
-      reply.kind === 'answer'
-        ? reply.entry.entry === HELP_ENTRY
-          ? reply.related
-          : []
-        : reply.suggestions;
-    if (offered.length > 0) await writeState(query, { pending: offered });
+    const reply = await respond(kb, query, text);
     logger.info(
       {
         platform: query.platform,
         outcome: reply.kind,
+        ...(reply.kind === 'decline' && { reason: reply.reason }),
         entry: reply.kind === 'answer' ? reply.entry.entry : undefined,
         confidence: round(reply.confidence),
         ms: now() - started,
@@ -101,15 +85,114 @@ export function createBot(deps: BotDeps): Bot {
     return reply;
   }
 
-  async function pickPending(query: Query, text: string): Promise<Reply | undefined> {
-    const number = PICK.exec(text)?.[1];
-    if (number === undefined) return undefined;
-    const state = await readState(query);
-    const chosen = state.pending?.[Number(number) - 1];
-    return chosen ? choose(query, chosen.entry) : undefined;
+  async function respond(kb: KnowledgeBase, query: Query, text: string): Promise<Reply> {
+    if (text === '') return remember(query, {}, help(kb));
+    const rate = await limiter.check(`${query.platform}:${query.user}`);
+    if (rate !== 'ok') return rateLimited(rate === 'quiet');
+
+    const state = await memory.read(query);
+    const picked = pick(state, text);
+    if (picked) return remember(query, state, answer(kb, picked, 1));
+    const followUp = resolveFollowUp(kb, state, text);
+    if (followUp) return remember(query, state, followUp);
+
+    const { reply, candidates } = match(kb, text);
+    if (reply.kind !== 'answer' && reply.explanation) {
+      await curation.recordUnanswered({
+        normalized: reply.explanation.normalized,
+        text,
+        outcome: reply.kind === 'clarify' ? 'clarify' : 'decline',
+        nearest: candidates
+          .slice(0, config.maxSuggestions)
+          .map(({ entry, confidence }) => ({ entry, confidence: round(confidence) })),
+      });
+    }
+    return remember(query, state, reply, text, candidates);
   }
 
-  async function match(kb: KnowledgeBase, query: Query, text: string): Promise<Reply> {
+  /** Stores what the next message may refer to: the numbered list offered, or the answer given. */
+  async function remember(
+    context: QueryContext,
+    state: ConversationState,
+    reply: Reply,
+    question?: string,
+    candidates: readonly Candidate[] = [],
+  ): Promise<Reply> {
+    const kb = current();
+    if (reply.kind === 'answer' && reply.entry.entry !== HELP_ENTRY) {
+      const runnersUp = suggestionsFor(
+        kb,
+        candidates.filter((c) => c.entry !== reply.entry.entry),
+      );
+      await memory.write(context, {
+        last: {
+          entry: reply.entry.entry,
+          question: question ?? reply.entry.question,
+          confidence: reply.confidence,
+          runnersUp,
+        },
+      });
+      return reply;
+    }
+    const offered = reply.kind === 'answer' ? reply.related : reply.suggestions;
+    if (offered.length > 0) await memory.write(context, { ...state, pending: offered });
+    return reply;
+  }
+
+  function pick(state: ConversationState, text: string): KnowledgeEntry | undefined {
+    const number = PICK.exec(text)?.[1];
+    if (number === undefined) return undefined;
+    const chosen = state.pending?.[Number(number) - 1];
+    return chosen ? current().entries.get(chosen.entry) : undefined;
+  }
+
+  /**
+   * Follow-ups resolve against the last answer; one that leads nowhere (no last answer, no subject,
+   * the rewritten question is not answerable) falls through to a fresh question.
+   */
+  function resolveFollowUp(
+    kb: KnowledgeBase,
+    state: ConversationState,
+    text: string,
+  ): Reply | undefined {
+    const last = state.last && kb.entries.get(state.last.entry);
+    const followUp = last && detectFollowUp(text);
+    if (!last || !followUp) return undefined;
+    switch (followUp.kind) {
+      case 'speaker': {
+        if (last.speaker === undefined) return undefined;
+        const publication = last.source?.publication;
+        const text = publication
+          ? `According to ${publication}, that was ${last.speaker}.`
+          : `That was ${last.speaker}.`;
+        return { ...answer(kb, last, 1), text };
+      }
+      case 'more': {
+        const related = last.related
+          .map((id) => kb.entries.get(id))
+          .find((entry) => entry !== undefined);
+        return related ? answer(kb, related, 1) : undefined;
+      }
+      case 'subject': {
+        if (last.subject === undefined) return undefined;
+        const base = state.last?.question ?? last.questions[0] ?? '';
+        const rewritten =
+          replaceSubject(base, last.subject, followUp.subject) ??
+          replaceSubject(last.questions[0] ?? '', last.subject, followUp.subject);
+        if (rewritten === undefined) return undefined;
+        const result = match(kb, rewritten);
+        // Only a confident answer is worth giving; otherwise the text is asked as it stands.
+        return result.reply.kind === 'answer' || result.reply.kind === 'decline'
+          ? result.reply
+          : undefined;
+      }
+    }
+  }
+
+  function match(
+    kb: KnowledgeBase,
+    text: string,
+  ): { reply: Reply; candidates: readonly Candidate[] } {
     const result = kb.matcher.match(text, config.maxSuggestions + 2);
     const decision = decide(result, kb.thresholds);
     const [top, second] = result.candidates;
@@ -120,29 +203,24 @@ export function createBot(deps: BotDeps): Bot {
       ...(top && { matchedPhrasing: top.phrasing }),
       ...(second && { runnerUp: { entry: second.entry, confidence: second.confidence } }),
     };
-    const entryOf = (candidate: Candidate) => kb.entries.get(candidate.entry);
-    const chosenEntry = decision.kind === 'answer' && top ? entryOf(top) : undefined;
-
-    if (chosenEntry && top) {
-      const runnersUp = suggestionsFor(kb, result.candidates.slice(1));
-      await writeState(query, {
-        last: { entry: chosenEntry.id, question: text, confidence: top.confidence, runnersUp },
-      });
-      return answer(kb, chosenEntry, top.confidence, explanation);
-    }
+    const candidates = result.candidates;
+    const chosen = decision.kind === 'answer' && top ? kb.entries.get(top.entry) : undefined;
+    if (chosen && top)
+      return { reply: answer(kb, chosen, top.confidence, explanation), candidates };
     if (decision.kind === 'clarify') {
       const suggestions = suggestionsFor(kb, decision.candidates);
       if (suggestions.length > 0) {
-        return {
+        const reply: Reply = {
           kind: 'clarify',
           text: 'I am not sure which of these you mean. Did you mean:',
           confidence: top?.confidence ?? 0,
           suggestions,
           explanation,
         };
+        return { reply, candidates };
       }
     }
-    return decline(kb, top?.confidence ?? 0, explanation);
+    return { reply: decline(kb, top?.confidence ?? 0, explanation), candidates };
   }
 
   function suggestionsFor(kb: KnowledgeBase, candidates: readonly Candidate[]): Suggestion[] {
@@ -187,11 +265,10 @@ export function createBot(deps: BotDeps): Bot {
   }
 
   function help(kb: KnowledgeBase): Reply {
-    const helpEntry = kb.entries.get(HELP_ENTRY);
     return {
       kind: 'decline',
       reason: 'empty',
-      text: helpEntry?.answer ?? `Ask me a question about ${kb.topic}.`,
+      text: kb.entries.get(HELP_ENTRY)?.answer ?? `Ask me a question about ${kb.topic}.`,
       confidence: 0,
       suggestions: kb.examples(config.maxSuggestions),
     };
@@ -208,15 +285,24 @@ export function createBot(deps: BotDeps): Bot {
     };
   }
 
+  function rateLimited(quiet: boolean): DeclineReply {
+    const seconds = Math.round(config.rateLimit.windowMs / 1000);
+    return {
+      kind: 'decline',
+      reason: 'rate-limited',
+      text: `You're asking faster than I can keep up with (${config.rateLimit.questions} questions per ${seconds} seconds). Please wait a moment and ask again.`,
+      confidence: 0,
+      suggestions: [],
+      ...(quiet && { quiet: true }),
+    };
+  }
+
   async function choose(context: QueryContext, id: string): Promise<Reply> {
     const kb = current();
     const entry = kb.entries.get(id);
     // A button from before a reload can name an entry that is gone: say so rather than guess.
     if (!entry) return decline(kb, 0, { normalized: '', confidence: 0, thresholds: kb.thresholds });
-    await writeState(context, {
-      last: { entry: entry.id, question: entry.questions[0] ?? id, confidence: 1, runnersUp: [] },
-    });
-    return answer(kb, entry, 1);
+    return remember(context, {}, answer(kb, entry, 1));
   }
 
   async function feedback(
@@ -224,25 +310,16 @@ export function createBot(deps: BotDeps): Bot {
     entry: string,
     rating: Rating,
   ): Promise<FeedbackReply> {
-    const state = await readState(context);
+    const state = await memory.read(context);
     const last = state.last?.entry === entry ? state.last : undefined;
-    const at = now();
-    await store.set(
-      `feedback:${entry}:${at}:${Math.random().toString(36).slice(2, 8)}`,
-      {
-        entry,
-        rating,
-        question: last?.question,
-        confidence: last?.confidence,
-        platform: context.platform,
-        at,
-      },
-      config.feedbackTtlMs,
-    );
+    await curation.recordFeedback(entry, {
+      rating,
+      ...(last && { question: last.question, confidence: round(last.confidence) }),
+    });
     logger.info({ platform: context.platform, entry, rating }, 'feedback recorded');
     if (rating === 'up') return { text: 'Thanks for the feedback.', suggestions: [] };
     const suggestions = last?.runnersUp ?? [];
-    if (suggestions.length > 0) await writeState(context, { ...state, pending: suggestions });
+    if (suggestions.length > 0) await memory.write(context, { ...state, pending: suggestions });
     return {
       text:
         suggestions.length > 0
@@ -271,8 +348,7 @@ export function createBot(deps: BotDeps): Bot {
       .match(text, limit)
       .candidates.map((candidate) => kb.entries.get(candidate.entry))
       .filter((entry): entry is KnowledgeEntry => entry?.kind === 'fact');
-    const unique = [...new Set([...literal, ...matched])];
-    return unique.slice(0, limit).map(kb.suggestion);
+    return [...new Set([...literal, ...matched])].slice(0, limit).map(kb.suggestion);
   }
 
   return { handle, choose, feedback, claim, complete };

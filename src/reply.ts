@@ -56,6 +56,11 @@ export interface DeclineReply extends ReplyBase {
   readonly kind: 'decline';
   readonly reason: 'no-match' | 'empty' | 'rate-limited';
   readonly suggestions: readonly Suggestion[];
+  /**
+   * Set on a rate-limited reply when the user was already told in this window: adapters answering
+   * messages send nothing; those that must respond (slash commands) may show the text privately.
+   */
+  readonly quiet?: boolean;
 }
 
 export type Reply = AnswerReply | ClarifyReply | DeclineReply;
