@@ -1,4 +1,5 @@
-import { REST, Routes } from 'discord.js';
+import { DiscordAPIError, REST, Routes } from 'discord.js';
+import { ConfigError } from '../config-error.js';
 import { discordCommands } from './ask-command.js';
 import type { DiscordConfig } from './discord-config.js';
 
@@ -17,10 +18,42 @@ export async function registerCommands(config: DiscordConfig): Promise<Registrat
   const route = config.guildId
     ? Routes.applicationGuildCommands(config.applicationId, config.guildId)
     : Routes.applicationCommands(config.applicationId);
-  const stored = (await rest.put(route, { body: discordCommands })) as readonly { name: string }[];
+  let stored: readonly { name: string }[];
+  try {
+    stored = (await rest.put(route, { body: discordCommands })) as readonly { name: string }[];
+  } catch (error) {
+    throw explain(error, config);
+  }
   return {
     scope: config.guildId ? 'guild' : 'global',
     ...(config.guildId ? { guildId: config.guildId } : {}),
     commands: stored.map((command) => command.name),
   };
+}
+
+/** Turns Discord's refusals into errors that name the setting to fix. */
+function explain(error: unknown, config: DiscordConfig): unknown {
+  if (!(error instanceof DiscordAPIError)) return error;
+  if (error.status === 401) {
+    return new ConfigError(
+      'DISCORD_TOKEN',
+      'was rejected by Discord (401): reset the token on the Bot page of the Developer Portal and copy it again',
+      { cause: error },
+    );
+  }
+  if (error.status === 403 && config.guildId) {
+    return new ConfigError(
+      'DISCORD_GUILD_ID',
+      `names a guild the bot cannot manage commands in (403): invite the bot there with the "bot applications.commands" scopes, or unset it to register globally`,
+      { cause: error },
+    );
+  }
+  if (error.status === 403) {
+    return new ConfigError(
+      'DISCORD_APPLICATION_ID',
+      'does not belong to this bot token (403): copy both from the same application in the Developer Portal',
+      { cause: error },
+    );
+  }
+  return error;
 }

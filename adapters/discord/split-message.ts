@@ -18,7 +18,7 @@ const BREAKS: readonly RegExp[] = [/\n\s*\n/g, /\n/g, /[.!?…][)"'”’\]]*\s+
  */
 export function splitMessage(text: string, options: SplitOptions = {}): string[] {
   const limit = options.limit ?? MESSAGE_LIMIT;
-  const maxChunks = options.maxChunks ?? 4;
+  const maxChunks = options.maxChunks ?? 5;
   const notice = options.truncatedNotice ?? '… (answer shortened)';
   const chunks: string[] = [];
   let rest = text.trim();
@@ -44,7 +44,7 @@ function findCut(text: string, limit: number): number {
     for (const match of window.matchAll(pattern)) {
       // The cut goes after the punctuation, before the whitespace that follows it.
       const end = match.index + match[0].trimEnd().length;
-      const cut = end > match.index ? end : match.index;
+      const cut = Math.max(end, match.index);
       if (cut <= limit && cut >= minimum) best = cut;
     }
     if (best > 0) return best;

@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createScriptedBot, type RunningDiscordBot, startDiscordBot } from './harness.js';
+
+let running: RunningDiscordBot | undefined;
+afterEach(async () => {
+  await running?.stop();
+  running = undefined;
+});
+
+describe('Discord gateway disconnects', () => {
+  it('resumes after a resumable close, replays what it missed, and keeps answering', async () => {
+    const { bot } = createScriptedBot({});
+    running = await startDiscordBot(bot);
+    const { sim, logger } = running;
+    const session = sim.gateway.session;
+    if (!session) throw new Error('the bot identified');
+    const sequence = session.seq;
+
+    const resumed = sim.waitForEvent<{ session: string; seq: number }>('resume', 10_000);
+    // 4000 "Unknown error" is resumable; while the bot is away a question arrives.
+    sim.gateway.close(4000, 'Unknown error');
+    const missed = sim.mentionBot('asked while you were away');
+    const resume = await resumed;
+    expect(resume).toEqual({ session: session.id, seq: sequence });
+    // The client reconnected to READY's resume_gateway_url, not the original gateway URL.
+    expect(sim.gateway.connectionPaths.at(-1)).toMatch(/^\/gateway-resume\?v=10&encoding=json/);
+    // Resumed, not re-identified: one IDENTIFY in total.
+    expect(sim.gateway.received.filter((f) => f.op === 2)).toHaveLength(1);
+
+    const replayed = await sim.waitForMessage((m) => m.replyTo === missed['id']);
+    expect(replayed.content).toContain('asked while you were away');
+    const after = sim.mentionBot('asked after the resume');
+    const reply = await sim.waitForMessage((m) => m.replyTo === after['id']);
+    expect(reply.content).toContain('asked after the resume');
+    expect(logger.records.map((r) => r.message)).toContain('discord gateway resumed');
+  });
+
+  it('identifies again after a non-resumable invalid session', async () => {
+    const { bot } = createScriptedBot({});
+    running = await startDiscordBot(bot);
+    const { sim } = running;
+    const first = sim.gateway.session?.id;
+    const identified = sim.waitForEvent<{ session: string }>('identify', 15_000);
+    sim.gateway.invalidateSession(false);
+    const again = await identified;
+    expect(again.session).not.toBe(first);
+    const asked = sim.mentionBot('still there?');
+    const reply = await sim.waitForMessage((m) => m.replyTo === asked['id']);
+    expect(reply.content).toContain('still there?');
+  });
+});
