@@ -2,8 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Keyv } from 'keyv';
 import { createBot } from '../src/bot.js';
 import type { Bot } from '../src/bot-types.js';
-import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
-import { createKnowledgeBase } from '../src/knowledge-base.js';
+import { createKnowledgeReloader } from '../src/knowledge/knowledge-reloader.js';
 import type { Logger } from '../src/logger.js';
 import type { Adapter, Env } from './adapter.js';
 import { readCoreConfig } from './config.js';
@@ -72,6 +71,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const started: Adapter[] = [];
   const stop = async () => {
     await Promise.allSettled(started.map((adapter) => adapter.stop()));
+    knowledge.stop();
     await closeStore(keyv, logger);
   };
   try {
