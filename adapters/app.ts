@@ -41,19 +41,16 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     options.logger ??
     createLogger(config.logLevel ?? (platformAdapters.length > 0 ? 'info' : 'warn'));
 
-  const knowledge = await loadKnowledge(config.knowledgePath);
-  const knowledgeBase = createKnowledgeBase(knowledge);
+  // Watches the files: an edit is validated and retrained in the background, a broken one ignored.
+  const knowledge = await createKnowledgeReloader({ path: config.knowledgePath }, logger);
+  const { knowledge: loaded, thresholds } = knowledge.current();
   logger.info(
-    {
-      files: knowledge.files,
-      entries: knowledge.entries.length,
-      thresholds: knowledgeBase.thresholds,
-    },
+    { files: loaded.files, entries: loaded.entries.length, thresholds },
     'knowledge loaded',
   );
 
   const keyv = await createKeyv(config.storeUrl);
-  const bot = createBot({ knowledge: knowledgeBase, store: keyv, logger });
+  const bot = createBot({ knowledge: knowledge.current, store: keyv, logger });
 
   const adapters: Adapter[] = platformAdapters.map((create) => create({ bot, logger }));
   let done: Promise<void> = new Promise(() => {});
