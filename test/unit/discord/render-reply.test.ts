@@ -47,7 +47,11 @@ describe('renderReply', () => {
   });
 
   it('links the publication when the source has a URL, without an embed', () => {
-    const withUrl = { ...answer, source: { ...answer.source!, url: 'https://example.org/a' } };
+    const source = { attribution: 'the U.S. Department of Defense', publication: 'Scripps News' };
+    const withUrl = {
+      ...answer,
+      source: { ...source, passage: '…', url: 'https://example.org/a' },
+    };
     expect(renderReply(withUrl)[0]?.content).toContain('[Scripps News](<https://example.org/a>)');
   });
 
