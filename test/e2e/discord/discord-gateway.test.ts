@@ -49,3 +49,30 @@ describe('Discord gateway disconnects', () => {
     expect(reply.content).toContain('still there?');
   });
 });
+
+describe('Discord gateway faults', () => {
+  it('resumes when the gateway asks it to reconnect (op 7)', async () => {
+    const { bot } = createScriptedBot({});
+    running = await startDiscordBot(bot);
+    const { sim } = running;
+    const resumed = sim.waitForEvent('resume', 10_000);
+    sim.gateway.requestReconnect();
+    await resumed;
+    const asked = sim.mentionBot('after op 7');
+    await sim.waitForMessage((m) => m.replyTo === asked['id']);
+  });
+
+  it('detects a zombie connection when heartbeats go unacknowledged, and resumes', async () => {
+    const { bot } = createScriptedBot({});
+    running = await startDiscordBot(bot, { simulator: { heartbeatIntervalMs: 250 } });
+    const { sim } = running;
+    await sim.waitForEvent('frame', 5000);
+    sim.gateway.setHeartbeatAcks(false);
+    const resumed = sim.waitForEvent('resume', 10_000);
+    // The resumed connection needs its ACKs again.
+    sim.events.once('connection', () => sim.gateway.setHeartbeatAcks(true));
+    await resumed;
+    const asked = sim.mentionBot('after the zombie');
+    await sim.waitForMessage((m) => m.replyTo === asked['id']);
+  });
+});

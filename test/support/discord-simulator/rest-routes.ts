@@ -180,8 +180,9 @@ export function createRestRoutes(state: SimulatorState, effects: RouteEffects) {
   const routes: Route[] = [
     {
       method: 'GET',
-      pattern: /^\/gateway(\/bot)?$/,
-      auth: false,
+      // Discord requires the bot token here: a wrong token fails at login with a 401.
+      pattern: /^\/gateway\/bot$/,
+      auth: true,
       handle: () =>
         json(200, {
           url: state.gatewayUrl,
