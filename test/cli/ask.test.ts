@@ -20,23 +20,38 @@ describe('ask --json contract', () => {
     expect(Object.keys(json).sort()).toEqual(
       ['answer', 'answered', 'confidence', 'entry', 'question', 'suggestions'].sort(),
     );
-    expect(json).toMatchObject({ question: 'How many US troops are in Iraq?', answered: true, entry: 'us-troops-iraq' });
+    expect(json).toMatchObject({
+      question: 'How many US troops are in Iraq?',
+      answered: true,
+      entry: 'us-troops-iraq',
+    });
     expect(json['answer']).toContain('2,500');
     expect(json['confidence']).toBeGreaterThan(0);
     expect(json['confidence']).toBeLessThanOrEqual(1);
   });
 
   it('GIVEN a near miss THEN declines: answered false, no entry', async () => {
-    const json = parseOnly((await runScript(ASK, ['--json', 'How many US troops are in Germany?'])).stdout);
+    const json = parseOnly(
+      (await runScript(ASK, ['--json', 'How many US troops are in Germany?'])).stdout,
+    );
     expect(json).toMatchObject({ answered: false, entry: null });
     expect(Array.isArray(json['suggestions'])).toBe(true);
   });
 
   it('GIVEN no question argument THEN answers one JSON line per input line', async () => {
-    const result = await runScript(ASK, ['--json'], { input: 'hello\nHow many US troops are in Iraq?\n\nwhat is the weather\n' });
+    const result = await runScript(ASK, ['--json'], {
+      input: 'hello\nHow many US troops are in Iraq?\n\nwhat is the weather\n',
+    });
     expect(result.code).toBe(0);
-    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { question: string; answered: boolean });
-    expect(lines.map((l) => l.question)).toEqual(['hello', 'How many US troops are in Iraq?', 'what is the weather']);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { question: string; answered: boolean });
+    expect(lines.map((l) => l.question)).toEqual([
+      'hello',
+      'How many US troops are in Iraq?',
+      'what is the weather',
+    ]);
     expect(lines.map((l) => l.answered)).toEqual([false, true, false]);
   });
 
@@ -50,7 +65,10 @@ describe('ask --json contract', () => {
   it('GIVEN a broken knowledge file THEN exits non-zero naming file, line and field', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ask-bad-'));
     const file = join(dir, 'bad.yaml');
-    await writeFile(file, 'version: 1\nentries:\n  - id: only\n    questions: [one]\n    answer: An answer.\n');
+    await writeFile(
+      file,
+      'version: 1\nentries:\n  - id: only\n    questions: [one]\n    answer: An answer.\n',
+    );
     const result = await runScript(ASK, ['--json', '--knowledge', file, 'anything']);
     expect(result.code).not.toBe(0);
     expect(result.stdout).toBe('');
