@@ -17,7 +17,13 @@ export {
   type WebApiCall,
   type WebApiFailure,
 } from './fake-web-api.js';
-export { blockText, buttons, type SentButton, visibleText } from './message-inspection.js';
+export {
+  blockText,
+  buttons,
+  markupText,
+  type SentButton,
+  visibleText,
+} from './message-inspection.js';
 export { validateMessage } from './message-validation.js';
 export * from './payloads.js';
 export { createRecordingLogger, type LogRecord } from './recording-logger.js';

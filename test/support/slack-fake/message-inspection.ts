@@ -20,6 +20,26 @@ export function visibleText(message: Obj): string {
   return parts.join('\n');
 }
 
+/**
+ * The text Slack parses for mentions, broadcasts and links: the fallback `text` and every `mrkdwn`
+ * text object. (`plain_text`, used for button labels, is never parsed.)
+ */
+export function markupText(message: Obj): string {
+  const parts: string[] = [];
+  if (typeof message['text'] === 'string') parts.push(message['text']);
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item);
+      return;
+    }
+    if (!isObj(value)) return;
+    if (value['type'] === 'mrkdwn' && typeof value['text'] === 'string') parts.push(value['text']);
+    for (const child of Object.values(value)) if (typeof child === 'object') walk(child);
+  };
+  walk(message['blocks']);
+  return parts.join('\n');
+}
+
 /** Only the blocks' texts, in order (what the Slack client renders). */
 export function blockText(message: Obj): string {
   const parts: string[] = [];
