@@ -1,49 +1,66 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { Keyv } from 'keyv';
 import { ConfigError } from '../config-error.js';
+import { maskStoreUrl, storeUrlScheme } from './store-url.js';
 
 /** The embedded default: one SQLite file, created on first start. */
 export const DEFAULT_SQLITE_PATH = 'data/bot.sqlite';
-const NAMESPACE = 'kb-bot';
+/** Keys are prefixed with it, so the bot can share a Redis or SQLite file with other programs. */
+export const STORE_NAMESPACE = 'kb-bot';
+
+export interface CreateKeyvOptions {
+  /** Instances with the same namespace on the same store share their data; tests isolate with it. */
+  readonly namespace?: string;
+}
+
+/** Maps shared by name within this process, for `memory://NAME`. */
+const namedMemoryStores = new Map<string, Map<unknown, unknown>>();
 
 /**
- * Opens the store a `STORE_URL` names: unset = SQLite under `data/`, `sqlite://PATH`,
- * `redis://HOST:PORT` (several instances share it), `memory://` (tests, one process).
- * Backends are imported on demand so the console and `ask` start without loading drivers they skip.
+ * Opens the store a `STORE_URL` names: unset = SQLite file `data/bot.sqlite`, `sqlite://PATH`,
+ * `redis://HOST:PORT` (several instances share it), `memory://` (tests: private to this keyv) or
+ * `memory://NAME` (shared by every keyv of this process opened with that name).
+ *
+ * SQLite is checked at start (a file that cannot be written is a `ConfigError` saying how to fix
+ * it). Redis is not: a Redis that is down at start or later makes the bot answer without memory
+ * until it returns. Backends are imported on demand so the console does not load drivers it skips.
  */
-export async function createKeyv(url: string | undefined): Promise<Keyv> {
+export async function createKeyv(
+  url: string | undefined,
+  options: CreateKeyvOptions = {},
+): Promise<Keyv> {
+  const namespace = options.namespace ?? STORE_NAMESPACE;
   const target = url ?? `sqlite://${DEFAULT_SQLITE_PATH}`;
-  const scheme = /^([a-z]+):\/\//.exec(target)?.[1];
-  switch (scheme) {
-    case 'memory':
-      return new Keyv({ namespace: NAMESPACE });
+  switch (storeUrlScheme(target)) {
+    case 'memory': {
+      const name = target.slice('memory://'.length);
+      if (name === '') return new Keyv({ namespace });
+      let shared = namedMemoryStores.get(name);
+      if (shared === undefined) {
+        shared = new Map();
+        namedMemoryStores.set(name, shared);
+      }
+      return new Keyv({ store: shared, namespace });
+    }
     case 'sqlite': {
       const path = target.slice('sqlite://'.length);
-      if (path === '')
+      if (path === '') {
         throw new ConfigError(
           'STORE_URL',
           'needs a file path after sqlite:// (for example sqlite://data/bot.sqlite)',
         );
-      await mkdir(dirname(path), { recursive: true });
-      const { default: KeyvSqlite } = await import('@keyv/sqlite');
-      return new Keyv({
-        store: new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 2_000 }),
-        namespace: NAMESPACE,
-      });
+      }
+      const { openSqliteKeyv } = await import('./sqlite-keyv.js');
+      return openSqliteKeyv({ path, namespace, isDefault: url === undefined });
     }
     case 'redis':
     case 'rediss': {
-      const { default: KeyvRedis } = await import('@keyv/redis');
-      // Connect lazily and never throw on connect: a Redis outage at start degrades the bot (no memory)
-      // instead of stopping it, and the client keeps reconnecting in the background.
-      const store = new KeyvRedis(target, { throwOnConnectError: false, connectionTimeout: 2_000 });
-      return new Keyv({ store, namespace: NAMESPACE, useKeyPrefix: false });
+      const { openRedisKeyv } = await import('./redis-keyv.js');
+      return openRedisKeyv({ url: target, namespace });
     }
     default:
       throw new ConfigError(
         'STORE_URL',
-        `must start with sqlite://, redis://, rediss:// or memory:// (got "${target.replace(/\/\/.*@/, '//***@')}")`,
+        `must start with sqlite://, redis://, rediss:// or memory:// (got "${maskStoreUrl(target)}")`,
       );
   }
 }
