@@ -98,10 +98,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
         logger,
         context,
         () => answerPress(bot, press, respond, client),
-        () =>
-          press.ephemeral
-            ? sendVia(respond, [renderApology()], 'ephemeral')
-            : postPrivately(client, press, [renderApology()]),
+        () => sendVia(respond, [renderApology()], 'ephemeral'),
       ),
     );
   });
@@ -129,9 +126,10 @@ async function answerPress(
       return;
     }
     case 'feedback': {
+      // Only the presser sees the thanks. response_url works in any channel the message is in,
+      // where chat.postEphemeral would need the bot to be a member (answers shared by others).
       const messages = renderFeedback(await bot.feedback(context, intent.entry, intent.rating));
-      if (press.ephemeral) await sendVia(respond, messages, 'ephemeral');
-      else await postPrivately(client, press, messages);
+      await sendVia(respond, messages, 'ephemeral');
       return;
     }
     case 'share': {
@@ -195,18 +193,6 @@ async function post(client: WebClient, target: ReplyTarget, messages: SlackMessa
       link_names: false,
       unfurl_links: false,
       unfurl_media: false,
-    });
-  }
-}
-
-async function postPrivately(client: WebClient, press: ButtonPress, messages: SlackMessage[]) {
-  for (const message of messages) {
-    await client.chat.postEphemeral({
-      channel: press.target.channel,
-      user: press.user,
-      text: message.text,
-      blocks: message.blocks,
-      ...(press.target.threadTs !== undefined ? { thread_ts: press.target.threadTs } : {}),
     });
   }
 }

@@ -138,8 +138,10 @@ describe('GIVEN the Slack adapter in HTTP mode with the real core', () => {
     await h.sendInteraction(
       buttonPress({ actionId: 'kb_feedback_up', value: first.id, responseUrl, threadTs: root }),
     );
-    const [call] = await h.api.waitForCalls('chat.postEphemeral');
-    expect(call?.args).toMatchObject({ channel: 'CGENERAL1', user: 'UALICE01', thread_ts: root });
+    const [post] = await h.responses.waitForPosts(responseUrl);
+    expect(post?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(blockText(post?.body ?? {})).toMatch(/thank/i);
+    expect(h.api.callsTo('chat.postMessage')).toHaveLength(0);
     expect(h.bot.ratings.at(-1)).toEqual({
       context: { platform: 'slack', user: 'UALICE01', conversation: 'CGENERAL1', thread: root },
       entry: first.id,
