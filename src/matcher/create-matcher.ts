@@ -7,7 +7,7 @@ import type {
   MatchResult,
   TrainingEntry,
 } from './matcher.js';
-import { createNormalizer, type Normalizer } from './normalize.js';
+import { createNormalizer, isStopToken, type Normalizer } from './normalize.js';
 import { type CandidateEvidence, createScorer, type ScoredQuery } from './scorer.js';
 
 /**
@@ -18,17 +18,24 @@ import { type CandidateEvidence, createScorer, type ScoredQuery } from './scorer
 
 const DEFAULT_LIMIT = 5;
 const FOLDS = 5;
+/** Above this many phrasings one held-out split is enough and five would cost too much time. */
+const SINGLE_SPLIT_ABOVE = 3000;
 /** Candidates per held-out question used as calibration examples. */
 const CALIBRATION_DEPTH = 3;
 /** Enough held-out questions for a stable fit; more only slows training. */
-const MAX_HELD_OUT_PER_FOLD = 600;
+const MAX_HELD_OUT = 3000;
 
 // Used only when cross-validation yields no right or no wrong example (a one-entry file).
-const FALLBACK = createCalibrator([-2, 2, 2, 2, 4, 1, 1, 0, -1.5, -1.5]);
+const FALLBACK = createCalibrator([-2, 2, 2, 2, 4, 1, 1, 0, -1.5, -1.5, 1, 1]);
 
 function evidenceFeatures(c: CandidateEvidence, q: ScoredQuery, rank: number): number[] {
   let bestOther = 0;
-  for (const o of q.candidates) if (o !== c && o.score > bestOther) bestOther = o.score;
+  let bestOtherLinear = 0;
+  for (const o of q.candidates) {
+    if (o === c) continue;
+    if (o.score > bestOther) bestOther = o.score;
+    if (o.linear > bestOtherLinear) bestOtherLinear = o.linear;
+  }
   return [
     c.nearest,
     c.centroid,
@@ -40,6 +47,8 @@ function evidenceFeatures(c: CandidateEvidence, q: ScoredQuery, rank: number): n
     // Confidence should fall steeply as soon as an informative word is missing, not linearly.
     Math.log(1.05 - c.entryCoverage),
     Math.log(1.05 - q.coverage),
+    c.linear,
+    c.linear - bestOtherLinear,
   ];
 }
 
@@ -56,12 +65,46 @@ function seededOrder(n: number, seed: number): number[] {
   return order;
 }
 
+/** A word no knowledge contains and no typo correction reaches. */
+const UNKNOWN_WORD = 'xqzvkj';
+/** One held-out question in this many also yields a near miss (see `nearMiss`). */
+const NEAR_MISS_EVERY = 3;
+
+/**
+ * The question with its most informative word replaced by an unknown one: what "How many troops
+ * are in Germany?" is to an Iraq entry. No entry answers it, so it teaches the calibrator that
+ * sharing most words is not enough.
+ */
+function nearMiss(text: string, normalizer: Normalizer, df: ReadonlyMap<string, number>): string {
+  const words = normalizer.words(text);
+  let pick = -1;
+  let rarest = Number.POSITIVE_INFINITY;
+  words.forEach((w, i) => {
+    const d = df.get(w.token) ?? 0;
+    if (!isStopToken(w.token) && !/\d/.test(w.token) && d < rarest) {
+      rarest = d;
+      pick = i;
+    }
+  });
+  if (pick < 0 || words.length < 2) return '';
+  return words.map((w, i) => (i === pick ? UNKNOWN_WORD : w.surface)).join(' ');
+}
+
 function calibrate(entries: readonly TrainingEntry[], normalizer: Normalizer): Calibrator {
   const rows: number[][] = [];
   const labels: number[] = [];
+  const df = new Map<string, number>();
+  for (const e of entries) {
+    for (const p of e.phrasings) {
+      for (const t of new Set(normalizer.words(p).map((w) => w.token)))
+        df.set(t, (df.get(t) ?? 0) + 1);
+    }
+  }
   const entryOrder = seededOrder(entries.length, 17);
   const leaveOutEntries = entries.length >= 3;
-  for (let fold = 0; fold < FOLDS; fold++) {
+  const phrasingCount = entries.reduce((n, e) => n + e.phrasings.length, 0);
+  const folds = phrasingCount > SINGLE_SPLIT_ABOVE ? 1 : FOLDS;
+  for (let fold = 0; fold < folds; fold++) {
     const absent = new Set<number>();
     if (leaveOutEntries) {
       entryOrder.forEach((e, rank) => {
@@ -87,7 +130,7 @@ function calibrate(entries: readonly TrainingEntry[], normalizer: Normalizer): C
     });
     if (kept.length === 0) continue;
     const scorer = createScorer(kept, normalizer);
-    const sample = seededOrder(heldOut.length, fold + 1).slice(0, MAX_HELD_OUT_PER_FOLD);
+    const sample = seededOrder(heldOut.length, fold + 1).slice(0, Math.ceil(MAX_HELD_OUT / folds));
     for (const h of sample) {
       const q = heldOut[h];
       if (q === undefined) continue;
@@ -95,6 +138,14 @@ function calibrate(entries: readonly TrainingEntry[], normalizer: Normalizer): C
       scored.candidates.forEach((c, rank) => {
         rows.push(evidenceFeatures(c, scored, rank));
         labels.push(keptIndex[c.entry] === q.gold ? 1 : 0);
+      });
+      if (q.gold < 0 || h % NEAR_MISS_EVERY !== 0) continue;
+      const miss = nearMiss(q.text, normalizer, df);
+      if (miss === '') continue;
+      const missed = scorer.score(miss, CALIBRATION_DEPTH);
+      missed.candidates.forEach((c, rank) => {
+        rows.push(evidenceFeatures(c, missed, rank));
+        labels.push(0);
       });
     }
   }

@@ -13,8 +13,11 @@ export interface Decision {
   readonly candidates: readonly Candidate[];
 }
 
-/** How far ahead of the runner-up the top candidate must be to be answered outright. */
-export const MIN_LEAD = 0.15;
+/**
+ * How far ahead of the runner-up the top candidate must be to be answered outright: the lead must
+ * be at least this share of the top confidence (0.9 vs 0.5 is clear, 0.55 vs 0.45 is not).
+ */
+export const MIN_LEAD = 0.4;
 /** At most this many suggestions in a clarification. */
 export const MAX_SUGGESTIONS = 3;
 
@@ -23,11 +26,11 @@ export function decide(result: MatchResult, thresholds: Thresholds): Decision {
   const clarifyAt = Math.min(thresholds.clarify, thresholds.answer);
   if (top === undefined || top.confidence < clarifyAt) return { kind: 'decline', candidates: [] };
   const lead = top.confidence - (runnerUp?.confidence ?? 0);
-  if (top.confidence >= thresholds.answer && lead >= MIN_LEAD) {
+  if (top.confidence >= thresholds.answer && lead >= MIN_LEAD * top.confidence) {
     return { kind: 'answer', candidates: [top] };
   }
   // Suggest the alternatives that are plausible in their own right, not the whole tail.
-  const floor = Math.min(clarifyAt, top.confidence - MIN_LEAD);
+  const floor = Math.min(clarifyAt, top.confidence * (1 - MIN_LEAD));
   const candidates = result.candidates
     .filter((c, i) => i === 0 || c.confidence >= floor)
     .slice(0, MAX_SUGGESTIONS);

@@ -27,14 +27,37 @@ export interface AnalyzedText {
   readonly vector: SparseVector;
   /** Share of the question's information weight made of words the knowledge knows. */
   readonly coverage: number;
+  /** Words plus character n-grams (ids offset past the word features), for the linear model. */
+  readonly richVector: SparseVector | undefined;
+}
+
+export interface FeatureSpaceConfig {
+  /** Also build character n-gram features (for the linear model). */
+  readonly charNgrams?: boolean;
 }
 
 export interface FeatureSpace {
   readonly featureCount: number;
+  /** Word features plus character n-gram features. */
+  readonly richFeatureCount: number;
   readonly maxIdf: number;
   analyze(text: string): AnalyzedText;
   /** Whether a feature id is a unigram (word) feature. */
   isUnigram(id: number): boolean;
+}
+
+const CHAR_N = [4] as const;
+/** Weight of the character n-grams relative to the word features in the rich vector. */
+const CHAR_SHARE = 0.7;
+
+function charGrams(surfaces: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const s of surfaces) {
+    const padded = ` ${s} `;
+    for (const n of CHAR_N)
+      for (let i = 0; i + n <= padded.length; i++) out.push(padded.slice(i, i + n));
+  }
+  return out;
 }
 
 function featureKeys(tokens: readonly string[]): { unigrams: string[]; bigrams: string[] } {
@@ -47,8 +70,11 @@ function featureKeys(tokens: readonly string[]): { unigrams: string[]; bigrams: 
 export function createFeatureSpace(
   phrasings: readonly string[],
   normalizer: Normalizer,
+  config: FeatureSpaceConfig = {},
 ): FeatureSpace {
   const ids = new Map<string, number>();
+  const charIds = new Map<string, number>();
+  const charDf: number[] = [];
   const df: number[] = [];
   const unigram: boolean[] = [];
   const surfaceCounts = new Map<string, number>();
@@ -71,11 +97,46 @@ export function createFeatureSpace(
       }
       df[id] = (df[id] ?? 0) + 1;
     }
+    if (config.charNgrams) {
+      for (const key of new Set(charGrams(words.map((w) => w.surface)))) {
+        let id = charIds.get(key);
+        if (id === undefined) {
+          id = charIds.size;
+          charIds.set(key, id);
+          charDf.push(0);
+        }
+        charDf[id] = (charDf[id] ?? 0) + 1;
+      }
+    }
   }
 
   const n = phrasings.length;
   const idf = Float32Array.from(df, (d) => Math.log((n + 1) / (d + 1)) + 1);
   const maxIdf = Math.log(n + 1) + 1;
+  const charIdf = Float32Array.from(charDf, (d) => Math.log((n + 1) / (d + 1)) + 1);
+  const wordCount = ids.size;
+
+  const richVectorOf = (words: Map<number, number>, surfaces: readonly string[]) => {
+    const rich = new Map(words);
+    const chars = new Map<number, number>();
+    for (const g of charGrams(surfaces)) {
+      const id = charIds.get(g);
+      if (id !== undefined) chars.set(id, (chars.get(id) ?? 0) + 1);
+    }
+    let wordNorm = 0;
+    for (const w of words.values()) wordNorm += w * w;
+    let charNorm = 0;
+    const charWeights: [number, number][] = [];
+    for (const [id, tf] of chars) {
+      const w = (1 + Math.log(tf)) * (charIdf[id] ?? 0);
+      charWeights.push([id, w]);
+      charNorm += w * w;
+    }
+    // Balance the two blocks so long questions do not drown their words in n-grams.
+    const k = charNorm > 0 && wordNorm > 0 ? CHAR_SHARE * Math.sqrt(wordNorm / charNorm) : 1;
+    for (const [id, w] of charWeights) rich.set(wordCount + id, w * k);
+    return toUnitVector(rich);
+  };
   const corrector: TypoCorrector = createTypoCorrector(surfaceCounts);
 
   const analyze = (text: string): AnalyzedText => {
@@ -122,6 +183,12 @@ export function createFeatureSpace(
         weights.set(id, (weights.get(id) ?? 0) + (idf[id] ?? 0) * BIGRAM_WEIGHT);
     }
     const vector = unitWithExtraMass(weights, unknownMass);
+    const richVector = config.charNgrams
+      ? richVectorOf(
+          weights,
+          words.map((w) => w.surface),
+        )
+      : undefined;
     return {
       normalized: tokens.join(' '),
       tokens,
@@ -130,11 +197,13 @@ export function createFeatureSpace(
       tokenCredit: credit,
       vector,
       coverage: total > 0 ? known / total : 0,
+      richVector,
     };
   };
 
   return {
     featureCount: ids.size,
+    richFeatureCount: ids.size + charIds.size,
     maxIdf,
     analyze,
     isUnigram: (id) => unigram[id] === true,

@@ -1,4 +1,5 @@
 import { createFeatureSpace } from './feature-space.js';
+import { type LinearModel, MAX_LINEAR_CELLS, trainLinearModel } from './linear-model.js';
 import type { TrainingEntry } from './matcher.js';
 import type { Normalizer } from './normalize.js';
 import { buildPostings, type Postings, type SparseVector, toUnitVector } from './sparse-vector.js';
@@ -18,6 +19,8 @@ export interface CandidateEvidence {
   /** Share of the question's information weight found in this entry's phrasings. */
   readonly entryCoverage: number;
   readonly phrasing: number;
+  /** The linear model's probability for this entry (0 when there is no linear model). */
+  readonly linear: number;
   /** Ranking score (before calibration). */
   readonly score: number;
 }
@@ -32,22 +35,56 @@ export interface ScoredQuery {
 
 export interface Scorer {
   readonly phrasings: readonly string[];
+  /** Whether a linear model contributes (it is skipped when it would not fit in memory). */
+  readonly hasLinearModel: boolean;
   score(text: string, limit: number): ScoredQuery;
 }
 
 const NEAREST_SHARE = 0.55;
+/** Entries retrieved by the approximate centroid pass and then scored exactly. */
+const RESCORE_POOL = 10;
+/** Posting lists longer than this are skipped during retrieval (not during rescoring). */
+const RETRIEVAL_POSTING_CAP = 2000;
+/** Phrasing posting lists longer than this are left out of the partial nearest-phrasing pass. */
+const DOC_POSTING_CAP = 150;
+/** Entries with at most this many phrasings are compared with every one of them. */
+const EXACT_DOCS = 16;
+/** Share of the linear model in the ranking score, when there is one. */
+const LINEAR_SHARE = 0.6;
+/** Updates per training set: small sets get more passes so SGD converges. */
+const LINEAR_STEPS = 45_000;
+
+function epochsFor(n: number): number {
+  return Math.min(40, Math.max(3, Math.ceil(LINEAR_STEPS / Math.max(1, n))));
+}
 
 export function createScorer(entries: readonly TrainingEntry[], normalizer: Normalizer): Scorer {
   const phrasings: string[] = [];
   const phrasingEntry: number[] = [];
+  const firstPhrasing: number[] = [];
   entries.forEach((e, i) => {
+    firstPhrasing.push(phrasings.length);
     for (const p of e.phrasings) {
       phrasings.push(p);
       phrasingEntry.push(i);
     }
   });
-  const space = createFeatureSpace(phrasings, normalizer);
-  const docVectors = phrasings.map((p) => space.analyze(p).vector);
+  const wantLinear = entries.length >= 2;
+  const space = createFeatureSpace(phrasings, normalizer, { charNgrams: wantLinear });
+  const analyzed = phrasings.map((p) => space.analyze(p));
+  const docVectors = analyzed.map((a) => a.vector);
+  let linear: LinearModel | undefined;
+  if (wantLinear && space.richFeatureCount * entries.length <= MAX_LINEAR_CELLS) {
+    const rich = analyzed.map((a) => a.richVector ?? a.vector);
+    linear = trainLinearModel(
+      rich,
+      Int32Array.from(phrasingEntry),
+      entries.length,
+      space.richFeatureCount,
+      { epochs: epochsFor(rich.length) },
+    );
+  }
+  const probs = new Float64Array(entries.length);
 
   // Entry centroids and the set of word features each entry uses.
   const centroidSums = entries.map(() => new Map<number, number>());
@@ -64,56 +101,130 @@ export function createScorer(entries: readonly TrainingEntry[], normalizer: Norm
     }
   });
   const centroids: SparseVector[] = centroidSums.map((s) => toUnitVector(s));
-  const docPostings = buildPostings(docVectors, space.featureCount);
   const centroidPostings = buildPostings(centroids, space.featureCount);
+  const entryDocs: number[][] = entries.map(() => []);
+  phrasingEntry.forEach((e, d) => {
+    entryDocs[e]?.push(d);
+  });
+  // Very common words would make retrieval touch most entries; they still count in rescoring.
+  const postingCap = Math.max(RETRIEVAL_POSTING_CAP, Math.ceil(Math.sqrt(entries.length) * 20));
 
-  const docScores = new Float32Array(phrasings.length);
-  const entryScores = new Float32Array(entries.length);
-  const entryNearest = new Float32Array(entries.length);
-  const entryBestDoc = new Int32Array(entries.length);
+  const approx = new Float32Array(entries.length);
+  const queryDense = new Float32Array(space.featureCount);
+  const docPostings = buildPostings(docVectors, space.featureCount);
+  const docCap = Math.max(DOC_POSTING_CAP, Math.ceil(phrasings.length * 0.01));
+  const docPartial = new Float32Array(phrasings.length);
+  const entryBestPartial = new Float32Array(entries.length);
+  const entryBestPartialDoc = new Int32Array(entries.length).fill(-1);
 
-  const accumulate = (
-    q: SparseVector,
-    postings: Postings,
-    into: Float32Array,
-    touched: number[],
-  ) => {
+  /** Best phrasing per entry by the rarer features only: cheap, and exact for the top one later. */
+  const partialNearest = (q: SparseVector): number[] => {
+    const touchedDocs: number[] = [];
     for (let j = 0; j < q.ids.length; j++) {
       const f = q.ids[j] ?? 0;
-      const qw = q.values[j] ?? 0;
-      const end = postings.offsets[f + 1] ?? 0;
-      for (let p = postings.offsets[f] ?? 0; p < end; p++) {
-        const row = postings.rows[p] ?? 0;
-        if (into[row] === 0) touched.push(row);
-        into[row] = (into[row] ?? 0) + qw * (postings.weights[p] ?? 0);
-      }
+      const from = docPostings.offsets[f] ?? 0;
+      const end = docPostings.offsets[f + 1] ?? 0;
+      if (end - from <= docCap)
+        accumulateRange(docPostings, from, end, q.values[j] ?? 0, docPartial, touchedDocs);
     }
+    const touchedEntries: number[] = [];
+    for (const d of touchedDocs) {
+      const e = phrasingEntry[d] ?? 0;
+      const v = docPartial[d] ?? 0;
+      if ((entryBestPartialDoc[e] ?? -1) < 0) touchedEntries.push(e);
+      if ((entryBestPartialDoc[e] ?? -1) < 0 || v > (entryBestPartial[e] ?? 0)) {
+        entryBestPartial[e] = v;
+        entryBestPartialDoc[e] = d;
+      }
+      docPartial[d] = 0;
+    }
+    return touchedEntries;
+  };
+
+  /** Approximate centroid scores into `approx`; true when common words were left out. */
+  const retrieve = (q: SparseVector, touched: number[]): boolean => {
+    let skipped = false;
+    let rarest = -1;
+    let rarestLength = Number.POSITIVE_INFINITY;
+    for (let j = 0; j < q.ids.length; j++) {
+      const f = q.ids[j] ?? 0;
+      const from = centroidPostings.offsets[f] ?? 0;
+      const end = centroidPostings.offsets[f + 1] ?? 0;
+      if (end - from < rarestLength) {
+        rarestLength = end - from;
+        rarest = j;
+      }
+      if (end - from > postingCap) {
+        skipped = true;
+        continue;
+      }
+      accumulateRange(centroidPostings, from, end, q.values[j] ?? 0, approx, touched);
+    }
+    if (touched.length === 0 && rarest >= 0) {
+      const f = q.ids[rarest] ?? 0;
+      const from = centroidPostings.offsets[f] ?? 0;
+      const end = Math.min(centroidPostings.offsets[f + 1] ?? 0, from + postingCap);
+      accumulateRange(centroidPostings, from, end, q.values[rarest] ?? 0, approx, touched);
+    }
+    return skipped;
+  };
+
+  const dotWithQuery = (v: SparseVector): number => {
+    let sum = 0;
+    for (let j = 0; j < v.ids.length; j++)
+      sum += (v.values[j] ?? 0) * (queryDense[v.ids[j] ?? 0] ?? 0);
+    return sum;
   };
 
   const score = (text: string, limit: number): ScoredQuery => {
     const a = space.analyze(text);
-    const touchedDocs: number[] = [];
-    const touchedEntries: number[] = [];
-    accumulate(a.vector, docPostings, docScores, touchedDocs);
-    accumulate(a.vector, centroidPostings, entryScores, touchedEntries);
-    for (const d of touchedDocs) {
-      const e = phrasingEntry[d] ?? 0;
-      const s = docScores[d] ?? 0;
-      if (s > (entryNearest[e] ?? 0)) {
-        entryNearest[e] = s;
-        entryBestDoc[e] = d;
-      }
-      docScores[d] = 0;
+    const touched: number[] = [];
+    const skippedCommon = retrieve(a.vector, touched);
+    const pool = new Set(topOf(touched, approx, Math.max(limit, RESCORE_POOL)));
+    if (linear !== undefined && a.richVector !== undefined && a.richVector.ids.length > 0) {
+      linear.probabilities(a.richVector, probs);
+      // The linear model's own favourites join the candidates even if they share no word.
+      for (const e of topIndices(probs, Math.max(limit, 3)))
+        if ((probs[e] ?? 0) > 0.01) pool.add(e);
+    } else {
+      probs.fill(0);
     }
-    const ranked = touchedEntries
-      .map((e) => ({
-        e,
-        s: NEAREST_SHARE * (entryNearest[e] ?? 0) + (1 - NEAREST_SHARE) * (entryScores[e] ?? 0),
-      }))
+
+    const partialTouched = partialNearest(a.vector);
+    for (let j = 0; j < a.vector.ids.length; j++)
+      queryDense[a.vector.ids[j] ?? 0] = a.vector.values[j] ?? 0;
+    const rescored = [...pool].map((e) => {
+      let nearest = 0;
+      let best = firstPhrasing[e] ?? 0;
+      const docs = entryDocs[e] ?? [];
+      const partialBest = entryBestPartialDoc[e] ?? -1;
+      // Small entries are scored exactly; large ones through their best partial match.
+      const toScore = docs.length <= EXACT_DOCS ? docs : partialBest >= 0 ? [partialBest] : [];
+      for (const d of toScore) {
+        const v = docVectors[d];
+        const sim = v ? dotWithQuery(v) : 0;
+        if (sim > nearest) {
+          nearest = sim;
+          best = d;
+        }
+      }
+      const c = centroids[e];
+      // Without skipped common words the retrieval pass already computed the exact cosine.
+      const centroid = skippedCommon ? (c ? dotWithQuery(c) : 0) : (approx[e] ?? 0);
+      const knn = NEAREST_SHARE * nearest + (1 - NEAREST_SHARE) * centroid;
+      const s = linear ? LINEAR_SHARE * (probs[e] ?? 0) + (1 - LINEAR_SHARE) * knn : knn;
+      return { e, nearest, centroid, best, s };
+    });
+    for (let j = 0; j < a.vector.ids.length; j++) queryDense[a.vector.ids[j] ?? 0] = 0;
+    for (const e of partialTouched) entryBestPartialDoc[e] = -1;
+    for (const e of touched) approx[e] = 0;
+
+    const ranked = rescored
+      .filter((r) => r.s > 0)
       .sort((x, y) => y.s - x.s)
       .slice(0, limit);
-    const candidates = ranked.map(({ e, s }) => {
-      const words = entryWords[e];
+    const candidates = ranked.map((r) => {
+      const words = entryWords[r.e];
       let found = 0;
       let total = 0;
       a.tokenIds.forEach((id, i) => {
@@ -122,20 +233,56 @@ export function createScorer(entries: readonly TrainingEntry[], normalizer: Norm
         if (id >= 0 && words?.has(id)) found += w * (a.tokenCredit[i] ?? 0);
       });
       return {
-        entry: e,
-        nearest: entryNearest[e] ?? 0,
-        centroid: entryScores[e] ?? 0,
+        entry: r.e,
+        nearest: r.nearest,
+        centroid: r.centroid,
         entryCoverage: total > 0 ? found / total : 0,
-        phrasing: entryBestDoc[e] ?? 0,
-        score: s,
+        phrasing: r.best,
+        linear: probs[r.e] ?? 0,
+        score: r.s,
       };
     });
-    for (const e of touchedEntries) {
-      entryScores[e] = 0;
-      entryNearest[e] = 0;
-    }
     return { normalized: a.normalized, coverage: a.coverage, candidates };
   };
 
-  return { phrasings, score };
+  return { phrasings, hasLinearModel: linear !== undefined, score };
+}
+
+function accumulateRange(
+  postings: Postings,
+  from: number,
+  end: number,
+  weight: number,
+  into: Float32Array,
+  touched: number[],
+): void {
+  for (let p = from; p < end; p++) {
+    const row = postings.rows[p] ?? 0;
+    if (into[row] === 0) touched.push(row);
+    into[row] = (into[row] ?? 0) + weight * (postings.weights[p] ?? 0);
+  }
+}
+
+/** The k rows with the highest values, without sorting them all. */
+function topOf(rows: readonly number[], values: Float32Array, k: number): number[] {
+  if (rows.length <= k) return [...rows];
+  const picked = rows.slice(0, 0);
+  const scores = Float64Array.from(rows, (r) => values[r] ?? 0);
+  for (const i of topIndices(scores, k)) picked.push(rows[i] ?? 0);
+  return picked;
+}
+
+function topIndices(values: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? 0;
+    if (top.length === k && v <= (values[top[k - 1] ?? 0] ?? 0)) continue;
+    let at = top.length < k ? top.length : k - 1;
+    while (at > 0 && (values[top[at - 1] ?? 0] ?? 0) < v) {
+      if (at < k) top[at] = top[at - 1] ?? 0;
+      at--;
+    }
+    top[at] = i;
+  }
+  return top;
 }

@@ -17,8 +17,9 @@ export interface TypoCorrector {
 
 /** Edits allowed for a word of this length: short words are too easy to confuse. */
 export function maxEditsFor(length: number): number {
-  if (length < 4) return 0;
-  if (length < 7) return 1;
+  // Four-letter words are one edit away from too many others ("lake"/"like", "core"/"score").
+  if (length < 5) return 0;
+  if (length < 9) return 1;
   return 2;
 }
 

@@ -42,8 +42,9 @@ export function score<P>(
 }
 
 /**
- * The cut-off chosen on validation data: the one that maximises in-scope accuracy plus OOS
- * recall, the two figures the benchmark reports, weighted equally.
+ * The cut-off chosen on validation data: the one that maximises accuracy over all validation
+ * queries, where an out-of-scope query is right when declined (no weights of our own choosing:
+ * each query counts once).
  */
 export function chooseCutoff<P>(
   judged: readonly Judged<P>[],
@@ -56,12 +57,13 @@ export function chooseCutoff<P>(
   for (let i = 0; i + 1 < sorted.length; i += step) {
     cuts.push(((sorted[i] ?? 0) + (sorted[i + 1] ?? 0)) / 2);
   }
+  const oos = judged.filter((j) => j.gold === undefined).length;
+  const inScope = judged.length - oos;
+  const overall = (s: Scored) => s.inScopeAccuracy * inScope + s.oosRecall * oos;
   let best = { cutoff: 0, val: evaluate(judged, 0) };
   for (const c of cuts) {
     const s = evaluate(judged, c);
-    if (s.inScopeAccuracy + s.oosRecall > best.val.inScopeAccuracy + best.val.oosRecall) {
-      best = { cutoff: c, val: s };
-    }
+    if (overall(s) > overall(best.val)) best = { cutoff: c, val: s };
   }
   return best;
 }

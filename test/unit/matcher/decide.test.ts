@@ -20,7 +20,7 @@ describe('decide', () => {
   });
 
   it('clarifies when the top two are close, even above the answer threshold', () => {
-    const d = decide(result(0.75, 0.75 - MIN_LEAD / 2, 0.01), thresholds);
+    const d = decide(result(0.75, 0.75 * (1 - MIN_LEAD / 2), 0.01), thresholds);
     expect(d.kind).toBe('clarify');
     expect(d.candidates.map((c) => c.entry)).toEqual(['e0', 'e1']);
   });

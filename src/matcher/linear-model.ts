@@ -1,0 +1,122 @@
+import type { SparseVector } from './sparse-vector.js';
+
+/**
+ * Multinomial logistic regression over sparse TF-IDF vectors, trained in-process by SGD. Weights
+ * are stored feature-major (one row of class weights per feature), so a question costs
+ * (its non-zero features × classes) multiply-adds.
+ */
+export interface LinearModel {
+  readonly classCount: number;
+  /** Fills `out` (length classCount) with class probabilities. */
+  probabilities(x: SparseVector, out: Float64Array): void;
+}
+
+export interface LinearModelConfig {
+  readonly epochs?: number;
+  readonly learningRate?: number;
+  /** L2 penalty per example, applied lazily through a global weight scale. */
+  readonly l2?: number;
+  readonly seed?: number;
+}
+
+/** Dense weights are features × classes; above this many cells the model is not worth its RAM. */
+export const MAX_LINEAR_CELLS = 40_000_000;
+
+function shuffled(n: number, seed: number): Int32Array {
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  let s = seed >>> 0 || 1;
+  for (let i = n - 1; i > 0; i--) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const j = s % (i + 1);
+    const t = order[i] ?? 0;
+    order[i] = order[j] ?? 0;
+    order[j] = t;
+  }
+  return order;
+}
+
+function softmaxInPlace(z: Float64Array): void {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let c = 0; c < z.length; c++) if ((z[c] ?? 0) > max) max = z[c] ?? 0;
+  let sum = 0;
+  for (let c = 0; c < z.length; c++) {
+    const e = Math.exp((z[c] ?? 0) - max);
+    z[c] = e;
+    sum += e;
+  }
+  for (let c = 0; c < z.length; c++) z[c] = (z[c] ?? 0) / sum;
+}
+
+export function trainLinearModel(
+  vectors: readonly SparseVector[],
+  labels: Int32Array,
+  classCount: number,
+  featureCount: number,
+  config: LinearModelConfig = {},
+): LinearModel {
+  const C = classCount;
+  const weights = new Float32Array(featureCount * C);
+  const bias = new Float64Array(C);
+  const epochs = config.epochs ?? 8;
+  const lr0 = config.learningRate ?? 2;
+  const l2 = config.l2 ?? 1e-5;
+  // W = scale × weights: decaying every weight each step costs one multiplication this way.
+  let scale = 1;
+  const z = new Float64Array(C);
+  const active = new Int32Array(C);
+
+  const logits = (x: SparseVector, into: Float64Array) => {
+    for (let c = 0; c < C; c++) into[c] = bias[c] ?? 0;
+    for (let j = 0; j < x.ids.length; j++) {
+      const row = (x.ids[j] ?? 0) * C;
+      const v = (x.values[j] ?? 0) * scale;
+      for (let c = 0; c < C; c++) into[c] = (into[c] ?? 0) + v * (weights[row + c] ?? 0);
+    }
+  };
+
+  const n = vectors.length;
+  let step = 0;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const order = shuffled(n, (config.seed ?? 1) + epoch);
+    for (let k = 0; k < n; k++) {
+      const i = order[k] ?? 0;
+      const x = vectors[i];
+      if (x === undefined) continue;
+      const lr = lr0 / (1 + step / n);
+      step++;
+      logits(x, z);
+      softmaxInPlace(z);
+      const y = labels[i] ?? 0;
+      z[y] = (z[y] ?? 0) - 1;
+      scale *= 1 - lr * l2;
+      if (scale < 1e-3) {
+        for (let w = 0; w < weights.length; w++) weights[w] = (weights[w] ?? 0) * scale;
+        scale = 1;
+      }
+      const g = lr / scale;
+      // Classes the example barely touches dominate the cost and change nothing: skip them.
+      let activeCount = 0;
+      for (let c = 0; c < C; c++) {
+        const grad = z[c] ?? 0;
+        if (grad > 1e-4 || grad < -1e-4) active[activeCount++] = c;
+      }
+      for (let j = 0; j < x.ids.length; j++) {
+        const row = (x.ids[j] ?? 0) * C;
+        const v = (x.values[j] ?? 0) * g;
+        for (let a = 0; a < activeCount; a++) {
+          const c = active[a] ?? 0;
+          weights[row + c] = (weights[row + c] ?? 0) - v * (z[c] ?? 0);
+        }
+      }
+      for (let c = 0; c < C; c++) bias[c] = (bias[c] ?? 0) - lr * 0.1 * (z[c] ?? 0);
+    }
+  }
+
+  return {
+    classCount: C,
+    probabilities(x, out) {
+      logits(x, out);
+      softmaxInPlace(out);
+    },
+  };
+}
