@@ -102,6 +102,19 @@ describe('GIVEN the Slack adapter in HTTP mode with the real core', () => {
     expect(h.bot.queries.slice(before).map((q) => q.text)).toEqual([first.question]);
   });
 
+  it('WHEN the knowledge does not cover the question THEN it declines and offers what it can answer', async () => {
+    const ts = nextTs();
+    await h.sendEvent(
+      mentionEvent({ text: `<@${h.api.botUserId}> what is the price of tea in China?`, ts }),
+    );
+    const [call] = await h.api.waitForCalls('chat.postMessage');
+    expect(blockText(call?.args ?? {})).toMatch(/don't know/i);
+    const offered = buttons(call?.args ?? {});
+    expect(offered.length).toBeGreaterThan(0);
+    const ids = new Set(h.bot.knowledge.entries.map((entry) => entry.id));
+    for (const button of offered) expect(ids.has(button.value)).toBe(true);
+  });
+
   it('WHEN a suggestion button is pressed in a thread THEN that entry is answered there', async () => {
     const root = nextTs();
     const responseUrl = h.responses.newUrl();
