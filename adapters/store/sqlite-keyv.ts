@@ -46,14 +46,15 @@ export async function openSqliteKeyv(config: SqliteKeyvConfig): Promise<Keyv> {
 
 function unwritable({ path, isDefault }: SqliteKeyvConfig, cause: unknown): ConfigError {
   const reason = cause instanceof Error ? cause.message : String(cause);
+  const code = (cause as { code?: unknown } | undefined)?.code;
   const where = isDefault
     ? `is unset, so the bot keeps its memory in the SQLite file ${path}, which`
     : `names the SQLite file ${path}, which`;
-  return new ConfigError(
-    'STORE_URL',
-    `${where} cannot be opened and written (${reason}). Make ${dirname(path)} a writable directory ` +
-      `(and ${path}, if it exists, a writable SQLite file), or set STORE_URL=sqlite://PATH to a writable ` +
-      'place, or STORE_URL=redis://HOST:PORT',
-    { cause },
-  );
+  const fix =
+    code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT'
+      ? `exists but is not a SQLite database (${reason}). Move it away, or set STORE_URL=sqlite://PATH to another file`
+      : `cannot be opened and written (${reason}). Make ${dirname(path)} a writable directory (and ${path}, if it exists, a writable file), or set STORE_URL=sqlite://PATH to a writable place`;
+  return new ConfigError('STORE_URL', `${where} ${fix}, or use STORE_URL=redis://HOST:PORT`, {
+    cause,
+  });
 }

@@ -1,5 +1,10 @@
+import { describe, expect, it } from 'vitest';
 import { createKeyv } from '../../adapters/store/create-keyv.js';
-import { type RedisServer, startRedisServer } from '../support/redis-server.js';
+import {
+  REDIS_SERVER_MISSING,
+  type RedisServer,
+  startRedisServer,
+} from '../support/redis-server.js';
 import { describeStoreContract } from './store-contract.js';
 
 let server: RedisServer | undefined;
@@ -18,4 +23,13 @@ describeStoreContract({
   async teardown() {
     await server?.stop();
   },
+});
+
+describe('the Redis suites without redis-server', () => {
+  it('GIVEN redis-server is not installed THEN starting a test server fails loudly, saying how to install it', async () => {
+    await expect(
+      startRedisServer({ command: 'redis-server-that-is-not-installed' }),
+    ).rejects.toThrow(REDIS_SERVER_MISSING);
+    expect(REDIS_SERVER_MISSING).toContain('apt-get install -y redis-server');
+  });
 });

@@ -14,6 +14,10 @@ export const REDIS_SERVER_MISSING =
 export interface RedisServerOptions {
   /** Starts the server with `requirepass`, to check that a password never reaches logs or errors. */
   readonly password?: string;
+  /** A port chosen earlier (a bot already pointed at it while nothing listened); default: a free one. */
+  readonly port?: number;
+  /** The executable; tests of the "not installed" message name one that does not exist. */
+  readonly command?: string;
 }
 
 /** A private `redis-server` on a free loopback port that a test may stop and restart at will. */
@@ -36,8 +40,8 @@ export interface RedisServer {
 export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
   let lastError: unknown;
   // A free port can be taken between probing and binding; a few tries make that race harmless.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freeLoopbackPort();
+  for (let attempt = 0; attempt < (options.port === undefined ? 3 : 1); attempt++) {
+    const port = options.port ?? (await freeLoopbackPort());
     let child: ChildProcess | undefined;
     try {
       child = await spawnRedis(port, options);
@@ -108,7 +112,9 @@ async function spawnRedis(port: number, options: RedisServerOptions): Promise<Ch
     'warning',
     ...(options.password !== undefined ? ['--requirepass', options.password] : []),
   ];
-  const child = spawn('redis-server', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(options.command ?? 'redis-server', args, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.once('exit', () => {

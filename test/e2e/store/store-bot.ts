@@ -1,0 +1,70 @@
+import type { Keyv } from 'keyv';
+import { expect } from 'vitest';
+import { createKeyv } from '../../../adapters/store/create-keyv.js';
+import { createBot } from '../../../src/bot.js';
+import type { Bot } from '../../../src/bot-types.js';
+import type { Logger } from '../../../src/logger.js';
+import type { Query } from '../../../src/query.js';
+import type { ClarifyReply, Reply } from '../../../src/reply.js';
+import { shippedKnowledgeBase } from '../../support/shipped-bot.js';
+import {
+  createRecordingLogger,
+  type LogRecord,
+} from '../../support/slack-fake/recording-logger.js';
+
+/** A question the shipped knowledge answers outright. */
+export const ANSWERED_QUESTION = 'How many US troops are in Iraq?';
+/** Short questions the shipped knowledge cannot settle alone; the first that clarifies is used. */
+const AMBIGUOUS_QUESTIONS = ['jordan', 'us troops', 'military', 'american forces', 'militia'];
+
+export interface StoreBot {
+  readonly bot: Bot;
+  readonly keyv: Keyv;
+  readonly logger: Logger & { readonly records: LogRecord[] };
+}
+
+/** The real core on the shipped knowledge, with its store opened from a STORE_URL like the app's. */
+export async function openStoreBot(url: string): Promise<StoreBot> {
+  const keyv = await createKeyv(url);
+  const logger = createRecordingLogger();
+  const bot = createBot({ knowledge: await shippedKnowledgeBase(), store: keyv, logger });
+  return { bot, keyv, logger };
+}
+
+export function ask(text: string, conversation: string, user = 'tester'): Query {
+  return { text, platform: 'console', user, conversation };
+}
+
+/** Asks ambiguous questions until one is answered with a clarification of two or more suggestions. */
+export async function clarify(bot: Bot, conversation: string): Promise<ClarifyReply> {
+  for (const text of AMBIGUOUS_QUESTIONS) {
+    const reply = await bot.handle(ask(text, conversation));
+    if (reply.kind === 'clarify' && reply.suggestions.length >= 2) return reply;
+  }
+  throw new Error(`none of ${AMBIGUOUS_QUESTIONS.join(', ')} gets a clarification any more`);
+}
+
+/** The entry a reply answers with, or undefined for a clarification or a decline. */
+export function answeredEntry(reply: Reply): string | undefined {
+  return reply.kind === 'answer' ? reply.entry.entry : undefined;
+}
+
+/** Whether the bot remembers: a clarification followed by "1" answers the first suggestion. */
+export async function remembersPick(bot: Bot, conversation: string): Promise<boolean> {
+  const offered = await clarify(bot, conversation);
+  const picked = await bot.handle(ask('1', conversation));
+  return answeredEntry(picked) === offered.suggestions[0]?.entry;
+}
+
+export function storeOutages(records: readonly LogRecord[]): LogRecord[] {
+  return records.filter((r) => r.level === 'error' && r.message.includes('store unavailable'));
+}
+
+export function storeRecoveries(records: readonly LogRecord[]): LogRecord[] {
+  return records.filter((r) => r.message.includes('store available again'));
+}
+
+export async function expectAnswer(bot: Bot, conversation: string): Promise<void> {
+  const reply = await bot.handle(ask(ANSWERED_QUESTION, conversation));
+  expect(reply.kind).toBe('answer');
+}

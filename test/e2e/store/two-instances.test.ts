@@ -1,0 +1,71 @@
+import type { Keyv } from 'keyv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RedisServer, startRedisServer } from '../../support/redis-server.js';
+import {
+  ANSWERED_QUESTION,
+  answeredEntry,
+  ask,
+  clarify,
+  openStoreBot,
+  type StoreBot,
+} from './store-bot.js';
+
+/**
+ * Scale-out: two bot cores, each with its own keyv on the same STORE_URL, behave as one bot. A
+ * platform may deliver a conversation's next message (or the same event) to either instance.
+ */
+describe('two bot instances sharing one Redis', () => {
+  let server: RedisServer;
+  let a: StoreBot;
+  let b: StoreBot;
+  const opened: Keyv[] = [];
+
+  beforeAll(async () => {
+    server = await startRedisServer();
+    a = await openStoreBot(server.url);
+    b = await openStoreBot(server.url);
+    opened.push(a.keyv, b.keyv);
+  });
+  afterAll(async () => {
+    await Promise.allSettled(opened.map((keyv) => keyv.disconnect()));
+    await server?.stop();
+  });
+
+  it('GIVEN a clarification on instance A WHEN the user answers "2" on instance B THEN B answers the second suggestion', async () => {
+    const offered = await clarify(a.bot, 'scale-pick');
+    const second = offered.suggestions[1];
+    expect(second).toBeDefined();
+
+    const picked = await b.bot.handle(ask('2', 'scale-pick'));
+    expect(answeredEntry(picked)).toBe(second?.entry);
+
+    // Without the shared store the pick means nothing: an instance with its own memory cannot see it.
+    const alone = await openStoreBot('memory://');
+    expect(answeredEntry(await alone.bot.handle(ask('2', 'scale-pick')))).not.toBe(second?.entry);
+  });
+
+  it('GIVEN an event id claimed on instance A THEN instance B refuses it, and other ids stay free', async () => {
+    expect(await a.bot.claim('Ev-scale-1')).toBe(true);
+    expect(await b.bot.claim('Ev-scale-1')).toBe(false);
+    expect(await a.bot.claim('Ev-scale-1')).toBe(false);
+    expect(await b.bot.claim('Ev-scale-2')).toBe(true);
+    expect(await a.bot.claim('Ev-scale-2')).toBe(false);
+  });
+
+  it("GIVEN an answer on instance A WHEN the user rates it down on instance B THEN B offers A's runners-up", async () => {
+    const answered = await a.bot.handle(ask(ANSWERED_QUESTION, 'scale-feedback'));
+    if (answered.kind !== 'answer') throw new Error(`expected an answer, got ${answered.kind}`);
+    const runnerUp = answered.explanation?.runnerUp?.entry;
+    expect(runnerUp).toBeDefined();
+
+    const context = ask('', 'scale-feedback');
+    const feedback = await b.bot.feedback(context, answered.entry.entry, 'down');
+    expect(feedback.suggestions.map((s) => s.entry)).toContain(runnerUp);
+    expect(feedback.suggestions.map((s) => s.entry)).not.toContain(answered.entry.entry);
+
+    // B also remembered them as pending: "1" on instance A now picks B's first offer.
+    const first = feedback.suggestions[0];
+    const picked = await a.bot.handle(ask('1', 'scale-feedback'));
+    expect(answeredEntry(picked)).toBe(first?.entry);
+  });
+});
