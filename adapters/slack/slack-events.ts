@@ -58,6 +58,8 @@ export function readMention(event: unknown, botUserId?: string): IncomingQuestio
   const ts = str(e, 'ts');
   const user = str(e, 'user');
   if (channel === undefined || ts === undefined || user === undefined) return undefined;
+  // A mention inside a DM also arrives as `message.im` (another event id): answer that one only.
+  if (channel.startsWith('D')) return undefined;
   const threadTs = str(e, 'thread_ts') ?? ts;
   return {
     query: {

@@ -47,6 +47,12 @@ describe('readMention', () => {
     expect(readMention({ type: 'app_mention' }, BOT)).toBeUndefined();
     expect(readMention(null, BOT)).toBeUndefined();
   });
+
+  it('GIVEN a mention inside a DM THEN it is left to the DM handler (answered once)', () => {
+    expect(
+      readMention(mentionEvent({ text: `<@${BOT}> hi`, channel: 'D0DM0001' }), BOT),
+    ).toBeUndefined();
+  });
 });
 
 describe('readDirectMessage', () => {
