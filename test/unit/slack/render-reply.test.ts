@@ -6,7 +6,7 @@ import {
   renderReply,
   type SlackMessage,
 } from '../../../adapters/slack/render-reply.js';
-import type { AnswerReply, ClarifyReply, DeclineReply } from '../../../src/reply.js';
+import type { AnswerReply, ClarifyReply, DeclineReply, Source } from '../../../src/reply.js';
 import {
   buttons,
   markupText,
@@ -14,17 +14,19 @@ import {
   visibleText,
 } from '../../support/slack-fake/index.js';
 
+const source: Source = {
+  attribution: 'Scripps News',
+  publication: 'Scripps News',
+  passage: 'For 20 years now…',
+};
+
 const answer: AnswerReply = {
   kind: 'answer',
   text: 'U.S. forces have been in Iraq for 20 years.',
   confidence: 0.97,
   entry: { entry: 'iraq-duration', question: 'How long have U.S. forces been in Iraq?' },
   entryKind: 'fact',
-  source: {
-    attribution: 'Scripps News',
-    publication: 'Scripps News',
-    passage: 'For 20 years now…',
-  },
+  source,
   related: [{ entry: 'iraq-2003', question: 'How did the presence begin?' }],
 };
 
@@ -71,14 +73,14 @@ describe('renderReply', () => {
   it('GIVEN a source URL THEN a clean http(s) one is linked and anything else is not', () => {
     const linked = renderReply({
       ...answer,
-      source: { ...answer.source!, url: 'https://news.test/a?b=1&c=2' },
+      source: { ...source, url: 'https://news.test/a?b=1&c=2' },
     });
     expect(visibleText(asRecord(linked[0]))).toContain(
       '<https://news.test/a?b=1&amp;c=2|Scripps News>',
     );
     const hostile = renderReply({
       ...answer,
-      source: { ...answer.source!, url: 'javascript:alert(1)|<!channel>' },
+      source: { ...source, url: 'javascript:alert(1)|<!channel>' },
     });
     expect(visibleText(asRecord(hostile[0]))).not.toMatch(/<(javascript|!)/);
   });
