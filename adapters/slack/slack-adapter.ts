@@ -1,4 +1,4 @@
-import { Server } from 'node:http';
+import { Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, type webApi } from '@slack/bolt';
 import type { Bot } from '../../src/bot-types.js';
@@ -18,6 +18,9 @@ export interface SlackAdapterDeps {
 export interface SlackAdapter extends Adapter {
   address(): AddressInfo | undefined;
 }
+
+/** HTTP mode answers `GET /healthz` with 200 once listening. */
+export const HEALTH_PATH = '/healthz';
 
 /** How long `stop()` waits for replies in flight before giving up on them. */
 const STOP_GRACE_MS = 10_000;
@@ -46,7 +49,20 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
     token: config.botToken,
     ...(config.mode === 'socket'
       ? { socketMode: true, appToken: config.appToken }
-      : { signingSecret: config.signingSecret, port: config.port }),
+      : {
+          signingSecret: config.signingSecret,
+          port: config.port,
+          // For the load balancer's health check; Slack itself only POSTs to /slack/events.
+          customRoutes: [
+            {
+              path: HEALTH_PATH,
+              method: ['GET'],
+              handler: (_request: unknown, response: ServerResponse) => {
+                response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+              },
+            },
+          ],
+        }),
     logger: createBoltLogger(logger),
     logLevel: LogLevel.INFO,
     clientOptions,

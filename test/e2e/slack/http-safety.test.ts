@@ -56,6 +56,18 @@ describe('GIVEN the Slack adapter in HTTP mode', () => {
     expect(h.bot.queries.length).toBe(before);
   });
 
+  it('WHEN Slack verifies the request URL THEN the challenge is echoed; a health check gets 200', async () => {
+    const response = await postAsSlack(h.url, {
+      body: JSON.stringify({ token: 'legacy', challenge: 'c-123', type: 'url_verification' }),
+      contentType: 'application/json',
+      signingSecret: SIGNING_SECRET,
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ challenge: 'c-123' });
+    const health = await fetch(h.url.replace('/slack/events', '/healthz'));
+    expect(health.status).toBe(200);
+  });
+
   it('WHEN Slack retries an event THEN it is answered once', async () => {
     const eventId = nextEventId();
     const dm = directMessageEvent({ text: 'hello' });
