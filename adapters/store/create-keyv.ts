@@ -1,4 +1,5 @@
 import { Keyv } from 'keyv';
+import type { Logger } from '../../src/logger.js';
 import { ConfigError } from '../config-error.js';
 import { maskStoreUrl, storeUrlScheme } from './store-url.js';
 
@@ -10,6 +11,8 @@ export const STORE_NAMESPACE = 'kb-bot';
 export interface CreateKeyvOptions {
   /** Instances with the same namespace on the same store share their data; tests isolate with it. */
   readonly namespace?: string;
+  /** Told when Redis cannot be reached at start (the bot starts anyway, without memory). */
+  readonly logger?: Logger;
 }
 
 /** Maps shared by name within this process, for `memory://NAME`. */
@@ -55,7 +58,11 @@ export async function createKeyv(
     case 'redis':
     case 'rediss': {
       const { openRedisKeyv } = await import('./redis-keyv.js');
-      return openRedisKeyv({ url: target, namespace });
+      return openRedisKeyv({
+        url: target,
+        namespace,
+        ...(options.logger && { logger: options.logger }),
+      });
     }
     default:
       throw new ConfigError(

@@ -1,4 +1,5 @@
 import { Keyv } from 'keyv';
+import type { Logger } from '../../src/logger.js';
 import { ConfigError } from '../config-error.js';
 import { maskStoreUrl } from './store-url.js';
 
@@ -6,6 +7,7 @@ export interface RedisKeyvConfig {
   /** `redis://[user:password@]HOST:PORT[/DB]` or `rediss://…` (TLS). */
   readonly url: string;
   readonly namespace: string;
+  readonly logger?: Logger;
 }
 
 /**
@@ -75,18 +77,25 @@ export async function openRedisKeyv(config: RedisKeyvConfig): Promise<Keyv> {
     throwOnErrors: true,
   });
 
-  const firstAttempt = new Promise<void>((resolve) => {
-    const settle = () => {
+  const firstAttempt = new Promise<unknown>((resolve) => {
+    const settle = (error?: unknown) => {
       client.off('ready', settle);
       client.off('error', settle);
-      resolve();
+      resolve(error);
     };
     client.on('ready', settle);
     client.on('error', settle);
   });
   // With a strategy that never gives up, connect() settles only when connected or closed.
   client.connect().catch(() => {});
-  await firstAttempt;
+  const error = await firstAttempt;
+  if (error !== undefined) {
+    // The first failure says why (refused, timeout, wrong password); later ones only "offline".
+    config.logger?.warn(
+      { err: error, store: maskStoreUrl(config.url) },
+      'Redis unreachable at start: answering without conversation memory, reconnecting in the background',
+    );
+  }
   return keyv;
 }
 

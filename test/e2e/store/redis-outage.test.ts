@@ -70,6 +70,12 @@ describe('a bot on Redis through an outage', () => {
     await expectAnswer(bot, 'cold');
     expect(await remembersPick(bot, 'cold')).toBe(false);
     expect(storeOutages(logger.records)).toHaveLength(1);
+    const atStart = logger.records.filter((r) => r.message.includes('unreachable at start'));
+    expect(atStart).toHaveLength(1);
+    expect(atStart[0]?.context).toMatchObject({
+      store: `redis://127.0.0.1:${port}`,
+      err: { message: expect.stringContaining('ECONNREFUSED') },
+    });
 
     servers.push(await startRedisServer({ port }));
     await waitUntil(
@@ -93,6 +99,12 @@ describe('a bot on Redis through an outage', () => {
     await expectAnswer(refused.bot, 'refused');
     expect(await remembersPick(refused.bot, 'refused')).toBe(false);
     expect(storeOutages(refused.logger.records)).toHaveLength(1);
+    expect(refused.logger.records).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        context: expect.objectContaining({ store: `redis://***@${host}` }),
+      }),
+    );
 
     const admitted = await openStoreBot(`redis://:${password}@${host}`);
     opened.push(admitted.keyv);

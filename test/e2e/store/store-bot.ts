@@ -25,8 +25,8 @@ export interface StoreBot {
 
 /** The real core on the shipped knowledge, with its store opened from a STORE_URL like the app's. */
 export async function openStoreBot(url: string): Promise<StoreBot> {
-  const keyv = await createKeyv(url);
   const logger = createRecordingLogger();
+  const keyv = await createKeyv(url, { logger });
   const bot = createBot({ knowledge: await shippedKnowledgeBase(), store: keyv, logger });
   return { bot, keyv, logger };
 }
