@@ -99,9 +99,10 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
 
     async stop() {
       if (state === 'stopped') return;
-      const wasRunning = state === 'running';
+      // A Socket Mode start still retrying `apps.connections.open` (Slack down) must stop retrying.
+      const connected = state === 'running' || (state === 'starting' && config.mode === 'socket');
       state = 'stopped';
-      if (wasRunning) {
+      if (connected) {
         try {
           await app.stop();
         } catch (error) {

@@ -7,6 +7,7 @@ import {
   createRecordingLogger,
   type FakeSlackWebApi,
   type FakeSocketMode,
+  quiet,
   startFakeSlackWebApi,
   startFakeSocketMode,
 } from '../../support/slack-fake/index.js';
@@ -80,6 +81,31 @@ describe('GIVEN Slack refuses or the port is taken WHEN the adapter starts', () 
     // A failed adapter is not restarted half-initialised.
     await expect(adapter.start()).rejects.toThrow(/cannot start/);
     await adapter.stop();
+  }, 30_000);
+
+  it('THEN while Slack is unavailable Socket Mode start waits, and stop() ends its retries', async () => {
+    api.reset();
+    api.fail('apps.connections.open', { error: 'internal_error' });
+    const adapter = createSlackAdapter(
+      { mode: 'socket', botToken: 'xoxb-the-right-one', appToken: 'xapp-1-ok', apiUrl: api.url },
+      { bot, logger: createRecordingLogger() },
+    );
+    let settled = false;
+    void adapter.start().then(
+      () => {
+        settled = true;
+      },
+      () => {
+        settled = true;
+      },
+    );
+    await api.waitForCalls('apps.connections.open', 1);
+    expect(settled).toBe(false);
+    await adapter.stop();
+    // The Socket Mode client would try again 5 s after the first failure; it must not.
+    await quiet(6000);
+    expect(api.callsTo('apps.connections.open')).toHaveLength(1);
+    api.reset();
   }, 30_000);
 
   it('THEN a port in use names SLACK_PORT', async () => {
