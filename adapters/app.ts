@@ -86,9 +86,25 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
 
 type AdapterFactory = (deps: { bot: Bot; logger: Logger }) => Adapter;
 
-/** Platform adapters are imported only when configured, so the console starts without loading their SDKs. */
-async function readPlatformConfigs(_env: Env): Promise<AdapterFactory[]> {
-  return [];
+/**
+ * Reads every platform's settings (failing on an incomplete set, naming the variable) and imports
+ * an adapter's SDK only when that platform is configured, so the console starts without them.
+ */
+async function readPlatformConfigs(env: Env): Promise<AdapterFactory[]> {
+  const factories: AdapterFactory[] = [];
+  const { readDiscordConfig } = await import('./discord/discord-config.js');
+  const { readSlackConfig } = await import('./slack/slack-config.js');
+  const discord = readDiscordConfig(env);
+  const slack = readSlackConfig(env);
+  if (discord) {
+    const { createDiscordAdapter } = await import('./discord/index.js');
+    factories.push((deps) => createDiscordAdapter(discord, deps));
+  }
+  if (slack) {
+    const { createSlackAdapter } = await import('./slack/index.js');
+    factories.push((deps) => createSlackAdapter(slack, deps));
+  }
+  return factories;
 }
 
 async function closeStore(keyv: Keyv, logger: Logger): Promise<void> {

@@ -24,7 +24,12 @@ entries:
 describe('addPhrasing', () => {
   it('GIVEN a block list THEN appends one line and leaves every other byte as it was', () => {
     const updated = addPhrasing(FILE, 'alpha', 'whats alpha');
-    expect(updated).toBe(FILE.replace('        question about alpha\n', '        question about alpha\n      - whats alpha\n'));
+    expect(updated).toBe(
+      FILE.replace(
+        '        question about alpha\n',
+        '        question about alpha\n      - whats alpha\n',
+      ),
+    );
   });
 
   it('GIVEN a flow list THEN appends inside the brackets', () => {
