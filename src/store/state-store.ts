@@ -17,6 +17,11 @@ export interface StateStore {
 export interface StateStoreConfig {
   /** How long one operation may take before it counts as an outage (a dead Redis can hang). */
   readonly timeoutMs?: number;
+  /**
+   * After an operation times out, how long every operation skips the store (fails at once). A hung
+   * store would otherwise cost each question one timeout per store call, several in a row.
+   */
+  readonly skipAfterTimeoutMs?: number;
 }
 
 /** Wraps a keyv instance (SQLite, Redis, memory) so store errors are logged once and absorbed. */
@@ -26,7 +31,9 @@ export function createStateStore(
   config: StateStoreConfig = {},
 ): StateStore {
   const timeoutMs = config.timeoutMs ?? 500;
+  const skipAfterTimeoutMs = config.skipAfterTimeoutMs ?? 1_000;
   let healthy = true;
+  let skipUntil = 0;
 
   const failed = (operation: string, error: unknown) => {
     // Log the transition, not every failed call: an outage under load would flood the log.
@@ -49,12 +56,11 @@ export function createStateStore(
   keyv.on('error', (error: unknown) => failed('event', error));
 
   async function attempt<T>(operation: string, run: () => Promise<T>, fallback: T): Promise<T> {
+    if (Date.now() < skipUntil) return fallback;
     let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Error(`store ${operation} timed out after ${timeoutMs} ms`);
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`store ${operation} timed out after ${timeoutMs} ms`)),
-        timeoutMs,
-      );
+      timer = setTimeout(() => reject(timedOut), timeoutMs);
       timer.unref();
     });
     try {
@@ -62,6 +68,7 @@ export function createStateStore(
       succeeded();
       return value;
     } catch (error) {
+      if (error === timedOut) skipUntil = Date.now() + skipAfterTimeoutMs;
       failed(operation, error);
       return fallback;
     } finally {
