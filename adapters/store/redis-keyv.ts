@@ -66,7 +66,7 @@ export async function openRedisKeyv(config: RedisKeyvConfig): Promise<Keyv> {
     }
   }
 
-  // The client is open (connecting) before keyv sees it, so the adapter never runs its own
+  // The client is opened below, before any keyv call, so the adapter never runs its own
   // connect-with-timeout path, which destroys the client and stops reconnecting. Its own errors are
   // rethrown so keyv reports a failed write as a failure rather than resolving true.
   const store = new BoundedKeyvRedis(client, { throwOnConnectError: false, throwOnErrors: true });

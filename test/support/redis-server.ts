@@ -30,6 +30,10 @@ export interface RedisServer {
   stop(): Promise<void>;
   /** Starts it again on the same port and waits until it answers PING. */
   start(): Promise<void>;
+  /** Suspends it (SIGSTOP): connections stay open but nothing answers, like a hung server. */
+  freeze(): void;
+  /** Resumes a frozen server (SIGCONT). */
+  thaw(): void;
 }
 
 /**
@@ -67,11 +71,20 @@ function handle(port: number, first: ChildProcess, options: RedisServerOptions):
     async stop() {
       const stopping = child;
       child = undefined;
-      if (stopping) await stopProcess(stopping);
+      if (!stopping) return;
+      stopping.kill('SIGCONT');
+      await stopProcess(stopping);
     },
     async start() {
       if (child) throw new Error(`test redis-server on port ${port} is already running`);
       child = await spawnRedis(port, options);
+    },
+    freeze() {
+      if (!child) throw new Error(`test redis-server on port ${port} is not running`);
+      child.kill('SIGSTOP');
+    },
+    thaw() {
+      child?.kill('SIGCONT');
     },
   };
 }

@@ -61,6 +61,42 @@ describe('a bot on Redis through an outage', () => {
     expect(storeRecoveries(logger.records)).toHaveLength(1);
   });
 
+  it('GIVEN Redis hangs (SIGSTOP) THEN answers wait only the store bound, the outage is logged once, memory resumes after SIGCONT, and shutdown does not hang', async () => {
+    const server = await startRedisServer();
+    servers.push(server);
+    const { bot, keyv, logger } = await openStoreBot(server.url);
+    expect(await remembersPick(bot, 'before-hang')).toBe(true);
+
+    server.freeze();
+    try {
+      // Each question makes several store calls; only the first may wait out the store's bound.
+      const started = Date.now();
+      for (let i = 0; i < 3; i++) await expectAnswer(bot, `hung-${i}`);
+      expect(Date.now() - started).toBeLessThan(ANSWER_BOUND_MS);
+      expect(await remembersPick(bot, 'hung')).toBe(false);
+      expect(storeOutages(logger.records)).toHaveLength(1);
+      expect(storeOutages(logger.records)[0]?.context).toMatchObject({
+        err: { message: expect.stringContaining('timed out') },
+      });
+    } finally {
+      server.thaw();
+    }
+    await waitUntil(
+      'memory to resume after the hang',
+      () => remembersPick(bot, 'thawed'),
+      RECOVERY_BOUND_MS,
+      100,
+    );
+    expect(storeRecoveries(logger.records)).toHaveLength(1);
+
+    // A hung server at shutdown: close() would wait for replies forever; the adapter bounds it.
+    server.freeze();
+    void bot.handle(ask(ANSWERED_QUESTION, 'in-flight'));
+    const closing = Date.now();
+    await keyv.disconnect();
+    expect(Date.now() - closing).toBeLessThan(ANSWER_BOUND_MS);
+  });
+
   it('GIVEN Redis is down when the bot starts THEN it starts and answers without memory, and remembers once Redis comes up', async () => {
     const port = await freeLoopbackPort();
     const started = Date.now();
