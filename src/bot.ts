@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Keyv } from 'keyv';
 import type { Bot, FeedbackReply, Rating } from './bot-types.js';
 import {
@@ -11,6 +12,7 @@ import type { KnowledgeBase } from './knowledge-base.js';
 import { createSilentLogger, type Logger } from './logger.js';
 import { decide } from './matcher/decide.js';
 import type { Candidate } from './matcher/matcher.js';
+import { type BotMetrics, createNoopMetrics } from './metrics.js';
 import type { Query, QueryContext } from './query.js';
 import { createRateLimiter, type RateLimitConfig } from './rate-limiter.js';
 import type { AnswerReply, DeclineReply, Explanation, Reply, Suggestion } from './reply.js';
@@ -42,7 +44,10 @@ export interface BotDeps {
   /** Conversation state lives here: SQLite by default, Redis for several instances, memory in tests. */
   readonly store: Keyv;
   readonly logger?: Logger;
+  readonly metrics?: BotMetrics;
   readonly now?: () => number;
+  /** Makes the id that ties one question's log lines together. */
+  readonly requestId?: () => string;
   readonly config?: Partial<BotConfig>;
 }
 
@@ -55,7 +60,9 @@ export function createBot(deps: BotDeps): Bot {
   const config: BotConfig = { ...defaultBotConfig, ...deps.config };
   const logger = deps.logger ?? createSilentLogger();
   const now = deps.now ?? Date.now;
-  const store: StateStore = createStateStore(deps.store, logger);
+  const metrics = deps.metrics ?? createNoopMetrics();
+  const requestId = deps.requestId ?? randomUUID;
+  const store: StateStore = createStateStore(deps.store, logger, { onError: metrics.storeError });
   const memory = createConversationMemory(store, config.conversationTtlMs);
   const limiter = createRateLimiter(store, config.rateLimit, now);
   const curation: CurationLog = createCurationLog(
@@ -67,18 +74,25 @@ export function createBot(deps: BotDeps): Bot {
   const current = typeof knowledge === 'function' ? knowledge : () => knowledge;
 
   async function handle(query: Query): Promise<Reply> {
-    const started = now();
+    const started = performance.now();
     const kb = current();
     const text = query.text.trim();
-    const reply = await respond(kb, query, text);
+    const reply = { ...(await respond(kb, query, text)), requestId: requestId() };
+    const seconds = (performance.now() - started) / 1000;
+    metrics.questionHandled(
+      reply.kind,
+      reply.kind === 'decline' ? reply.reason : undefined,
+      seconds,
+    );
     logger.info(
       {
+        requestId: reply.requestId,
         platform: query.platform,
         outcome: reply.kind,
         ...(reply.kind === 'decline' && { reason: reply.reason }),
         entry: reply.kind === 'answer' ? reply.entry.entry : undefined,
         confidence: round(reply.confidence),
-        ms: now() - started,
+        ms: Math.round(seconds * 10_000) / 10,
       },
       'question handled',
     );
@@ -316,6 +330,7 @@ export function createBot(deps: BotDeps): Bot {
       rating,
       ...(last && { question: last.question, confidence: round(last.confidence) }),
     });
+    metrics.feedbackRecorded(rating);
     logger.info({ platform: context.platform, entry, rating }, 'feedback recorded');
     if (rating === 'up') return { text: 'Thanks for the feedback.', suggestions: [] };
     const suggestions = last?.runnersUp ?? [];

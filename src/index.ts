@@ -16,6 +16,7 @@ export {
 } from './knowledge-base.js';
 export { createSilentLogger, type Logger } from './logger.js';
 export type { Matcher, MatcherFactory, Thresholds, TrainingEntry } from './matcher/matcher.js';
+export { type BotMetrics, createNoopMetrics } from './metrics.js';
 export type { Platform, Query, QueryContext } from './query.js';
 export { renderPlainText } from './render-plain-text.js';
 export type { Reply, Source, Suggestion } from './reply.js';

@@ -32,6 +32,8 @@ interface ReplyBase {
   /** Confidence of the best candidate, in [0, 1]. */
   readonly confidence: number;
   readonly explanation?: Explanation;
+  /** Ties the reply to the core's log line for the question; adapters log it with their errors. */
+  readonly requestId?: string;
 }
 
 /** A confident answer from one knowledge entry. */

@@ -22,6 +22,8 @@ export interface StateStoreConfig {
    * store would otherwise cost each question one timeout per store call, several in a row.
    */
   readonly skipAfterTimeoutMs?: number;
+  /** Called on every failed operation, for metrics; logging stays once per outage. */
+  readonly onError?: () => void;
 }
 
 /** Wraps a keyv instance (SQLite, Redis, memory) so store errors are logged once and absorbed. */
@@ -36,6 +38,7 @@ export function createStateStore(
   let skipUntil = 0;
 
   const failed = (operation: string, error: unknown) => {
+    config.onError?.();
     // Log the transition, not every failed call: an outage under load would flood the log.
     if (healthy) {
       logger.error(
