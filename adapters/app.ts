@@ -49,8 +49,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     'knowledge loaded',
   );
 
-  const keyv = await createKeyv(config.storeUrl);
-  const bot = createBot({ knowledge: knowledge.current, store: keyv, logger });
+  const keyv = await createKeyv(config.storeUrl, { logger });
+  const bot = createBot({ knowledge: knowledge.current, store: keyv, logger, config: config.bot });
 
   const adapters: Adapter[] = platformAdapters.map((create) => create({ bot, logger }));
   let done: Promise<void> = new Promise(() => {});

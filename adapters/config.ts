@@ -1,3 +1,4 @@
+import type { BotConfig } from '../src/bot.js';
 import type { Env } from './adapter.js';
 import { ConfigError } from './config-error.js';
 
@@ -9,6 +10,8 @@ export interface CoreConfig {
   readonly knowledgePath: string;
   readonly storeUrl: string | undefined;
   readonly logLevel: LogLevel | undefined;
+  /** The core's tunables that operators set; anything unset keeps the core's default. */
+  readonly bot: Partial<BotConfig>;
 }
 
 export const DEFAULT_KNOWLEDGE_PATH = 'knowledge';
@@ -22,11 +25,40 @@ export function readCoreConfig(env: Env): CoreConfig {
       `must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`,
     );
   }
+  const perMinute = readNumber(env, 'RATE_LIMIT_PER_MINUTE', { min: 0 });
+  const retentionDays = readNumber(env, 'RETENTION_DAYS', { min: 1 });
+  const contextMinutes = readNumber(env, 'CONVERSATION_TTL_MINUTES', { min: 1 });
   return {
     knowledgePath: blankToUndefined(env['KNOWLEDGE_PATH']) ?? DEFAULT_KNOWLEDGE_PATH,
     storeUrl: blankToUndefined(env['STORE_URL']),
     logLevel,
+    bot: {
+      ...(perMinute !== undefined && { rateLimit: { questions: perMinute, windowMs: 60_000 } }),
+      ...(retentionDays !== undefined && { retentionMs: retentionDays * DAY_MS }),
+      ...(contextMinutes !== undefined && { conversationTtlMs: contextMinutes * 60_000 }),
+    },
   };
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/** A whole number from the environment, or undefined when unset; anything else names the variable. */
+export function readNumber(
+  env: Env,
+  name: string,
+  range: { min: number; max?: number },
+): number | undefined {
+  const raw = blankToUndefined(env[name]);
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  const max = range.max ?? Number.MAX_SAFE_INTEGER;
+  if (!/^\d+$/.test(raw) || value < range.min || value > max) {
+    throw new ConfigError(
+      name,
+      `must be a whole number from ${range.min}${range.max === undefined ? ' up' : ` to ${range.max}`} (got "${raw}")`,
+    );
+  }
+  return value;
 }
 
 function isLogLevel(value: string): value is LogLevel {
