@@ -1,6 +1,7 @@
 import type { App, RespondArguments, webApi } from '@slack/bolt';
 import type { Bot } from '../../src/bot-types.js';
 import type { Logger } from '../../src/logger.js';
+import type { Reply } from '../../src/reply.js';
 import { renderApology, renderFeedback, renderReply, type SlackMessage } from './render-reply.js';
 import {
   type ButtonPress,
@@ -40,14 +41,19 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     client: WebClient,
   ): Promise<void> => {
     const eventId = readEventId(body);
-    const context = { kind, eventId, user: incoming.query.user, channel: incoming.target.channel };
+    const context: LogContext = {
+      kind,
+      eventId,
+      user: incoming.query.user,
+      channel: incoming.target.channel,
+    };
     await track(() =>
       guard(
         logger,
         context,
         async () => {
           if (eventId !== undefined && !(await claim(bot, logger, eventId, context))) return;
-          const reply = await bot.handle(incoming.query);
+          const reply = noteRequest(context, await bot.handle(incoming.query));
           await post(client, incoming.target, renderReply(reply));
         },
         () => post(client, incoming.target, [renderApology()]),
@@ -69,13 +75,17 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     await ack();
     const query = readSlashCommand(command);
     if (query === undefined) return;
-    const context = { kind: 'slash_command', user: query.user, channel: query.conversation };
+    const context: LogContext = {
+      kind: 'slash_command',
+      user: query.user,
+      channel: query.conversation,
+    };
     await track(() =>
       guard(
         logger,
         context,
         async () => {
-          const reply = await bot.handle(query);
+          const reply = noteRequest(context, await bot.handle(query));
           await sendVia(respond, renderReply(reply, { shareButton: true }), 'ephemeral');
         },
         () => sendVia(respond, [renderApology()], 'ephemeral'),
@@ -87,7 +97,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     await ack();
     const press = readButtonPress(body, action);
     if (press === undefined) return;
-    const context = {
+    const context: LogContext = {
       kind: `button_${press.intent.kind}`,
       entry: press.intent.entry,
       user: press.user,
@@ -97,7 +107,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       guard(
         logger,
         context,
-        () => answerPress(bot, press, respond, client),
+        () => answerPress(bot, press, respond, client, context),
         () => sendVia(respond, [renderApology()], 'ephemeral'),
       ),
     );
@@ -114,11 +124,12 @@ async function answerPress(
   press: ButtonPress,
   respond: Respond,
   client: WebClient,
+  log: LogContext,
 ): Promise<void> {
   const { intent, context } = press;
   switch (intent.kind) {
     case 'choose': {
-      const messages = renderReply(await bot.choose(context, intent.entry), {
+      const messages = renderReply(noteRequest(log, await bot.choose(context, intent.entry)), {
         shareButton: press.ephemeral,
       });
       if (press.ephemeral) await sendVia(respond, messages, 'ephemeral');
@@ -133,7 +144,7 @@ async function answerPress(
       return;
     }
     case 'share': {
-      const reply = await bot.choose(context, intent.entry);
+      const reply = noteRequest(log, await bot.choose(context, intent.entry));
       const messages = renderReply(reply, { sharedBy: press.user });
       if (!press.ephemeral) {
         await post(client, press.target, messages);
@@ -145,6 +156,15 @@ async function answerPress(
       return;
     }
   }
+}
+
+/** What an error log line says about the event; filled in as the handler learns more. */
+type LogContext = Record<string, unknown>;
+
+/** Adds the core's request id to the log context, so a failed send can be traced to the question. */
+function noteRequest<T extends Reply>(context: LogContext, reply: T): T {
+  if (reply.requestId !== undefined) context['requestId'] = reply.requestId;
+  return reply;
 }
 
 /** Claims the event id; if the store cannot say, answering twice beats not answering at all. */

@@ -142,6 +142,8 @@ describe('GIVEN the Slack adapter in HTTP mode', () => {
       channel: 'DGONE0001',
       user: 'UALICE01',
     });
+    // The core's request id ties the failed send to the core's log line for the question.
+    expect(failure.context['requestId']).toEqual(expect.any(String));
 
     h.api.reset();
     await h.sendEvent(directMessageEvent({ text: 'hello', channel: 'DALICE001' }));
