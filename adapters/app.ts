@@ -9,6 +9,7 @@ import { readCoreConfig } from './config.js';
 import { createConsoleAdapter } from './console/console-adapter.js';
 import { createLogger } from './create-logger.js';
 import { createKeyv } from './store/create-keyv.js';
+import { redisSetIfAbsent } from './store/redis-keyv.js';
 
 export interface StartAppOptions {
   /** The environment (the process environment plus .env); nothing else reads it. */
@@ -41,16 +42,30 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     options.logger ??
     createLogger(config.logLevel ?? (platformAdapters.length > 0 ? 'info' : 'warn'));
 
-  // Watches the files: an edit is validated and retrained in the background, a broken one ignored.
-  const knowledge = await createKnowledgeReloader({ path: config.knowledgePath }, logger);
+  // The store first: a bad STORE_URL should fail before seconds of training, not after.
+  const keyv = await createKeyv(config.storeUrl, { logger });
+  let knowledge: Awaited<ReturnType<typeof createKnowledgeReloader>>;
+  try {
+    // Watches the files: an edit is validated and retrained in the background, a broken one ignored.
+    knowledge = await createKnowledgeReloader({ path: config.knowledgePath }, logger);
+  } catch (error) {
+    await closeStore(keyv, logger);
+    throw error;
+  }
   const { knowledge: loaded, thresholds } = knowledge.current();
   logger.info(
     { files: loaded.files, entries: loaded.entries.length, thresholds },
     'knowledge loaded',
   );
 
-  const keyv = await createKeyv(config.storeUrl, { logger });
-  const bot = createBot({ knowledge: knowledge.current, store: keyv, logger, config: config.bot });
+  const setIfAbsent = redisSetIfAbsent(keyv);
+  const bot = createBot({
+    knowledge: knowledge.current,
+    store: keyv,
+    logger,
+    config: config.bot,
+    ...(setIfAbsent && { setIfAbsent }),
+  });
 
   const adapters: Adapter[] = platformAdapters.map((create) => create({ bot, logger }));
   let done: Promise<void> = new Promise(() => {});

@@ -45,6 +45,11 @@ export interface BotDeps {
   readonly store: Keyv;
   readonly logger?: Logger;
   readonly metrics?: BotMetrics;
+  /**
+   * Atomic "store this key unless it exists" from the store backend (Redis `SET NX PX`), so that
+   * several instances claim an event exactly once. Without it, claims are atomic within a process.
+   */
+  readonly setIfAbsent?: (key: string, value: unknown, ttlMs: number) => Promise<boolean>;
   readonly now?: () => number;
   /** Makes the id that ties one question's log lines together. */
   readonly requestId?: () => string;
@@ -344,11 +349,33 @@ export function createBot(deps: BotDeps): Bot {
     };
   }
 
+  // Claims being checked right now in this process: a read-then-write is not atomic on its own.
+  const claiming = new Set<string>();
+
   async function claim(eventId: string): Promise<boolean> {
     const key = `event:${eventId}`;
-    if ((await store.get<number>(key)) !== undefined) return false;
-    await store.set(key, now(), config.eventTtlMs);
-    return true;
+    if (claiming.has(key)) return false;
+    claiming.add(key);
+    try {
+      if (deps.setIfAbsent) return await claimAtomically(key);
+      if ((await store.get<number>(key)) !== undefined) return false;
+      await store.set(key, now(), config.eventTtlMs);
+      return true;
+    } finally {
+      claiming.delete(key);
+    }
+  }
+
+  /** Several instances on one store: only an atomic set-if-absent lets exactly one of them win. */
+  async function claimAtomically(key: string): Promise<boolean> {
+    try {
+      return (await deps.setIfAbsent?.(key, now(), config.eventTtlMs)) ?? true;
+    } catch (error) {
+      // Answering twice beats not answering: during a store outage every claim succeeds.
+      metrics.storeError();
+      logger.warn({ err: error, key }, 'event claim failed: answering without deduplication');
+      return true;
+    }
   }
 
   function complete(prefix: string, limit = 25): readonly Suggestion[] {

@@ -25,6 +25,19 @@ export const redisClientDefaults = {
   closeTimeoutMs: 1_000,
 } as const satisfies Record<string, number>;
 
+type SetIfAbsent = (key: string, value: unknown, ttlMs: number) => Promise<boolean>;
+const setIfAbsentByKeyv = new WeakMap<Keyv, SetIfAbsent>();
+/** Same bound as the core's store calls: a hung Redis must not hold an event. */
+const CLAIM_TIMEOUT_MS = 500;
+
+/**
+ * Atomic set-if-absent (`SET NX PX`) for a keyv opened here, so several bot instances claim an
+ * event exactly once; undefined for other stores (their claims are atomic within one process).
+ */
+export function redisSetIfAbsent(keyv: Keyv): SetIfAbsent | undefined {
+  return setIfAbsentByKeyv.get(keyv);
+}
+
 /** Never gives up: a number is the delay before the next attempt. */
 export function reconnectDelay(attempt: number): number {
   const backoff = Math.min(2 ** attempt * 100, redisClientDefaults.maxReconnectDelayMs);
@@ -75,6 +88,22 @@ export async function openRedisKeyv(config: RedisKeyvConfig): Promise<Keyv> {
     namespace: config.namespace,
     useKeyPrefix: false,
     throwOnErrors: true,
+  });
+
+  setIfAbsentByKeyv.set(keyv, async (key, value, ttlMs) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('Redis SET NX timed out')), CLAIM_TIMEOUT_MS);
+    });
+    try {
+      const set = client.set(`${config.namespace}:claim:${key}`, JSON.stringify(value), {
+        condition: 'NX',
+        expiration: { type: 'PX', value: ttlMs },
+      });
+      return (await Promise.race([set, timeout])) === 'OK';
+    } finally {
+      clearTimeout(timer);
+    }
   });
 
   const firstAttempt = new Promise<unknown>((resolve) => {

@@ -1,6 +1,7 @@
 import type { Keyv } from 'keyv';
 import { expect } from 'vitest';
 import { createKeyv } from '../../../adapters/store/create-keyv.js';
+import { redisSetIfAbsent } from '../../../adapters/store/redis-keyv.js';
 import { createBot } from '../../../src/bot.js';
 import type { Bot } from '../../../src/bot-types.js';
 import type { Logger } from '../../../src/logger.js';
@@ -27,7 +28,14 @@ export interface StoreBot {
 export async function openStoreBot(url: string): Promise<StoreBot> {
   const logger = createRecordingLogger();
   const keyv = await createKeyv(url, { logger });
-  const bot = createBot({ knowledge: await shippedKnowledgeBase(), store: keyv, logger });
+  // Wired as the composition root wires it: Redis claims are atomic across instances.
+  const setIfAbsent = redisSetIfAbsent(keyv);
+  const bot = createBot({
+    knowledge: await shippedKnowledgeBase(),
+    store: keyv,
+    logger,
+    ...(setIfAbsent && { setIfAbsent }),
+  });
   return { bot, keyv, logger };
 }
 

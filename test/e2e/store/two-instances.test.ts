@@ -52,6 +52,14 @@ describe('two bot instances sharing one Redis', () => {
     expect(await a.bot.claim('Ev-scale-2')).toBe(false);
   });
 
+  it('GIVEN the same events delivered to both instances at once THEN exactly one claims each', async () => {
+    const ids = Array.from({ length: 100 }, (_, i) => `Ev-race-${i}`);
+    const results = await Promise.all(ids.flatMap((id) => [a.bot.claim(id), b.bot.claim(id)]));
+    for (let i = 0; i < ids.length; i++) {
+      expect([results[2 * i], results[2 * i + 1]].filter(Boolean)).toHaveLength(1);
+    }
+  });
+
   it("GIVEN an answer on instance A WHEN the user rates it down on instance B THEN B offers A's runners-up", async () => {
     // What one instance alone offers after rating this answer down: the answer's runners-up.
     const alone = await openStoreBot('memory://');

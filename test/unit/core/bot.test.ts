@@ -193,6 +193,24 @@ describe('createBot', () => {
     expect(await bot.claim('Ev2')).toBe(true);
   });
 
+  it('GIVEN the same event claimed twice at once in one process THEN exactly one claim wins', async () => {
+    const { bot } = setup();
+    const results = await Promise.all([bot.claim('Ev3'), bot.claim('Ev3'), bot.claim('Ev3')]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('GIVEN an atomic set-if-absent that fails THEN the event is answered anyway and the failure logged', async () => {
+    const logger = recordingLogger();
+    const bot = createBot({
+      knowledge: createKnowledgeBase(knowledge, { matcherFactory: scriptedMatcher(script) }),
+      store: new Keyv(),
+      logger,
+      setIfAbsent: () => Promise.reject(new Error('redis down')),
+    });
+    expect(await bot.claim('Ev4')).toBe(true);
+    expect(logger.lines.some((l) => l.level === 'warn')).toBe(true);
+  });
+
   it('GIVEN a prefix THEN completes with literal matches first, capped at the limit', () => {
     const { bot } = setup();
     expect(bot.complete('question gam').map((s) => s.entry)).toEqual(['gamma']);
