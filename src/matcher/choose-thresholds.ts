@@ -19,7 +19,8 @@ const WRONG_ANSWER_COST = 20;
 /** Never answer below this confidence, whatever the data says. */
 const MIN_ANSWER = 0.35;
 const MAX_ANSWER = 0.95;
-const MIN_CLARIFY = 0.1;
+// Below this, suggestions are mostly noise: better to say "I don't know" than to offer them.
+const MIN_CLARIFY = 0.2;
 
 interface Trial {
   readonly result: MatchResult;

@@ -19,7 +19,7 @@ import { type CandidateEvidence, createScorer, type ScoredQuery } from './scorer
 const DEFAULT_LIMIT = 5;
 const FOLDS = 5;
 /** Above this many phrasings one held-out split is enough and five would cost too much time. */
-const SINGLE_SPLIT_ABOVE = 3000;
+const SINGLE_SPLIT_ABOVE = 600;
 /** Candidates per held-out question used as calibration examples. */
 const CALIBRATION_DEPTH = 3;
 /** Enough held-out questions for a stable fit; more only slows training. */

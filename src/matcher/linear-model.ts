@@ -21,6 +21,12 @@ export interface LinearModelConfig {
 
 /** Dense weights are features × classes; above this many cells the model is not worth its RAM. */
 export const MAX_LINEAR_CELLS = 40_000_000;
+/**
+ * Training and each question cost (features × classes); beyond this many entries the
+ * nearest-phrasing and centroid scores carry the matcher alone (large knowledge bases have few
+ * phrasings per entry, where a linear model adds little anyway).
+ */
+export const MAX_LINEAR_CLASSES = 500;
 
 function shuffled(n: number, seed: number): Int32Array {
   const order = Int32Array.from({ length: n }, (_, i) => i);

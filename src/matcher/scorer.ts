@@ -1,5 +1,10 @@
 import { createFeatureSpace } from './feature-space.js';
-import { type LinearModel, MAX_LINEAR_CELLS, trainLinearModel } from './linear-model.js';
+import {
+  type LinearModel,
+  MAX_LINEAR_CELLS,
+  MAX_LINEAR_CLASSES,
+  trainLinearModel,
+} from './linear-model.js';
 import type { TrainingEntry } from './matcher.js';
 import type { Normalizer } from './normalize.js';
 import { buildPostings, type Postings, type SparseVector, toUnitVector } from './sparse-vector.js';
@@ -44,7 +49,7 @@ const NEAREST_SHARE = 0.55;
 /** Entries retrieved by the approximate centroid pass and then scored exactly. */
 const RESCORE_POOL = 10;
 /** Posting lists longer than this are skipped during retrieval (not during rescoring). */
-const RETRIEVAL_POSTING_CAP = 2000;
+const RETRIEVAL_POSTING_CAP = 200;
 /** Phrasing posting lists longer than this are left out of the partial nearest-phrasing pass. */
 const DOC_POSTING_CAP = 150;
 /** Entries with at most this many phrasings are compared with every one of them. */
@@ -55,7 +60,7 @@ const LINEAR_SHARE = 0.6;
 const LINEAR_STEPS = 45_000;
 
 function epochsFor(n: number): number {
-  return Math.min(40, Math.max(3, Math.ceil(LINEAR_STEPS / Math.max(1, n))));
+  return Math.min(12, Math.max(3, Math.ceil(LINEAR_STEPS / Math.max(1, n))));
 }
 
 export function createScorer(entries: readonly TrainingEntry[], normalizer: Normalizer): Scorer {
@@ -69,7 +74,7 @@ export function createScorer(entries: readonly TrainingEntry[], normalizer: Norm
       phrasingEntry.push(i);
     }
   });
-  const wantLinear = entries.length >= 2;
+  const wantLinear = entries.length >= 2 && entries.length <= MAX_LINEAR_CLASSES;
   const space = createFeatureSpace(phrasings, normalizer, { charNgrams: wantLinear });
   const analyzed = phrasings.map((p) => space.analyze(p));
   const docVectors = analyzed.map((a) => a.vector);
@@ -107,12 +112,12 @@ export function createScorer(entries: readonly TrainingEntry[], normalizer: Norm
     entryDocs[e]?.push(d);
   });
   // Very common words would make retrieval touch most entries; they still count in rescoring.
-  const postingCap = Math.max(RETRIEVAL_POSTING_CAP, Math.ceil(Math.sqrt(entries.length) * 20));
+  const postingCap = Math.max(RETRIEVAL_POSTING_CAP, Math.ceil(entries.length * 0.05));
 
   const approx = new Float32Array(entries.length);
   const queryDense = new Float32Array(space.featureCount);
   const docPostings = buildPostings(docVectors, space.featureCount);
-  const docCap = Math.max(DOC_POSTING_CAP, Math.ceil(phrasings.length * 0.01));
+  const docCap = Math.max(DOC_POSTING_CAP, Math.ceil(phrasings.length * 0.005));
   const docPartial = new Float32Array(phrasings.length);
   const entryBestPartial = new Float32Array(entries.length);
   const entryBestPartialDoc = new Int32Array(entries.length).fill(-1);
@@ -266,10 +271,20 @@ function accumulateRange(
 /** The k rows with the highest values, without sorting them all. */
 function topOf(rows: readonly number[], values: Float32Array, k: number): number[] {
   if (rows.length <= k) return [...rows];
-  const picked = rows.slice(0, 0);
-  const scores = Float64Array.from(rows, (r) => values[r] ?? 0);
-  for (const i of topIndices(scores, k)) picked.push(rows[i] ?? 0);
-  return picked;
+  const top: number[] = [];
+  let floor = Number.NEGATIVE_INFINITY;
+  for (const r of rows) {
+    const v = values[r] ?? 0;
+    if (top.length === k && v <= floor) continue;
+    let at = top.length < k ? top.length : k - 1;
+    while (at > 0 && (values[top[at - 1] ?? 0] ?? 0) < v) {
+      if (at < k) top[at] = top[at - 1] ?? 0;
+      at--;
+    }
+    top[at] = r;
+    if (top.length === k) floor = values[top[k - 1] ?? 0] ?? 0;
+  }
+  return top;
 }
 
 function topIndices(values: Float64Array, k: number): number[] {

@@ -23,6 +23,25 @@ export function maxEditsFor(length: number): number {
   return 2;
 }
 
+/**
+ * A cheap lower bound on the edit distance from the letters the two words do not share; it spares
+ * the full distance computation for most candidates.
+ */
+function letterBagBound(a: string, b: string): number {
+  const counts = new Int8Array(26);
+  for (let i = 0; i < a.length; i++)
+    counts[a.charCodeAt(i) - 97] = (counts[a.charCodeAt(i) - 97] ?? 0) + 1;
+  for (let i = 0; i < b.length; i++)
+    counts[b.charCodeAt(i) - 97] = (counts[b.charCodeAt(i) - 97] ?? 0) - 1;
+  let surplus = 0;
+  let deficit = 0;
+  for (const c of counts) {
+    if (c > 0) surplus += c;
+    else deficit -= c;
+  }
+  return Math.max(surplus, deficit);
+}
+
 function deletesOf(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
@@ -67,7 +86,8 @@ export function createTypoCorrector(vocabulary: ReadonlyMap<string, number>): Ty
         if (seen.has(word)) continue;
         seen.add(word);
         if (Math.abs(word.length - surface.length) > maxEdits) continue;
-        if (maxEditsFor(word.length) === 0) continue;
+        if (maxEditsFor(word.length) === 0 || /[^a-z]/.test(word)) continue;
+        if (letterBagBound(surface, word) > maxEdits) continue;
         // Restricted (optimal string alignment): natural's unrestricted mode returns 0 for
         // some distinct pairs ("trops"/"troops").
         const distance = distances.DamerauLevenshteinDistance(surface, word, { restricted: true });
