@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util';
 import { Keyv } from 'keyv';
 import { createBot } from '../../src/bot.js';
 import type { Bot } from '../../src/bot-types.js';
-import { BotError } from '../../src/errors/bot-error.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { createKnowledgeBase } from '../../src/knowledge-base.js';
 import type { Query } from '../../src/query.js';
@@ -12,6 +11,7 @@ import type { Reply } from '../../src/reply.js';
 import { DEFAULT_KNOWLEDGE_PATH } from '../config.js';
 import { createLogger } from '../create-logger.js';
 import { toAskJson } from './ask-json.js';
+import { parseOrExplain, runCli } from './run-cli.js';
 
 const USAGE = `Usage: npm run -s ask -- [--json] [--explain] [--knowledge PATH] ["question"]
 
@@ -36,13 +36,8 @@ function formatExplanation(reply: Reply): string {
 }
 
 async function main(): Promise<number> {
-  let args: ReturnType<typeof parse>;
-  try {
-    args = parse();
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const args = parseOrExplain(parse, USAGE);
+  if (args === undefined) return 2;
   if (args.values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -89,18 +84,4 @@ function parse() {
   });
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const message =
-      error instanceof BotError
-        ? error.message
-        : error instanceof Error
-          ? (error.stack ?? error.message)
-          : String(error);
-    process.stderr.write(`ask: ${message}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli('ask', main);

@@ -2,7 +2,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { defaultBotConfig } from '../../src/bot.js';
 import { type CurationLog, createCurationLog } from '../../src/curation/curation-log.js';
-import { BotError } from '../../src/errors/bot-error.js';
 import { addPhrasing } from '../../src/knowledge/add-phrasing.js';
 import { checkKnowledge, type KnowledgeCheck } from '../../src/knowledge/check-knowledge.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
@@ -12,6 +11,7 @@ import { createStateStore } from '../../src/store/state-store.js';
 import { readCoreConfig } from '../config.js';
 import { createLogger } from '../create-logger.js';
 import { createKeyv } from '../store/create-keyv.js';
+import { parseOrExplain, runCli } from './run-cli.js';
 
 const USAGE = `Usage: npm run kb -- <command> [options]
 
@@ -30,13 +30,8 @@ Options:
   --json                machine-readable output`;
 
 async function main(): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse();
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const parsed = parseOrExplain(parse, USAGE);
+  if (parsed === undefined) return 2;
   const { values, positionals } = parsed;
   const command = positionals[0];
   if (values.help || command === undefined) {
@@ -206,18 +201,4 @@ function parse() {
   });
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const message =
-      error instanceof BotError
-        ? error.message
-        : error instanceof Error
-          ? (error.stack ?? error.message)
-          : String(error);
-    process.stderr.write(`kb: ${message}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli('kb', main);

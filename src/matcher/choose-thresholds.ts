@@ -1,3 +1,4 @@
+import { crossValidate } from './cross-validate.js';
 import { decide } from './decide.js';
 import type {
   MatcherFactory,
@@ -34,21 +35,7 @@ function collectTrials(
   factory: MatcherFactory,
   options: MatcherOptions | undefined,
 ): Trial[] {
-  const trials: Trial[] = [];
-  for (let fold = 0; fold < FOLDS; fold++) {
-    const heldOut: { text: string; gold: string }[] = [];
-    const train = entries.map((entry, e) => ({
-      id: entry.id,
-      phrasings: entry.phrasings.filter((p, j) => {
-        const out = entry.phrasings.length > 1 && (j + e) % FOLDS === fold;
-        if (out) heldOut.push({ text: p, gold: entry.id });
-        return !out;
-      }),
-    }));
-    if (heldOut.length === 0) continue;
-    const matcher = factory(train, options);
-    for (const h of heldOut) trials.push({ result: matcher.match(h.text), gold: h.gold });
-  }
+  const trials: Trial[] = crossValidate(entries, factory, options, FOLDS);
   const full = factory(entries, options);
   for (const q of offTopic) trials.push({ result: full.match(q), gold: undefined });
   return trials;
