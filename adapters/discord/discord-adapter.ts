@@ -40,7 +40,10 @@ export function createDiscordAdapter(
   deps: { bot: Bot; logger: Logger },
   options: DiscordAdapterOptions = {},
 ): Adapter {
-  const logger = deps.logger.child({ adapter: 'discord' });
+  const logger = deps.logger.child({
+    adapter: 'discord',
+    ...(config.shard && { shards: config.shard.ids }),
+  });
   const handlers = createDiscordHandlers({
     bot: deps.bot,
     logger,
@@ -52,6 +55,8 @@ export function createDiscordAdapter(
     partials: [Partials.Channel],
     allowedMentions: { ...NO_PINGS, parse: [] },
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+    // In a shard process: connect only the shards the manager assigned, so each guild is served once.
+    ...(config.shard ? { shards: [...config.shard.ids], shardCount: config.shard.count } : {}),
   });
   const inFlight = new Set<Promise<void>>();
   let accepting = false;

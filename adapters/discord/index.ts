@@ -5,5 +5,14 @@ export {
   DISCORD_INTENTS,
   type DiscordAdapterOptions,
 } from './discord-adapter.js';
-export { DISCORD_VARIABLES, type DiscordConfig, readDiscordConfig } from './discord-config.js';
+export {
+  DISCORD_VARIABLES,
+  type DiscordConfig,
+  readDiscordConfig,
+  type ShardAssignment,
+} from './discord-config.js';
 export { DiscordError } from './discord-error.js';
+export {
+  createDiscordShardManager,
+  type DiscordShardManagerOptions,
+} from './discord-shard-manager.js';
