@@ -167,7 +167,7 @@ async function accept(
   }
   const target = entryOverride ?? item.nearest[0]?.entry;
   const entry = target === undefined ? undefined : kb.entries.get(target);
-  if (!entry || entry.kind !== 'fact' || !entry.origin) {
+  if (entry?.kind !== 'fact' || !entry.origin) {
     process.stderr.write(
       `"${item.text}" has no likely entry${target ? ` ("${target}" is not a curated entry)` : ''}; name one with --entry ID.\n`,
     );
