@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import type { Keyv } from 'keyv';
 import { createBot } from '../src/bot.js';
@@ -7,7 +8,8 @@ import type { Logger } from '../src/logger.js';
 import type { Adapter, Env } from './adapter.js';
 import { readCoreConfig } from './config.js';
 import { createConsoleAdapter } from './console/console-adapter.js';
-import { createLogger } from './create-logger.js';
+import { createLogger, secretValues } from './create-logger.js';
+import { createOps } from './metrics/create-ops.js';
 import { createKeyv } from './store/create-keyv.js';
 import { redisSetIfAbsent } from './store/redis-keyv.js';
 
@@ -28,6 +30,10 @@ export interface RunningApp {
   readonly adapters: readonly Adapter[];
   /** Resolves when the app has nothing left to do by itself (the console's input ended). */
   readonly done: Promise<void>;
+  readonly logger: Logger;
+  /** Where `/healthz` and `/metrics` listen; undefined when METRICS_PORT is unset. */
+  opsAddress(): AddressInfo | undefined;
+  /** Stops taking new work, finishes replies in flight, closes connections and the store. Once. */
   stop(): Promise<void>;
 }
 
@@ -40,7 +46,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const platformAdapters = await readPlatformConfigs(options.env);
   const logger =
     options.logger ??
-    createLogger(config.logLevel ?? (platformAdapters.length > 0 ? 'info' : 'warn'));
+    createLogger(config.logLevel ?? (platformAdapters.length > 0 ? 'info' : 'warn'), {
+      secrets: secretValues(options.env),
+    });
 
   // The store first: a bad STORE_URL should fail before seconds of training, not after.
   const keyv = await createKeyv(config.storeUrl, { logger });
@@ -59,12 +67,17 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   );
 
   const setIfAbsent = redisSetIfAbsent(keyv);
+  const ops = createOps(config.ops, {
+    logger,
+    knowledgeEntries: () => knowledge.current().knowledge.entries.length,
+  });
   const bot = createBot({
     knowledge: knowledge.current,
     store: keyv,
     logger,
     config: config.bot,
     ...(setIfAbsent && { setIfAbsent }),
+    ...(ops.metrics && { metrics: ops.metrics }),
   });
 
   const adapters: Adapter[] = platformAdapters.map((create) => create({ bot, logger }));
@@ -81,10 +94,17 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   }
 
   const started: Adapter[] = [];
-  const stop = async () => {
-    await Promise.allSettled(started.map((adapter) => adapter.stop()));
-    knowledge.stop();
-    await closeStore(keyv, logger);
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      ops.beginShutdown();
+      await Promise.allSettled(started.map((adapter) => adapter.stop()));
+      knowledge.stop();
+      await closeStore(keyv, logger);
+      // Last, so /metrics can be scraped and /healthz says "stopping" while replies drain.
+      await ops.stop();
+    })();
+    return stopped;
   };
   try {
     for (const adapter of adapters) {
@@ -92,11 +112,19 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       started.push(adapter);
       logger.info({ adapter: adapter.name }, 'adapter started');
     }
+    await ops.start();
   } catch (error) {
     await stop();
     throw error;
   }
-  return { bot, adapters, done, stop };
+  return {
+    bot,
+    adapters,
+    done,
+    logger,
+    opsAddress: () => ops.address(),
+    stop,
+  };
 }
 
 type AdapterFactory = (deps: { bot: Bot; logger: Logger }) => Adapter;

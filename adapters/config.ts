@@ -1,6 +1,7 @@
 import type { BotConfig } from '../src/bot.js';
 import type { Env } from './adapter.js';
 import { ConfigError } from './config-error.js';
+import type { OpsConfig } from './metrics/create-ops.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -12,9 +13,15 @@ export interface CoreConfig {
   readonly logLevel: LogLevel | undefined;
   /** The core's tunables that operators set; anything unset keeps the core's default. */
   readonly bot: Partial<BotConfig>;
+  /** `/healthz` and `/metrics`; undefined (no METRICS_PORT) turns them off. */
+  readonly ops: OpsConfig | undefined;
+  /** How long a shutdown may finish replies in flight before the process gives up (unset: 10 s). */
+  readonly shutdownTimeoutMs: number | undefined;
 }
 
 export const DEFAULT_KNOWLEDGE_PATH = 'knowledge';
+export const DEFAULT_METRICS_HOST = '127.0.0.1';
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 
 /** Reads and validates the shared settings once, naming the variable to fix when one is wrong. */
 export function readCoreConfig(env: Env): CoreConfig {
@@ -28,6 +35,15 @@ export function readCoreConfig(env: Env): CoreConfig {
   const perMinute = readNumber(env, 'RATE_LIMIT_PER_MINUTE', { min: 0 });
   const retentionDays = readNumber(env, 'RETENTION_DAYS', { min: 1 });
   const contextMinutes = readNumber(env, 'CONVERSATION_TTL_MINUTES', { min: 1 });
+  const metricsPort = readNumber(env, 'METRICS_PORT', { min: 0, max: 65_535 });
+  const metricsHost = blankToUndefined(env['METRICS_HOST']);
+  if (metricsHost !== undefined && metricsPort === undefined) {
+    throw new ConfigError(
+      'METRICS_PORT',
+      'is not set, but METRICS_HOST is: set a port to serve /metrics and /healthz, or unset METRICS_HOST',
+    );
+  }
+  const shutdownTimeoutMs = readNumber(env, 'SHUTDOWN_TIMEOUT_MS', { min: 1 });
   return {
     knowledgePath: blankToUndefined(env['KNOWLEDGE_PATH']) ?? DEFAULT_KNOWLEDGE_PATH,
     storeUrl: blankToUndefined(env['STORE_URL']),
@@ -37,6 +53,11 @@ export function readCoreConfig(env: Env): CoreConfig {
       ...(retentionDays !== undefined && { retentionMs: retentionDays * DAY_MS }),
       ...(contextMinutes !== undefined && { conversationTtlMs: contextMinutes * 60_000 }),
     },
+    ops:
+      metricsPort === undefined
+        ? undefined
+        : { port: metricsPort, host: metricsHost ?? DEFAULT_METRICS_HOST },
+    shutdownTimeoutMs,
   };
 }
 

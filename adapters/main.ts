@@ -1,32 +1,87 @@
 import { existsSync } from 'node:fs';
 import { BotError } from '../src/errors/bot-error.js';
-import { startApp } from './app.js';
+import type { Env } from './adapter.js';
+import { type RunningApp, startApp } from './app.js';
+import { DEFAULT_SHUTDOWN_TIMEOUT_MS, readCoreConfig } from './config.js';
+import { createSecretScrubber, secretValues } from './create-logger.js';
 
 /**
  * `npm start`: reads `.env` when present, then hands the environment to the composition root.
  * This file and the CLI entry points are the only places that touch `process.env`.
+ *
+ * SIGTERM or SIGINT stops taking new work, lets replies in flight finish, closes connections and
+ * the store, and exits 0; past SHUTDOWN_TIMEOUT_MS it exits 1. A second signal exits 1 at once.
  */
-async function main(): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const app = await startApp({ env: { ...process.env } });
+async function main(env: Env): Promise<void> {
+  const timeoutMs = readCoreConfig(env).shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
+  let app: RunningApp | undefined;
+  let shuttingDown: Promise<void> | undefined;
+  const starting = startApp({ env });
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    process.stderr.write(`${signal} received, shutting down\n`);
-    await app.stop();
-    process.exit(0);
+  const shutdown = (reason: string): Promise<void> => {
+    shuttingDown ??= (async () => {
+      // Referenced on purpose: were it unref'd, a stop() that never settles would let Node exit 0.
+      setTimeout(() => {
+        log(
+          app,
+          'error',
+          { reason, timeoutMs },
+          'shutdown timed out: exiting with replies unfinished',
+        );
+        process.exit(1);
+      }, timeoutMs);
+      const started = Date.now();
+      log(app, 'info', { reason, timeoutMs }, 'shutting down: finishing replies in flight');
+      let running: RunningApp;
+      try {
+        // A signal during start waits for the start to end (bounded by the timer above).
+        running = app ?? (await starting);
+      } catch {
+        return; // main() reports the failed start.
+      }
+      try {
+        await running.stop();
+      } catch (error) {
+        log(running, 'error', { err: error }, 'shutdown failed');
+        process.exit(1);
+      }
+      log(running, 'info', { ms: Date.now() - started }, 'stopped');
+      process.exit(0);
+    })();
+    return shuttingDown;
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (shuttingDown !== undefined) {
+      log(app, 'warn', { signal }, 'second signal: exiting now without finishing replies');
+      process.exit(1);
+    }
+    void shutdown(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  app = await starting;
   await app.done;
-  await app.stop();
-  process.exit(0);
+  await shutdown('input ended');
 }
 
-main().catch((error: unknown) => {
+type Level = 'info' | 'warn' | 'error';
+
+/** Through the app's logger once it exists; before that, a line in the same JSON shape. */
+function log(app: RunningApp | undefined, level: Level, context: object, message: string): void {
+  if (app !== undefined) {
+    app.logger[level](context, message);
+    return;
+  }
+  const numeric = { info: 30, warn: 40, error: 50 }[level];
+  const line = { level: numeric, time: Date.now(), service: 'kb-bot', ...context, msg: message };
+  process.stderr.write(`${JSON.stringify(line)}\n`);
+}
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+const env: Env = { ...process.env };
+main(env).catch((error: unknown) => {
   // Configuration and knowledge errors already say how to fix them: print just that.
   const message =
     error instanceof BotError
@@ -34,6 +89,7 @@ main().catch((error: unknown) => {
       : error instanceof Error
         ? (error.stack ?? error.message)
         : String(error);
-  process.stderr.write(`Could not start the bot: ${message}\n`);
+  const scrub = createSecretScrubber(secretValues(env)) ?? ((text: string) => text);
+  process.stderr.write(`Could not start the bot: ${scrub(message)}\n`);
   process.exit(1);
 });

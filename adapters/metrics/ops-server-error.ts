@@ -1,0 +1,4 @@
+import { BotError } from '../../src/errors/bot-error.js';
+
+/** The operations endpoints could not start; the message names the variable to change. */
+export class OpsServerError extends BotError {}
