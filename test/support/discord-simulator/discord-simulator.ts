@@ -10,6 +10,7 @@ import {
   randomToken,
   type SimChannel,
   type SimUser,
+  snowflakeOnShard,
 } from './payloads.js';
 import { createRestRoutes } from './rest-routes.js';
 import type { RestCall, RestInterceptor, SentMessage, SimulatorState } from './simulator-types.js';
@@ -23,6 +24,18 @@ export interface DiscordSimulatorOptions {
   readonly interactionTimeoutMs?: number;
   /** Dispatch MESSAGE_CREATE for the bot's own channel messages, as Discord does. */
   readonly echoOwnMessages?: boolean;
+  /**
+   * The shard count `GET /gateway/bot` recommends (default 1). The world then holds one guild per
+   * shard (`world.guilds[i]` lives on shard i of that many), each with a text channel.
+   */
+  readonly shards?: number;
+}
+
+export interface SimGuild {
+  readonly id: string;
+  readonly name: string;
+  /** Its text channel. */
+  readonly channel: SimChannel;
 }
 
 /** Ids and objects a test talks about: the bot, a guild with a text channel and a thread, users. */
@@ -32,15 +45,29 @@ export interface SimulatorWorld {
   readonly bot: SimUser;
   readonly guild: { readonly id: string; readonly name: string };
   readonly channel: SimChannel;
+  /** Every guild; the first is `guild` (with `channel`). More than one with the `shards` option. */
+  readonly guilds: readonly SimGuild[];
   readonly thread: SimChannel;
   readonly alice: SimUser;
   readonly otherBot: SimUser;
   dmWith(user: SimUser): SimChannel;
 }
 
-function buildWorld(): SimulatorWorld {
-  const guild = { id: nextSnowflake(), name: 'Simulated guild' };
+function buildWorld(shards: number): SimulatorWorld {
+  const guild = {
+    id: shards === 1 ? nextSnowflake() : snowflakeOnShard(0, shards),
+    name: 'Simulated guild',
+  };
   const channel: SimChannel = { id: nextSnowflake(), type: 0, guildId: guild.id };
+  const guilds: SimGuild[] = [{ ...guild, channel }];
+  for (let shard = 1; shard < shards; shard++) {
+    const id = snowflakeOnShard(shard, shards);
+    guilds.push({
+      id,
+      name: `Simulated guild ${shard}`,
+      channel: { id: nextSnowflake(), type: 0, guildId: id },
+    });
+  }
   const dms = new Map<string, SimChannel>();
   return {
     token: `${randomToken()}.sim`,
@@ -48,6 +75,7 @@ function buildWorld(): SimulatorWorld {
     bot: { id: nextSnowflake(), username: 'kb-bot', bot: true },
     guild,
     channel,
+    guilds,
     thread: { id: nextSnowflake(), type: 11, guildId: guild.id, parentId: channel.id },
     alice: { id: nextSnowflake(), username: 'alice' },
     otherBot: { id: nextSnowflake(), username: 'other-bot', bot: true },
@@ -79,7 +107,8 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
  * through `GET /gateway/bot`.
  */
 export async function startDiscordSimulator(options: DiscordSimulatorOptions = {}) {
-  const world = buildWorld();
+  const world = buildWorld(options.shards ?? 1);
+  const guildChannels = world.guilds.map((g) => g.channel);
   const events = new EventEmitter();
   events.setMaxListeners(0);
   const state: SimulatorState = {
@@ -87,11 +116,12 @@ export async function startDiscordSimulator(options: DiscordSimulatorOptions = {
     applicationId: world.applicationId,
     botUser: world.bot,
     interactionTimeoutMs: options.interactionTimeoutMs ?? 3000,
+    recommendedShards: options.shards ?? 1,
     gatewayUrl: '',
     restCalls: [],
     sentMessages: [],
     messages: new Map(),
-    channels: new Map([world.channel, world.thread].map((c) => [c.id, c])),
+    channels: new Map([...guildChannels, world.thread].map((c) => [c.id, c])),
     interactions: new Map(),
     commands: new Map(),
     interceptors: [],
@@ -151,8 +181,8 @@ export async function startDiscordSimulator(options: DiscordSimulatorOptions = {
   const gw = createGateway(state, sockets, events, {
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
     privilegedIntentsEnabled: options.privilegedIntentsEnabled ?? 0,
-    guilds: [world.guild],
-    channels: [world.channel, world.thread],
+    guilds: world.guilds,
+    channels: [...guildChannels, world.thread],
   });
   gateway = gw;
 

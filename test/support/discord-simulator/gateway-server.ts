@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket, WebSocketServer } from 'ws';
-import { guildObject, type SimChannel, userObject } from './payloads.js';
+import { guildObject, type SimChannel, shardOf, userObject } from './payloads.js';
 import type { SimulatorState } from './simulator-types.js';
 
 /** Intents Discord only grants when enabled in the Developer Portal (members, presences, content). */
@@ -19,10 +19,19 @@ export interface GatewayOptions {
 export interface GatewaySession {
   readonly id: string;
   readonly intents: number;
+  /** `[shard_id, shard_count]` from IDENTIFY; `[0, 1]` when the bot did not shard. */
+  readonly shard: readonly [number, number];
   seq: number;
   /** Every dispatch of the session, for replay on RESUME. */
   readonly events: { s: number; t: string; d: unknown }[];
   socket: WebSocket | undefined;
+}
+
+/** One accepted IDENTIFY. */
+export interface GatewayIdentify {
+  readonly session: string;
+  readonly intents: number;
+  readonly shard: readonly [number, number];
 }
 
 export interface GatewayFrame {
@@ -35,6 +44,8 @@ export interface GatewayFrame {
 /**
  * The gateway half of the simulator: HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeat ACK,
  * RESUME with replay, dispatch, and the faults later tests need (close codes, op 7, op 9, silence).
+ * With sharding (IDENTIFY `shard: [id, count]`) each shard gets its guilds, and a dispatch goes to
+ * the shard of its `guild_id` (DMs to shard 0), as on Discord.
  */
 export function createGateway(
   state: SimulatorState,
@@ -44,6 +55,9 @@ export function createGateway(
 ) {
   const sessions = new Map<string, GatewaySession>();
   const received: GatewayFrame[] = [];
+  const identifies: GatewayIdentify[] = [];
+  /** The live session of each shard id, for routing guild events. */
+  const byShard = new Map<number, GatewaySession>();
   const connectionPaths: string[] = [];
   let current: GatewaySession | undefined;
   let acknowledgeHeartbeats = true;
@@ -58,7 +72,10 @@ export function createGateway(
     send(session.socket, { op: 0, t, s: session.seq, d });
   }
 
-  function identify(socket: WebSocket, d: { token?: unknown; intents?: unknown }): void {
+  function identify(
+    socket: WebSocket,
+    d: { token?: unknown; intents?: unknown; shard?: unknown },
+  ): void {
     if (d.token !== state.token) {
       socket.close(4004, 'Authentication failed.');
       return;
@@ -72,22 +89,31 @@ export function createGateway(
       socket.close(4014, 'Disallowed intent(s).');
       return;
     }
+    const shard = readShard(d.shard);
+    if (shard === undefined) {
+      socket.close(4010, 'Invalid shard.');
+      return;
+    }
+    const [shardId, shardCount] = shard;
+    const guilds = options.guilds.filter((g) => shardOf(g.id, shardCount) === shardId);
     const session: GatewaySession = {
       id: randomBytes(16).toString('hex'),
       intents,
+      shard,
       seq: 0,
       events: [],
       socket,
     };
     sessions.set(session.id, session);
     current = session;
+    byShard.set(shardId, session);
     dispatchIn(session, 'READY', {
       v: 10,
       user: { ...userObject({ ...state.botUser, bot: true }), verified: true, flags: 0 },
-      guilds: options.guilds.map((g) => ({ id: g.id, unavailable: true })),
+      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: `${state.gatewayUrl}-resume`,
-      shard: [0, 1],
+      shard: [shardId, shardCount],
       application: { id: state.applicationId, flags: 0 },
       private_channels: [],
       relationships: [],
@@ -97,11 +123,13 @@ export function createGateway(
       user_settings: {},
     });
     // discord.js waits (15 s by default) for a GUILD_CREATE for every guild READY listed.
-    for (const guild of options.guilds) {
+    for (const guild of guilds) {
       const channels = options.channels.filter((c) => c.guildId === guild.id);
       dispatchIn(session, 'GUILD_CREATE', guildObject(guild, channels, state.botUser));
     }
-    events.emit('identify', { intents, session: session.id });
+    const identified: GatewayIdentify = { session: session.id, intents, shard };
+    identifies.push(identified);
+    events.emit('identify', identified);
   }
 
   function resume(socket: WebSocket, d: { token?: unknown; session_id?: unknown; seq?: unknown }) {
@@ -113,6 +141,7 @@ export function createGateway(
     session.socket?.terminate();
     session.socket = socket;
     current = session;
+    byShard.set(session.shard[0], session);
     const from = typeof d.seq === 'number' ? d.seq : 0;
     for (const event of session.events.filter((e) => e.s > from)) {
       send(socket, { op: 0, t: event.t, s: event.s, d: event.d });
@@ -138,7 +167,10 @@ export function createGateway(
       if (op === 1) {
         if (acknowledgeHeartbeats) send(socket, { op: 11 });
       } else if (op === 2) {
-        identify(socket, (frame.d ?? {}) as { token?: unknown; intents?: unknown });
+        identify(
+          socket,
+          (frame.d ?? {}) as { token?: unknown; intents?: unknown; shard?: unknown },
+        );
       } else if (op === 6) {
         resume(socket, (frame.d ?? {}) as { token?: unknown });
       } else if (op !== 3 && op !== 4 && op !== 8) {
@@ -158,15 +190,45 @@ export function createGateway(
     return current;
   }
 
+  /** The session Discord would deliver this event on: the shard of its guild, DMs on shard 0. */
+  function sessionFor(d: unknown): GatewaySession {
+    const session = requireSession();
+    return session.shard[1] === 1 ? session : requireShard(shardIdFor(d, session.shard[1]));
+  }
+
+  function shardIdFor(d: unknown, shardCount: number): number {
+    const guildId = (d as { guild_id?: unknown } | null)?.guild_id;
+    return typeof guildId === 'string' ? shardOf(guildId, shardCount) : 0;
+  }
+
+  function requireShard(shardId: number): GatewaySession {
+    const session = byShard.get(shardId);
+    if (!session) throw new Error(`No gateway session for shard ${shardId}: has it identified?`);
+    return session;
+  }
+
   return {
     received,
     connectionPaths,
+    /** Every accepted IDENTIFY, with its shard. */
+    identifies: identifies as readonly GatewayIdentify[],
     get session(): GatewaySession | undefined {
       return current;
     },
-    /** Sends a dispatch now, or queues it for replay if the bot is disconnected. */
+    /**
+     * Sends a dispatch now (on the shard of its guild when the bot shards), or queues it for
+     * replay if the bot is disconnected.
+     */
     dispatch(t: string, d: unknown): void {
-      dispatchIn(requireSession(), t, d);
+      dispatchIn(sessionFor(d), t, d);
+    },
+    /** Sends a dispatch on one shard whatever its guild, like a redelivery on the wrong shard. */
+    dispatchToShard(shardId: number, t: string, d: unknown): void {
+      dispatchIn(requireShard(shardId), t, d);
+    },
+    /** The shard a dispatch would go to, or undefined before the bot identified. */
+    shardFor(d: unknown): number | undefined {
+      return current ? shardIdFor(d, current.shard[1]) : undefined;
     },
     /** Closes the connection with a gateway close code (4000 resumable, 4004/4014 fatal…). */
     close(code: number, reason = ''): void {
@@ -191,6 +253,18 @@ export function createGateway(
       acknowledgeHeartbeats = enabled;
     },
   };
+}
+
+/** IDENTIFY's optional `shard: [id, count]`; `[0, 1]` when absent, undefined when invalid. */
+function readShard(value: unknown): readonly [number, number] | undefined {
+  if (value === undefined) return [0, 1];
+  if (!Array.isArray(value) || value.length !== 2) return undefined;
+  const [id, count] = value as unknown[];
+  if (!Number.isInteger(id) || !Number.isInteger(count)) return undefined;
+  const [shardId, shardCount] = [id as number, count as number];
+  return shardCount >= 1 && shardId >= 0 && shardId < shardCount
+    ? [shardId, shardCount]
+    : undefined;
 }
 
 export type Gateway = ReturnType<typeof createGateway>;

@@ -16,6 +16,21 @@ export function nextSnowflake(): string {
   return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | increment).toString();
 }
 
+/** The shard Discord delivers a guild's events on: `(guild_id >> 22) % shard_count`. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/** A snowflake (for a guild) that Discord would route to `shard` of `shardCount`. */
+export function snowflakeOnShard(shard: number, shardCount: number): string {
+  let id = nextSnowflake();
+  while (shardOf(id, shardCount) !== shard) {
+    // Snowflakes route by their timestamp part: step it forward one millisecond at a time.
+    id = (BigInt(id) + (1n << 22n)).toString();
+  }
+  return id;
+}
+
 export function randomToken(): string {
   return randomBytes(24).toString('base64url');
 }

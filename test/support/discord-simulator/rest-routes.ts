@@ -186,7 +186,7 @@ export function createRestRoutes(state: SimulatorState, effects: RouteEffects) {
       handle: () =>
         json(200, {
           url: state.gatewayUrl,
-          shards: 1,
+          shards: state.recommendedShards,
           session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
         }),
     },

@@ -63,6 +63,8 @@ export interface SimulatorState {
   readonly applicationId: string;
   readonly botUser: SimUser;
   readonly interactionTimeoutMs: number;
+  /** What `GET /gateway/bot` answers as `shards`. */
+  readonly recommendedShards: number;
   gatewayUrl: string;
   readonly restCalls: RestCall[];
   readonly sentMessages: SentMessage[];
