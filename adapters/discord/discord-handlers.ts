@@ -61,6 +61,8 @@ export function createDiscordHandlers(deps: HandlerDeps) {
     );
     if (decision.kind === 'ignore' || !(await claim(`message:${message.id}`))) return;
     const reply = await bot.handle(decision.query);
+    // Over the rate limit and already told this window: a message needs no answer.
+    if (reply.kind === 'decline' && reply.quiet) return;
     const [first, ...rest] = renderReply(reply);
     if (first) await message.reply(toOptions(first));
     for (const payload of rest) {

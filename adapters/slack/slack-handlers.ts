@@ -54,6 +54,8 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
         async () => {
           if (eventId !== undefined && !(await claim(bot, logger, eventId, context))) return;
           const reply = noteRequest(context, await bot.handle(incoming.query));
+          // Over the rate limit and already told this window: a message needs no answer.
+          if (reply.kind === 'decline' && reply.quiet) return;
           await post(client, incoming.target, renderReply(reply));
         },
         () => post(client, incoming.target, [renderApology()]),

@@ -86,6 +86,15 @@ describe('GIVEN the Slack adapter in HTTP mode with the real core', () => {
     expect(blockText(call?.args ?? {})).toContain(first.answer.slice(0, 40));
   });
 
+  it('WHEN the core says a rate-limited user was already told THEN a DM gets no reply', async () => {
+    await h.sendEvent(directMessageEvent({ text: 'over the limit, again', channel: 'DALICE001' }));
+    await h.sendEvent(directMessageEvent({ text: first.question, channel: 'DALICE001' }));
+    const [call] = await h.api.waitForCalls('chat.postMessage');
+    await quiet(200);
+    expect(h.api.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(blockText(call?.args ?? {})).toContain(first.answer.slice(0, 40));
+  });
+
   it('WHEN its own, other bots’, edited or join messages arrive THEN it ignores them', async () => {
     const before = h.bot.queries.length;
     await h.sendEvent(directMessageEvent({ text: 'own', user: h.api.botUserId }));

@@ -44,6 +44,16 @@ export async function createTestBot(): Promise<TestBot> {
     gate = undefined;
     if (held !== undefined) await held;
     if (query.text === 'explode') throw new Error('the core failed (test)');
+    if (query.text === 'over the limit, again') {
+      return {
+        kind: 'decline',
+        reason: 'rate-limited',
+        text: 'You are asking faster than I can keep up with.',
+        confidence: 0,
+        suggestions: [],
+        quiet: true,
+      };
+    }
     if (query.text.startsWith('echo ')) {
       return {
         kind: 'decline',
