@@ -79,6 +79,8 @@ export function secretValues(env: Env): string[] {
 /**
  * Returns a function that replaces each secret in a finished JSON line, in the forms it can take
  * there (JSON-escaped, percent-encoded), longest first; undefined when there is nothing to hide.
+ * A match right after an odd number of backslashes is part of an escape (`\n` then the text), not
+ * the secret; replacing it would break the line's JSON.
  */
 export function createSecretScrubber(
   secrets: readonly string[],
@@ -86,18 +88,18 @@ export function createSecretScrubber(
   const forms = new Set<string>();
   for (const secret of secrets) {
     if (secret.length < MIN_SECRET_LENGTH) continue;
-    for (const form of [secret, encodeURIComponent(secret)])
+    for (const form of [secret, encodeURIComponent(secret)]) {
       forms.add(JSON.stringify(form).slice(1, -1));
+    }
   }
   if (forms.size === 0) return undefined;
-  const ordered = [...forms].sort((a, b) => b.length - a.length);
-  return (line) => {
-    let scrubbed = line;
-    for (const form of ordered) {
-      if (scrubbed.includes(form)) scrubbed = scrubbed.split(form).join(REDACTED);
-    }
-    return scrubbed;
-  };
+  const alternatives = [...forms].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const pattern = new RegExp(`(?<=(?:^|[^\\\\])(?:\\\\\\\\)*)(?:${alternatives.join('|')})`, 'g');
+  return (line) => line.replace(pattern, REDACTED);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function safeDecode(value: string): string {

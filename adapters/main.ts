@@ -89,7 +89,9 @@ main(env).catch((error: unknown) => {
       : error instanceof Error
         ? (error.stack ?? error.message)
         : String(error);
-  const scrub = createSecretScrubber(secretValues(env)) ?? ((text: string) => text);
-  process.stderr.write(`Could not start the bot: ${scrub(message)}\n`);
+  // The scrubber works on JSON text (as in log lines), so the message takes a round trip through it.
+  const scrub = createSecretScrubber(secretValues(env));
+  const shown = scrub ? (JSON.parse(scrub(JSON.stringify(message))) as string) : message;
+  process.stderr.write(`Could not start the bot: ${shown}\n`);
   process.exit(1);
 });
