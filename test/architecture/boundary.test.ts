@@ -59,6 +59,7 @@ describe('architecture', () => {
       'adapters/main.ts',
       'adapters/cli/kb.ts',
       'adapters/discord/register-commands.ts',
+      'adapters/discord/shard-main.ts',
     ]);
     const offenders = sourceFiles('adapters')
       .map((file) => relative(root, join(root, file)))

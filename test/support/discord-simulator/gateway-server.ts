@@ -212,6 +212,13 @@ export function createGateway(
     connectionPaths,
     /** Every accepted IDENTIFY, with its shard. */
     identifies: identifies as readonly GatewayIdentify[],
+    /** Shard ids whose latest session has an open connection, ascending. */
+    get connectedShards(): number[] {
+      return [...byShard.values()]
+        .filter((session) => session.socket?.readyState === 1 /* OPEN */)
+        .map((session) => session.shard[0])
+        .sort((a, b) => a - b);
+    },
     get session(): GatewaySession | undefined {
       return current;
     },

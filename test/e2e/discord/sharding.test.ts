@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Env } from '../../../adapters/adapter.js';
+import { startApp } from '../../../adapters/app.js';
+import { ConfigError } from '../../../adapters/config-error.js';
+import {
+  type DiscordSimulator,
+  type SimUser,
+  startDiscordSimulator,
+} from '../../support/discord-simulator/index.js';
+import { nextSnowflake } from '../../support/discord-simulator/payloads.js';
+import { type RedisServer, startRedisServer } from '../../support/redis-server.js';
+import { SHIPPED_KNOWLEDGE } from '../../support/shipped-bot.js';
+import { createRecordingLogger } from './harness.js';
+
+// `npm start` with DISCORD_SHARDS=2: the composition root runs a ShardingManager whose two shard
+// processes (adapters/discord/shard-main.ts) each run the app for one shard, against the simulator,
+// sharing a private redis-server. Bounded: two shards, a handful of questions, everything stopped.
+const RATE_LIMIT = 2;
+let sim: DiscordSimulator;
+let redis: RedisServer;
+let app: Awaited<ReturnType<typeof startApp>> | undefined;
+const logger = createRecordingLogger();
+
+function env(extra: Env = {}): Env {
+  return {
+    DISCORD_TOKEN: sim.world.token,
+    DISCORD_APPLICATION_ID: sim.world.applicationId,
+    DISCORD_API_URL: sim.apiUrl,
+    DISCORD_SHARDS: '2',
+    KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE,
+    STORE_URL: redis.url,
+    RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
+    // The shard processes log to this process's stdout; warnings and errors are enough.
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
+}
+
+function user(name: string): SimUser {
+  return { id: nextSnowflake(), username: name };
+}
+
+beforeAll(async () => {
+  redis = await startRedisServer();
+  sim = await startDiscordSimulator({ shards: 2 });
+  app = await startApp({ env: env(), logger });
+}, 150_000);
+afterAll(async () => {
+  await app?.stop();
+  await sim?.stop();
+  await redis?.stop();
+}, 60_000);
+
+describe('DISCORD_SHARDS=2 through the composition root', () => {
+  it('runs a sharding manager here and one shard per process, each identifying its shard', () => {
+    expect(app?.adapters.map((adapter) => adapter.name)).toEqual(['discord-shards']);
+    const shards = sim.gateway.identifies.map((identify) => identify.shard);
+    expect([...shards].sort(([a], [b]) => a - b)).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    expect(sim.gateway.connectedShards).toEqual([0, 1]);
+  });
+
+  it('answers a mention in a guild on each shard', async () => {
+    expect(sim.world.guilds).toHaveLength(2);
+    for (const [shard, guild] of sim.world.guilds.entries()) {
+      const asked = sim.mentionBot('How many US troops are in Iraq?', {
+        channel: guild.channel,
+        author: user(`asker-${shard}`),
+      });
+      expect(sim.gateway.shardFor(asked)).toBe(shard);
+      const reply = await sim.waitForMessage((m) => m.replyTo === asked['id'], {
+        timeoutMs: 10_000,
+      });
+      expect(reply.channelId).toBe(guild.channel.id);
+      expect(reply.content).toMatch(/2,500/);
+    }
+  });
+
+  it('shares one store: a user over the rate limit on one shard is limited on the other too', async () => {
+    // The limit counts per fixed minute; do not straddle a minute boundary.
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 50_000)
+      await new Promise((resolve) => setTimeout(resolve, 60_500 - intoMinute));
+    const dave = user('dave');
+    const [first, second] = sim.world.guilds;
+    if (first === undefined || second === undefined)
+      throw new Error('the simulator has two guilds');
+    const ask = async (channel: typeof first.channel) => {
+      const asked = sim.mentionBot('How many US troops are in Iraq?', { channel, author: dave });
+      return sim.waitForMessage((m) => m.replyTo === asked['id'], { timeoutMs: 10_000 });
+    };
+    // Within the budget of RATE_LIMIT questions, one per shard: both answered.
+    expect((await ask(first.channel)).content).toMatch(/2,500/);
+    expect((await ask(second.channel)).content).toMatch(/2,500/);
+    // Shard 0 alone has seen one question from dave; only a shared count puts him over the limit.
+    const third = await ask(first.channel);
+    expect(third.content).toMatch(/asking faster than I can keep up/);
+    expect(third.content).toContain(`${RATE_LIMIT} questions per 60 seconds`);
+  });
+
+  it('stopping the app stops every shard process, and their gateway connections close', async () => {
+    await app?.stop();
+    await vi.waitFor(() => expect(sim.gateway.connectedShards).toEqual([]), {
+      timeout: 10_000,
+      interval: 50,
+    });
+    expect(logger.records.filter((record) => record.level === 'error')).toEqual([]);
+  });
+});
+
+describe('DISCORD_SHARDS validation', () => {
+  async function startFailure(extra: Env): Promise<unknown> {
+    return startApp({ env: env(extra), logger: createRecordingLogger() }).then(
+      async (started) => {
+        await started.stop();
+        return undefined;
+      },
+      (error: unknown) => error,
+    );
+  }
+
+  it('refuses a value that is not a number of shards, naming DISCORD_SHARDS', async () => {
+    const failure = await startFailure({ DISCORD_SHARDS: 'abc' });
+    expect(failure).toBeInstanceOf(ConfigError);
+    expect((failure as ConfigError).variable).toBe('DISCORD_SHARDS');
+    expect((failure as ConfigError).message).toMatch(/whole number .* or auto .*"abc"/);
+  });
+
+  it('refuses a memory store, which each shard process would keep to itself, naming STORE_URL', async () => {
+    const failure = await startFailure({ STORE_URL: 'memory://' });
+    expect(failure).toBeInstanceOf(ConfigError);
+    expect((failure as ConfigError).variable).toBe('STORE_URL');
+    expect((failure as ConfigError).message).toMatch(/STORE_URL=redis:\/\//);
+  });
+});
