@@ -138,8 +138,16 @@ async function readPlatformConfigs(env: Env): Promise<AdapterFactory[]> {
   const { readDiscordConfig } = await import('./discord/discord-config.js');
   const { readSlackConfig } = await import('./slack/slack-config.js');
   const discord = readDiscordConfig(env);
+  if (discord?.shard) {
+    // A shard process started by the sharding manager serves its Discord shards and nothing else.
+    const { createDiscordAdapter } = await import('./discord/index.js');
+    return [(deps) => createDiscordAdapter(discord, deps)];
+  }
   const slack = readSlackConfig(env);
-  if (discord) {
+  if (discord?.shards !== undefined) {
+    const { createDiscordShardManager } = await import('./discord/index.js');
+    factories.push((deps) => createDiscordShardManager(discord, { env, logger: deps.logger }));
+  } else if (discord) {
     const { createDiscordAdapter } = await import('./discord/index.js');
     factories.push((deps) => createDiscordAdapter(discord, deps));
   }
