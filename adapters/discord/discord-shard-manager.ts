@@ -136,14 +136,18 @@ export function createDiscordShardManager(
 
 /**
  * The environment of one shard process: the app's, plus the variables through which discord.js
- * tells a client it is a shard (read back by `readDiscordConfig`).
+ * tells a client it is a shard (read back by `readDiscordConfig`). With METRICS_PORT=P the manager
+ * serves P and shard i serves P+1+i: processes cannot share a port, and each shard counts its own
+ * questions.
  */
 export function shardEnvironment(env: Env, token: string, id: number, count: number) {
   const defined = Object.entries(env).filter(
     (entry): entry is [string, string] => entry[1] !== undefined,
   );
+  const metricsPort = Number(env['METRICS_PORT']?.trim() || Number.NaN);
   return {
     ...Object.fromEntries(defined),
+    ...(metricsPort > 0 && { METRICS_PORT: String(metricsPort + 1 + id) }),
     SHARDING_MANAGER: 'true',
     SHARDING_MANAGER_MODE: 'process',
     SHARDS: String(id),

@@ -1,11 +1,16 @@
 import { BotError } from '../../src/errors/bot-error.js';
 import { startApp } from '../app.js';
+import { DEFAULT_SHUTDOWN_TIMEOUT_MS, readCoreConfig } from '../config.js';
 import type { ShardStartFailure } from './discord-shard-manager.js';
 
 /**
  * One Discord shard process, started by the sharding manager (`npm start` with DISCORD_SHARDS).
  * An entry point like main.ts: it hands the environment the manager gave it to the composition
  * root, which sees the shard variables and starts only the Discord adapter, for these shards.
+ *
+ * SIGTERM (the manager stopping it), SIGINT (Ctrl+C reaches every process of the terminal) or the
+ * manager going away: finish replies in flight and exit 0, or 1 past SHUTDOWN_TIMEOUT_MS. A second
+ * signal exits 1 at once.
  */
 async function main(): Promise<void> {
   if (process.send === undefined) {
@@ -13,19 +18,34 @@ async function main(): Promise<void> {
       'this file is started by the sharding manager: run npm start with DISCORD_SHARDS set instead',
     );
   }
-  const app = await startApp({ env: { ...process.env } });
+  const env = { ...process.env };
+  const timeoutMs = readCoreConfig(env).shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
+  const app = await startApp({ env });
 
   let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
+  const shutdown = (reason: string) => {
+    if (stopping) {
+      if (reason !== 'manager gone') process.exit(1);
+      return;
+    }
     stopping = true;
-    await app.stop();
-    process.exit(0);
+    app.logger.info({ reason }, 'discord shard stopping');
+    setTimeout(() => {
+      app.logger.error({ timeoutMs }, 'shard shutdown timed out: exiting with replies unfinished');
+      process.exit(1);
+    }, timeoutMs);
+    app.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.logger.error({ err: error }, 'shard shutdown failed');
+        process.exit(1);
+      },
+    );
   };
-  // SIGTERM is how the manager stops a shard; a lost IPC channel means the manager is gone.
-  process.on('SIGTERM', () => void shutdown());
-  process.on('SIGINT', () => void shutdown());
-  process.on('disconnect', () => void shutdown());
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  // The IPC channel closes when the manager exits: no shard outlives it.
+  process.on('disconnect', () => shutdown('manager gone'));
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,13 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Env } from '../../../adapters/adapter.js';
 import { startApp } from '../../../adapters/app.js';
 import { ConfigError } from '../../../adapters/config-error.js';
+import type { DiscordConfig } from '../../../adapters/discord/discord-config.js';
+import { DiscordError } from '../../../adapters/discord/discord-error.js';
+import { createDiscordShardManager } from '../../../adapters/discord/discord-shard-manager.js';
 import {
   type DiscordSimulator,
   type SimUser,
@@ -133,5 +139,116 @@ describe('DISCORD_SHARDS validation', () => {
     expect(failure).toBeInstanceOf(ConfigError);
     expect((failure as ConfigError).variable).toBe('STORE_URL');
     expect((failure as ConfigError).message).toMatch(/STORE_URL=redis:\/\//);
+  });
+});
+
+// The manager alone, with a stand-in shard file (plain Node, no app): what each shard process is
+// given, how a shard's start failure surfaces, and that stop() ends even a shard ignoring SIGTERM.
+describe('the shard manager adapter', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kb-shards-'));
+  const file = join(dir, 'stand-in-shard.mjs');
+  writeFileSync(
+    file,
+    `import { writeFileSync } from 'node:fs';
+const e = process.env;
+writeFileSync(${JSON.stringify(dir)} + '/shard-' + e.SHARDS + '-' + process.pid + '.json', JSON.stringify({ pid: process.pid, env: e }));
+if (e.STAND_IN === 'fail') {
+  process.send({ shardStartError: 'KNOWLEDGE_PATH names a folder with no knowledge (stand-in)' }, () => process.exit(1));
+} else {
+  if (e.STAND_IN === 'stubborn') process.on('SIGTERM', () => {});
+  process.send({ _ready: true });
+  setInterval(() => {}, 1000);
+}
+`,
+  );
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function spawned(): { pid: number; env: Record<string, string> }[] {
+    return readdirSync(dir)
+      .filter((name) => name.startsWith('shard-'))
+      .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')));
+  }
+  function alive(pid: number): boolean {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  function manager(config: Partial<DiscordConfig>, env: Env) {
+    return createDiscordShardManager(
+      {
+        token: sim.world.token,
+        applicationId: sim.world.applicationId,
+        apiUrl: sim.apiUrl,
+        shards: 'auto',
+        ...config,
+      },
+      { env, logger: createRecordingLogger() },
+      { file, execArgv: [], spawnDelayMs: 0, readyTimeoutMs: 10_000, stopTimeoutMs: 500 },
+    );
+  }
+
+  it('auto: asks the configured API, gives each shard its id, the app environment and its own metrics port', async () => {
+    const shards = manager({}, { STAND_IN: 'ok', METRICS_PORT: '9400', KNOWLEDGE_PATH: 'kb' });
+    await shards.start();
+    try {
+      const seen = spawned().sort((a, b) => Number(a.env['SHARDS']) - Number(b.env['SHARDS']));
+      expect(seen.map((shard) => [shard.env['SHARDS'], shard.env['SHARD_COUNT']])).toEqual([
+        ['0', '2'],
+        ['1', '2'],
+      ]);
+      expect(seen.map((shard) => shard.env['METRICS_PORT'])).toEqual(['9401', '9402']);
+      for (const shard of seen) {
+        expect(shard.env).toMatchObject({ KNOWLEDGE_PATH: 'kb', DISCORD_TOKEN: sim.world.token });
+      }
+    } finally {
+      await shards.stop();
+    }
+    expect(spawned().filter((shard) => alive(shard.pid))).toEqual([]);
+    for (const shard of spawned())
+      rmSync(join(dir, `shard-${shard.env['SHARDS']}-${shard.pid}.json`));
+  });
+
+  it('stop() kills a shard that ignores SIGTERM once the bound has passed', async () => {
+    const shards = manager({ shards: 1 }, { STAND_IN: 'stubborn' });
+    await shards.start();
+    const [shard] = spawned();
+    expect(shard && alive(shard.pid)).toBe(true);
+    await shards.stop();
+    expect(shard && alive(shard.pid)).toBe(false);
+    for (const leftover of spawned()) {
+      rmSync(join(dir, `shard-${leftover.env['SHARDS']}-${leftover.pid}.json`));
+    }
+  });
+
+  it("a shard that cannot start fails the start with the shard's reason, and is not restarted", async () => {
+    const shards = manager({ shards: 1 }, { STAND_IN: 'fail' });
+    const failure = await shards.start().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(DiscordError);
+    expect((failure as DiscordError).message).toMatch(
+      /Discord shard 0 could not start: KNOWLEDGE_PATH names a folder with no knowledge/,
+    );
+    // A restart would be immediate; give it a moment to show up, then count the processes.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(spawned()).toHaveLength(1);
+    await shards.stop();
+  });
+
+  it('auto with a token Discord rejects names DISCORD_TOKEN and starts no shard', async () => {
+    const before = spawned().length;
+    const failure = await manager({ token: 'wrong.token' }, { STAND_IN: 'ok' })
+      .start()
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(failure).toBeInstanceOf(ConfigError);
+    expect((failure as ConfigError).variable).toBe('DISCORD_TOKEN');
+    expect(spawned()).toHaveLength(before);
   });
 });
