@@ -1,8 +1,15 @@
 import { createConversationEntries } from './knowledge/conversation-entries.js';
 import type { Knowledge, KnowledgeEntry } from './knowledge/knowledge.js';
 import { chooseThresholds } from './matcher/choose-thresholds.js';
-import { createMatcher } from './matcher/create-matcher.js';
-import type { Matcher, MatcherFactory, Thresholds, TrainingEntry } from './matcher/matcher.js';
+import { createMatcher, trainMatcher } from './matcher/create-matcher.js';
+import type {
+  Matcher,
+  MatcherFactory,
+  MatcherTrainer,
+  Thresholds,
+  TrainedMatcher,
+  TrainingEntry,
+} from './matcher/matcher.js';
 import type { Suggestion } from './reply.js';
 
 /** Validated knowledge with its trained matcher and thresholds: what the bot answers from. */
@@ -24,6 +31,11 @@ export interface KnowledgeBase {
 export interface KnowledgeBaseOptions {
   /** Swap the matching algorithm; defaults to the `natural`-based matcher. */
   readonly matcherFactory?: MatcherFactory;
+  /**
+   * Trains and cross-validates in one go, so thresholds need no retraining. Used instead of
+   * `matcherFactory` when given; defaults to the built-in matcher's trainer unless a factory is.
+   */
+  readonly matcherTrainer?: MatcherTrainer;
 }
 
 /**
@@ -35,6 +47,8 @@ export function createKnowledgeBase(
   options: KnowledgeBaseOptions = {},
 ): KnowledgeBase {
   const factory = options.matcherFactory ?? createMatcher;
+  const trainer =
+    options.matcherTrainer ?? (options.matcherFactory === undefined ? trainMatcher : undefined);
   const topic = describeTopic(knowledge);
   const all = [...knowledge.entries, ...createConversationEntries(topic)];
   const entries = new Map(all.map((entry) => [entry.id, entry]));
@@ -43,12 +57,14 @@ export function createKnowledgeBase(
     phrasings: entry.questions,
   }));
   const matcherOptions = { synonyms: knowledge.synonyms };
-  const matcher = factory(training, matcherOptions);
+  // One training (with its cross-validation) serves both the matcher and the thresholds.
+  const trained: TrainedMatcher | undefined = trainer?.(training, matcherOptions);
+  const matcher = trained?.matcher ?? factory(training, matcherOptions);
 
   const fixed = knowledge.thresholds;
   const needsCalibration = fixed.answer === undefined || fixed.clarify === undefined;
   const calibrated = needsCalibration
-    ? chooseThresholds(training, knowledge.offTopic, factory, matcherOptions)
+    ? chooseThresholds(training, knowledge.offTopic, factory, matcherOptions, trained)
     : undefined;
   const answer = fixed.answer ?? calibrated?.answer ?? 1;
   const clarify = Math.min(answer, fixed.clarify ?? calibrated?.clarify ?? answer);

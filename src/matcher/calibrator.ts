@@ -50,13 +50,15 @@ export function createCalibrator(weights: readonly number[]): Calibrator {
 
 /**
  * Fits weights (intercept first) for rows of features with 0/1 labels. `ridge` keeps the fit
- * stable when a small knowledge file yields few or perfectly separable examples.
+ * stable when a small knowledge file yields few or perfectly separable examples. `rowWeights`
+ * (default 1 each) lets kinds of evidence count in chosen proportions.
  */
 export function fitCalibrator(
   rows: readonly (readonly number[])[],
   labels: readonly number[],
   ridge = 1,
   iterations = 25,
+  rowWeights?: readonly number[],
 ): Calibrator {
   const dim = (rows[0]?.length ?? 0) + 1;
   let w = new Array<number>(dim).fill(0);
@@ -66,8 +68,9 @@ export function fitCalibrator(
     const hess = Array.from({ length: dim }, () => new Array<number>(dim).fill(0));
     rows.forEach((x, r) => {
       const p = sigmoid(dot(w, x));
-      const err = p - (labels[r] ?? 0);
-      const s = Math.max(p * (1 - p), 1e-6);
+      const weight = rowWeights?.[r] ?? 1;
+      const err = (p - (labels[r] ?? 0)) * weight;
+      const s = Math.max(p * (1 - p), 1e-6) * weight;
       for (let i = 0; i < dim; i++) {
         const xi = i === 0 ? 1 : (x[i - 1] ?? 0);
         grad[i] = (grad[i] ?? 0) + err * xi;

@@ -5,6 +5,7 @@ import type {
   MatcherOptions,
   MatchResult,
   Thresholds,
+  TrainedMatcher,
   TrainingEntry,
 } from './matcher.js';
 
@@ -12,6 +13,7 @@ import type {
  * Picks the answer and clarify cut-offs for a knowledge file by cross-validation: each phrasing
  * is asked of a matcher trained without it, each off-topic question of the full matcher. The
  * answer threshold maximises right answers with a heavy price on every wrong confident answer.
+ * Given a `TrainedMatcher`, its own held-out results are used and nothing is retrained.
  */
 
 const FOLDS = 5;
@@ -34,9 +36,12 @@ function collectTrials(
   offTopic: readonly string[],
   factory: MatcherFactory,
   options: MatcherOptions | undefined,
+  trained: TrainedMatcher | undefined,
 ): Trial[] {
-  const trials: Trial[] = crossValidate(entries, factory, options, FOLDS);
-  const full = factory(entries, options);
+  const trials: Trial[] = trained
+    ? [...trained.heldOut]
+    : crossValidate(entries, factory, options, FOLDS);
+  const full = trained?.matcher ?? factory(entries, options);
   for (const q of offTopic) trials.push({ result: full.match(q), gold: undefined });
   return trials;
 }
@@ -76,8 +81,9 @@ export function chooseThresholds(
   offTopic: readonly string[],
   factory: MatcherFactory,
   options?: MatcherOptions,
+  trained?: TrainedMatcher,
 ): Thresholds {
-  const trials = collectTrials(entries, offTopic, factory, options);
+  const trials = collectTrials(entries, offTopic, factory, options, trained);
   const tops = trials.map((t) => t.result.candidates[0]?.confidence ?? 0);
 
   let answer = MAX_ANSWER;

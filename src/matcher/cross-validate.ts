@@ -1,11 +1,16 @@
-import type { MatcherFactory, MatcherOptions, MatchResult, TrainingEntry } from './matcher.js';
+import type { HeldOutTrial, MatcherFactory, MatcherOptions, TrainingEntry } from './matcher.js';
 
-/** One held-out phrasing, asked of a matcher that never saw it. */
-export interface HeldOutTrial {
-  readonly text: string;
-  /** The entry the phrasing belongs to. */
-  readonly gold: string;
-  readonly result: MatchResult;
+export type { HeldOutTrial } from './matcher.js';
+
+/** Whether phrasing `j` of entry `e` is held out in `fold`: folds staggered by entry. */
+export function isHeldOut(
+  phrasingCount: number,
+  e: number,
+  j: number,
+  fold: number,
+  folds: number,
+) {
+  return phrasingCount > 1 && (j + e) % folds === fold;
 }
 
 /**
@@ -25,7 +30,7 @@ export function crossValidate(
     const train = entries.map((entry, e) => ({
       id: entry.id,
       phrasings: entry.phrasings.filter((text, j) => {
-        const out = entry.phrasings.length > 1 && (j + e) % folds === fold;
+        const out = isHeldOut(entry.phrasings.length, e, j, fold, folds);
         if (out) heldOut.push({ text, gold: entry.id });
         return !out;
       }),

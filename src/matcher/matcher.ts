@@ -43,3 +43,30 @@ export interface Thresholds {
   readonly answer: number;
   readonly clarify: number;
 }
+
+/** One training phrasing, asked of a matcher trained without it (cross-validation). */
+export interface HeldOutTrial {
+  readonly text: string;
+  /** The entry the phrasing belongs to. */
+  readonly gold: string;
+  readonly result: MatchResult;
+}
+
+/** A trained matcher with the held-out evidence its training already produced. */
+export interface TrainedMatcher {
+  readonly matcher: Matcher;
+  /**
+   * Every held-out phrasing of the matcher's own cross-validation, answered as the trained
+   * matcher would answer it had it not seen it: what threshold choice needs, without retraining.
+   */
+  readonly heldOut: readonly HeldOutTrial[];
+}
+
+/**
+ * Optional extension of `MatcherFactory`: trains once and also returns cross-validated results,
+ * so callers that need both (threshold choice) do not train the matcher six times.
+ */
+export type MatcherTrainer = (
+  entries: readonly TrainingEntry[],
+  options?: MatcherOptions,
+) => TrainedMatcher;

@@ -74,6 +74,23 @@ const STOP_TOKENS: ReadonlySet<string> = new Set(
     ]),
 );
 
+const QUESTION_WORDS = new Set([
+  'who',
+  'whom',
+  'whose',
+  'what',
+  'when',
+  'where',
+  'which',
+  'why',
+  'how',
+]);
+
+/** Whether a token asks for a kind of answer (who, when, how…): it says what the question wants. */
+export function isQuestionWord(token: string): boolean {
+  return QUESTION_WORDS.has(token);
+}
+
 /** Whether a token is a low-information function word (weighted down, never dropped). */
 export function isStopToken(token: string): boolean {
   return STOP_TOKENS.has(token);

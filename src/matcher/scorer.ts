@@ -34,6 +34,11 @@ export interface ScoredQuery {
   readonly normalized: string;
   /** Share of the question's information weight the knowledge knows at all. */
   readonly coverage: number;
+  /**
+   * `coverage` as it would be without one entry: its words that no other entry uses count as
+   * unknown. Lets cross-validation ask "what if this entry were missing?" without retraining.
+   */
+  coverageWithout(entry: number): number;
   /** Best first. */
   readonly candidates: readonly CandidateEvidence[];
 }
@@ -63,7 +68,18 @@ function epochsFor(n: number): number {
   return Math.min(12, Math.max(3, Math.ceil(LINEAR_STEPS / Math.max(1, n))));
 }
 
-export function createScorer(entries: readonly TrainingEntry[], normalizer: Normalizer): Scorer {
+export interface ScorerConfig {
+  /** Passes of SGD over the phrasings for the linear model (default: more for small sets). */
+  readonly linearEpochs?: number;
+  /** Character n-grams in the linear model (default from MATCHER_CHAR_NGRAMS for experiments). */
+  readonly charNgrams?: boolean;
+}
+
+export function createScorer(
+  entries: readonly TrainingEntry[],
+  normalizer: Normalizer,
+  config: ScorerConfig = {},
+): Scorer {
   const phrasings: string[] = [];
   const phrasingEntry: number[] = [];
   const firstPhrasing: number[] = [];
@@ -75,7 +91,9 @@ export function createScorer(entries: readonly TrainingEntry[], normalizer: Norm
     }
   });
   const wantLinear = entries.length >= 2 && entries.length <= MAX_LINEAR_CLASSES;
-  const space = createFeatureSpace(phrasings, normalizer, { charNgrams: wantLinear });
+  const space = createFeatureSpace(phrasings, normalizer, {
+    charNgrams: wantLinear && (config.charNgrams ?? process.env.MATCHER_CHAR_NGRAMS !== '0'),
+  });
   const analyzed = phrasings.map((p) => space.analyze(p));
   const docVectors = analyzed.map((a) => a.vector);
   let linear: LinearModel | undefined;
@@ -86,7 +104,7 @@ export function createScorer(entries: readonly TrainingEntry[], normalizer: Norm
       Int32Array.from(phrasingEntry),
       entries.length,
       space.richFeatureCount,
-      { epochs: epochsFor(rich.length) },
+      { epochs: config.linearEpochs ?? epochsFor(rich.length) },
     );
   }
   const probs = new Float64Array(entries.length);
@@ -106,6 +124,9 @@ export function createScorer(entries: readonly TrainingEntry[], normalizer: Norm
     }
   });
   const centroids: SparseVector[] = centroidSums.map((s) => toUnitVector(s));
+  const entriesUsing = new Int32Array(space.featureCount);
+  for (const words of entryWords)
+    for (const id of words) entriesUsing[id] = (entriesUsing[id] ?? 0) + 1;
   const centroidPostings = buildPostings(centroids, space.featureCount);
   const entryDocs: number[][] = entries.map(() => []);
   phrasingEntry.forEach((e, d) => {
@@ -247,7 +268,19 @@ export function createScorer(entries: readonly TrainingEntry[], normalizer: Norm
         score: r.s,
       };
     });
-    return { normalized: a.normalized, coverage: a.coverage, candidates };
+    const coverageWithout = (entry: number): number => {
+      const words = entryWords[entry];
+      let known = 0;
+      let total = 0;
+      a.tokenIds.forEach((id, i) => {
+        const w = a.tokenWeights[i] ?? 0;
+        total += w;
+        if (id >= 0 && !(words?.has(id) && entriesUsing[id] === 1))
+          known += w * (a.tokenCredit[i] ?? 0);
+      });
+      return total > 0 ? known / total : 0;
+    };
+    return { normalized: a.normalized, coverage: a.coverage, coverageWithout, candidates };
   };
 
   return { phrasings, hasLinearModel: linear !== undefined, score };
