@@ -70,3 +70,30 @@ describe('readDiscordConfig', () => {
     }
   });
 });
+
+describe('readDiscordConfig with DISCORD_SHARDS', () => {
+  it('reads a number of shards or auto', () => {
+    expect(readDiscordConfig({ ...complete, DISCORD_SHARDS: '2' })?.shards).toBe(2);
+    expect(readDiscordConfig({ ...complete, DISCORD_SHARDS: 'AUTO' })?.shards).toBe('auto');
+    expect(readDiscordConfig(complete)?.shards).toBeUndefined();
+  });
+
+  it.each(['0', '2.5', '-1', 'many'])('rejects DISCORD_SHARDS=%s naming the variable', (value) => {
+    expect(failure({ ...complete, DISCORD_SHARDS: value }).variable).toBe('DISCORD_SHARDS');
+  });
+
+  it('refuses a per-process memory store, naming STORE_URL', () => {
+    const error = failure({ ...complete, DISCORD_SHARDS: '2', STORE_URL: 'memory://' });
+    expect(error.variable).toBe('STORE_URL');
+    expect(error.message).toContain('redis://');
+  });
+
+  it('reads the shards a sharding manager gave this process', () => {
+    const env = { ...complete, SHARDING_MANAGER: 'true', SHARDS: '[0,1]', SHARD_COUNT: '4' };
+    expect(readDiscordConfig(env)?.shard).toEqual({ ids: [0, 1], count: 4 });
+    expect(
+      readDiscordConfig({ ...complete, SHARDING_MANAGER: 'true', SHARDS: '3', SHARD_COUNT: '4' })
+        ?.shard,
+    ).toEqual({ ids: [3], count: 4 });
+  });
+});
