@@ -24,6 +24,8 @@ const MIN_ANSWER = 0.35;
 const MAX_ANSWER = 0.95;
 // Below this, suggestions are mostly noise: better to say "I don't know" than to offer them.
 const MIN_CLARIFY = 0.2;
+/** Offering suggestions for an off-topic question costs this many helpful clarifications. */
+const OFF_TOPIC_CLARIFY_COST = 2;
 
 interface Trial {
   readonly result: MatchResult;
@@ -55,25 +57,55 @@ function cutPoints(values: readonly number[], lo: number, hi: number): number[] 
   return points;
 }
 
+/** Right answers minus wrong ones at a heavy price, each group counted by its share (see below). */
 function answerGain(trials: readonly Trial[], answer: number): number {
-  let gain = 0;
+  let right = 0;
+  let wrong = 0;
+  let offAnswered = 0;
+  let answerable = 0;
+  let offTopic = 0;
   for (const t of trials) {
+    if (t.gold === undefined) offTopic++;
+    else answerable++;
     const d = decide(t.result, { answer, clarify: answer });
     if (d.kind !== 'answer') continue;
-    gain += d.candidates[0]?.entry === t.gold ? 1 : -WRONG_ANSWER_COST;
+    if (t.gold === undefined) offAnswered++;
+    else if (d.candidates[0]?.entry === t.gold) right++;
+    else wrong++;
   }
-  return gain;
+  const share = (n: number, of: number) => (of > 0 ? n / of : 0);
+  return (
+    share(right, answerable) -
+    WRONG_ANSWER_COST * (share(wrong, answerable) + share(offAnswered, offTopic))
+  );
 }
 
+/**
+ * Clarifying helps a held-out question when it offers the right entry and annoys an off-topic
+ * one. Each group counts by its share, not its size: a file has many more phrasings than
+ * off-topic examples, and that ratio says nothing about how often people ask off-topic.
+ */
 function clarifyGain(trials: readonly Trial[], thresholds: Thresholds): number {
-  let gain = 0;
+  let helped = 0;
+  let misled = 0;
+  let offClarified = 0;
+  let answerable = 0;
+  let offTopic = 0;
   for (const t of trials) {
+    if (t.gold === undefined) offTopic++;
+    else answerable++;
     const d = decide(t.result, thresholds);
     if (d.kind !== 'clarify') continue;
-    if (t.gold === undefined) gain -= 2;
-    else gain += d.candidates.some((c) => c.entry === t.gold) ? 1 : -0.5;
+    if (t.gold === undefined) offClarified++;
+    else if (d.candidates.some((c) => c.entry === t.gold)) helped++;
+    else misled++;
   }
-  return gain;
+  const share = (n: number, of: number) => (of > 0 ? n / of : 0);
+  return (
+    share(helped, answerable) -
+    0.5 * share(misled, answerable) -
+    OFF_TOPIC_CLARIFY_COST * share(offClarified, offTopic)
+  );
 }
 
 export function chooseThresholds(

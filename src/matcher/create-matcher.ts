@@ -27,12 +27,12 @@ const CALIBRATION_DEPTH = 3;
  * Weight of all unanswerable examples together relative to the answerable ones. A fixed share,
  * not one per held-out phrasing, so the calibrator's prior does not depend on the file's size.
  */
-const UNANSWERABLE_SHARE = Number(process.env.U_SHARE ?? 1);
+const UNANSWERABLE_SHARE = 1;
 /** Of the unanswerable weight, the share that goes to "entry missing" examples (rest: near misses). */
-const ABSENT_SHARE = Number(process.env.A_SHARE ?? 0.5);
+const ABSENT_SHARE = 0.5;
 
 // Used only when cross-validation yields no right or no wrong example (a one-entry file).
-const FALLBACK = createCalibrator([-2, 2, 2, 2, 4, 1, 1, 0, -1.5, -1.5, 1, 1]);
+const FALLBACK = createCalibrator([-2, 2, 2, 2, 4, 1, 1, 0, -1.5, -1.5, 1, 1, 1]);
 
 function evidenceFeatures(
   c: CandidateEvidence,
@@ -62,6 +62,7 @@ function evidenceFeatures(
     Math.log(1.05 - coverage),
     linear,
     linear - bestOtherLinear,
+    c.questionWords,
   ];
 }
 

@@ -68,6 +68,20 @@ function unrelated(text: string, normalizer: Normalizer): string {
     .join(' ');
 }
 
+const SWAPPABLE = ['who', 'when', 'where', 'why'] as const;
+
+/**
+ * The question asking for another kind of answer: "how many were hurt in the base attack" →
+ * "who … the base attack". The entry holds a number, not a name, so nothing answers it.
+ */
+function otherQuestion(text: string, normalizer: Normalizer, entryTokens: ReadonlySet<string>) {
+  const words = normalizer.words(text);
+  const at = words.findIndex((w) => isQuestionWord(w.token));
+  const swap = SWAPPABLE.find((q) => !entryTokens.has(q) && q !== words[at]?.token);
+  if (at < 0 || swap === undefined) return '';
+  return words.map((w, i) => (i === at ? swap : w.surface)).join(' ');
+}
+
 export function seededOrder(n: number, seed: number): number[] {
   const order = Array.from({ length: n }, (_, i) => i);
   let s = seed >>> 0 || 1;
@@ -94,6 +108,9 @@ export function collectEvidence(
         df.set(t, (df.get(t) ?? 0) + 1);
     }
   }
+  const entryTokens = entries.map(
+    (e) => new Set(e.phrasings.flatMap((p) => normalizer.words(p).map((w) => w.token))),
+  );
   const phrasingCount = entries.reduce((n, e) => n + e.phrasings.length, 0);
   const folds = phrasingCount > SINGLE_SPLIT_ABOVE ? 1 : FOLDS;
   const answerable: HeldOutQuestion[] = [];
@@ -120,6 +137,8 @@ export function collectEvidence(
       // Far misses are all alike: a few of them anchor the calibrator at "no shared content".
       const far = h % FAR_MISS_EVERY === 0 ? unrelated(q.text, normalizer) : '';
       if (far !== '') nearMisses.push(scorer.score(far, depth));
+      const other = otherQuestion(q.text, normalizer, entryTokens[q.gold] ?? new Set());
+      if (other !== '') nearMisses.push(scorer.score(other, depth));
     }
   }
   return { answerable, nearMisses };

@@ -6,7 +6,7 @@ import {
   trainLinearModel,
 } from './linear-model.js';
 import type { TrainingEntry } from './matcher.js';
-import type { Normalizer } from './normalize.js';
+import { isQuestionWord, type Normalizer } from './normalize.js';
 import { buildPostings, type Postings, type SparseVector, toUnitVector } from './sparse-vector.js';
 
 /**
@@ -23,6 +23,12 @@ export interface CandidateEvidence {
   readonly centroid: number;
   /** Share of the question's information weight found in this entry's phrasings. */
   readonly entryCoverage: number;
+  /**
+   * Share of the question's question words (who, when, which…) this entry's phrasings use: 1
+   * when it has none. "Which base was attacked?" asks something the "how many were hurt in the
+   * base attack" entry never answers, though it shares every other word.
+   */
+  readonly questionWords: number;
   readonly phrasing: number;
   /** The linear model's probability for this entry (0 when there is no linear model). */
   readonly linear: number;
@@ -65,13 +71,13 @@ const LINEAR_SHARE = 0.6;
 const LINEAR_STEPS = 45_000;
 
 function epochsFor(n: number): number {
-  return Math.min(12, Math.max(3, Math.ceil(LINEAR_STEPS / Math.max(1, n))));
+  return Math.min(5, Math.max(3, Math.ceil(LINEAR_STEPS / Math.max(1, n))));
 }
 
 export interface ScorerConfig {
   /** Passes of SGD over the phrasings for the linear model (default: more for small sets). */
   readonly linearEpochs?: number;
-  /** Character n-grams in the linear model (default from MATCHER_CHAR_NGRAMS for experiments). */
+  /** Character n-grams in the linear model (default: yes; they carry misspellings and morphology). */
   readonly charNgrams?: boolean;
 }
 
@@ -92,7 +98,7 @@ export function createScorer(
   });
   const wantLinear = entries.length >= 2 && entries.length <= MAX_LINEAR_CLASSES;
   const space = createFeatureSpace(phrasings, normalizer, {
-    charNgrams: wantLinear && (config.charNgrams ?? process.env.MATCHER_CHAR_NGRAMS !== '0'),
+    charNgrams: wantLinear && (config.charNgrams ?? true),
   });
   const analyzed = phrasings.map((p) => space.analyze(p));
   const docVectors = analyzed.map((a) => a.vector);
@@ -253,7 +259,13 @@ export function createScorer(
       const words = entryWords[r.e];
       let found = 0;
       let total = 0;
+      let asks = 0;
+      let asked = 0;
       a.tokenIds.forEach((id, i) => {
+        if (isQuestionWord(a.tokens[i] ?? '')) {
+          asks++;
+          if (id >= 0 && words?.has(id)) asked++;
+        }
         const w = a.tokenWeights[i] ?? 0;
         total += w;
         if (id >= 0 && words?.has(id)) found += w * (a.tokenCredit[i] ?? 0);
@@ -263,6 +275,7 @@ export function createScorer(
         nearest: r.nearest,
         centroid: r.centroid,
         entryCoverage: total > 0 ? found / total : 0,
+        questionWords: asks > 0 ? asked / asks : 1,
         phrasing: r.best,
         linear: probs[r.e] ?? 0,
         score: r.s,
