@@ -84,7 +84,7 @@ function absentFeatures(q: HeldOutQuestion): number[][] {
     .map((c, rank) => evidenceFeatures(c, others, coverage, rank, Math.min(scale, 1e3)));
 }
 
-function fit(
+function fitEvidence(
   answerable: readonly HeldOutQuestion[],
   nearMisses: readonly ScoredQuery[],
 ): Calibrator {
@@ -140,7 +140,7 @@ export const trainMatcher: MatcherTrainer = (entries, options: MatcherOptions = 
   const normalizer = createNormalizer(options.synonyms ? { synonyms: options.synonyms } : {});
   const depth = Math.max(DEFAULT_LIMIT, CALIBRATION_DEPTH + 1);
   const evidence = collectEvidence(entries, normalizer, depth);
-  const calibrator = fit(evidence.answerable, evidence.nearMisses);
+  const calibrator = fitEvidence(evidence.answerable, evidence.nearMisses);
   const scorer = createScorer(entries, normalizer);
   const matcher: Matcher = {
     match(text: string, limit = DEFAULT_LIMIT): MatchResult {

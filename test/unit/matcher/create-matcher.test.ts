@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chooseThresholds } from '../../../src/matcher/choose-thresholds.js';
-import { createMatcher } from '../../../src/matcher/create-matcher.js';
+import { createMatcher, trainMatcher } from '../../../src/matcher/create-matcher.js';
 import { decide } from '../../../src/matcher/decide.js';
+import type { MatcherFactory } from '../../../src/matcher/matcher.js';
 import { entries, offTopic, synonyms } from './fixtures/troops-kb.js';
 
 describe('createMatcher on a small curated knowledge set', () => {
@@ -65,5 +66,33 @@ describe('createMatcher on a small curated knowledge set', () => {
   it('returns no candidates when nothing is shared with the knowledge', () => {
     expect(matcher.match('zzz qqq').candidates).toEqual([]);
     expect(matcher.match('').candidates).toEqual([]);
+  });
+});
+
+describe('trainMatcher', () => {
+  const trained = trainMatcher(entries, { synonyms });
+
+  it('returns each phrasing of a multi-phrasing entry once, answered by a matcher without it', () => {
+    const expected = entries.flatMap((e) =>
+      e.phrasings.length > 1 ? e.phrasings.map((p) => `${e.id}|${p}`) : [],
+    );
+    const got = trained.heldOut.map((t) => `${t.gold}|${t.text}`);
+    expect([...got].sort()).toEqual([...expected].sort());
+    const right = trained.heldOut.filter((t) => t.result.candidates[0]?.entry === t.gold);
+    expect(right.length / trained.heldOut.length).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('lets chooseThresholds reuse the held-out results instead of retraining', () => {
+    const refuse: MatcherFactory = () => {
+      throw new Error('retrained');
+    };
+    const t = chooseThresholds(entries, offTopic, refuse, { synonyms }, trained);
+    expect(t.clarify).toBeLessThanOrEqual(t.answer);
+    expect(decide(trained.matcher.match('How many U.S. soldiers are in Iraq?'), t).kind).toBe(
+      'answer',
+    );
+    expect(decide(trained.matcher.match('How many US troops are in Germany?'), t).kind).toBe(
+      'decline',
+    );
   });
 });
