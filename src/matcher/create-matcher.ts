@@ -78,7 +78,7 @@ function absentFeatures(q: HeldOutQuestion): number[][] {
   const others = q.scored.candidates.filter((c) => c.entry !== q.gold);
   const gold = q.scored.candidates.find((c) => c.entry === q.gold);
   const scale = gold && gold.linear < 1 ? 1 / (1 - gold.linear) : 1;
-  const coverage = q.scored.coverageWithout(q.gold);
+  const coverage = q.scored.coverageWithout;
   return others
     .slice(0, CALIBRATION_DEPTH)
     .map((c, rank) => evidenceFeatures(c, others, coverage, rank, Math.min(scale, 1e3)));

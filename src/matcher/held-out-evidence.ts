@@ -131,7 +131,8 @@ export function collectEvidence(
     for (const h of sample) {
       const q = heldOut[h];
       if (q === undefined) continue;
-      answerable.push({ ...q, scored: scorer.score(q.text, depth), phrasings: scorer.phrasings });
+      const scored = scorer.score(q.text, depth, q.gold);
+      answerable.push({ ...q, scored, phrasings: scorer.phrasings });
       const miss = nearMiss(q.text, normalizer, df);
       if (miss !== '') nearMisses.push(scorer.score(miss, depth));
       // Far misses are all alike: a few of them anchor the calibrator at "no shared content".

@@ -41,10 +41,11 @@ export interface ScoredQuery {
   /** Share of the question's information weight the knowledge knows at all. */
   readonly coverage: number;
   /**
-   * `coverage` as it would be without one entry: its words that no other entry uses count as
-   * unknown. Lets cross-validation ask "what if this entry were missing?" without retraining.
+   * `coverage` as it would be without the entry passed to `score` as `without`: its words that
+   * no other entry uses count as unknown. Lets cross-validation ask "what if this entry were
+   * missing?" without retraining. Equals `coverage` when no entry is given.
    */
-  coverageWithout(entry: number): number;
+  readonly coverageWithout: number;
   /** Best first. */
   readonly candidates: readonly CandidateEvidence[];
 }
@@ -53,7 +54,7 @@ export interface Scorer {
   readonly phrasings: readonly string[];
   /** Whether a linear model contributes (it is skipped when it would not fit in memory). */
   readonly hasLinearModel: boolean;
-  score(text: string, limit: number): ScoredQuery;
+  score(text: string, limit: number, without?: number): ScoredQuery;
 }
 
 const NEAREST_SHARE = 0.55;
@@ -208,7 +209,7 @@ export function createScorer(
     return sum;
   };
 
-  const score = (text: string, limit: number): ScoredQuery => {
+  const score = (text: string, limit: number, without?: number): ScoredQuery => {
     const a = space.analyze(text);
     const touched: number[] = [];
     const skippedCommon = retrieve(a.vector, touched);
@@ -281,7 +282,8 @@ export function createScorer(
         score: r.s,
       };
     });
-    const coverageWithout = (entry: number): number => {
+    // A plain number, not a closure: a closure here would keep the whole scorer alive.
+    const coverageOf = (entry: number): number => {
       const words = entryWords[entry];
       let known = 0;
       let total = 0;
@@ -293,6 +295,7 @@ export function createScorer(
       });
       return total > 0 ? known / total : 0;
     };
+    const coverageWithout = without === undefined ? a.coverage : coverageOf(without);
     return { normalized: a.normalized, coverage: a.coverage, coverageWithout, candidates };
   };
 
