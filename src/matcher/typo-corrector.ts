@@ -71,9 +71,15 @@ export function createTypoCorrector(vocabulary: ReadonlyMap<string, number>): Ty
     return index;
   };
 
+  let longest = 0;
+  for (const word of vocabulary.keys()) longest = Math.max(longest, word.length);
+
   const lookup = (surface: string): TypoCorrection | undefined => {
     const maxEdits = maxEditsFor(surface.length);
     if (maxEdits === 0 || /[^a-z]/.test(surface)) return undefined;
+    // No known word is within reach, and the deletes of a long word grow with the cube of its
+    // length: a 100,000-letter "word" would exhaust memory before finding nothing.
+    if (surface.length > longest + maxEdits) return undefined;
     const idx = index ?? buildIndex();
     const probes = new Set<string>([surface, ...deletesOf(surface)]);
     if (maxEdits >= 2)
