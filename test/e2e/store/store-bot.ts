@@ -6,7 +6,7 @@ import { createBot } from '../../../src/bot.js';
 import type { Bot } from '../../../src/bot-types.js';
 import type { Logger } from '../../../src/logger.js';
 import type { Query } from '../../../src/query.js';
-import type { ClarifyReply, Reply } from '../../../src/reply.js';
+import type { Reply } from '../../../src/reply.js';
 import { shippedKnowledgeBase } from '../../support/shipped-bot.js';
 import {
   createRecordingLogger,
@@ -15,8 +15,12 @@ import {
 
 /** A question the shipped knowledge answers outright. */
 export const ANSWERED_QUESTION = 'How many US troops are in Iraq?';
-/** Short questions the shipped knowledge cannot settle alone; the first that clarifies is used. */
-const AMBIGUOUS_QUESTIONS = ['jordan', 'us troops', 'military', 'american forces', 'militia'];
+/**
+ * Questions the shipped knowledge does not answer outright: an off-topic one is declined with
+ * numbered example questions, an ambiguous one clarified with numbered suggestions. Either offers
+ * a numbered list, which is what the memory tests need; which one does depends on the matcher.
+ */
+const UNSETTLED_QUESTIONS = ['what is the weather in Paris tomorrow', 'jordan', 'us troops'];
 
 export interface StoreBot {
   readonly bot: Bot;
@@ -43,13 +47,16 @@ export function ask(text: string, conversation: string, user = 'tester'): Query 
   return { text, platform: 'console', user, conversation };
 }
 
-/** Asks ambiguous questions until one is answered with a clarification of two or more suggestions. */
-export async function clarify(bot: Bot, conversation: string): Promise<ClarifyReply> {
-  for (const text of AMBIGUOUS_QUESTIONS) {
+/** A reply that offered a numbered list (clarify, or decline with examples). */
+export type OfferingReply = Extract<Reply, { suggestions: readonly unknown[] }>;
+
+/** Asks unsettled questions until one is answered with a numbered list of two or more. */
+export async function clarify(bot: Bot, conversation: string): Promise<OfferingReply> {
+  for (const text of UNSETTLED_QUESTIONS) {
     const reply = await bot.handle(ask(text, conversation));
-    if (reply.kind === 'clarify' && reply.suggestions.length >= 2) return reply;
+    if (reply.kind !== 'answer' && reply.suggestions.length >= 2) return reply;
   }
-  throw new Error(`none of ${AMBIGUOUS_QUESTIONS.join(', ')} gets a clarification any more`);
+  throw new Error(`none of ${UNSETTLED_QUESTIONS.join(', ')} gets a numbered list any more`);
 }
 
 /** The entry a reply answers with, or undefined for a clarification or a decline. */
