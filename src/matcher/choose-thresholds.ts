@@ -57,20 +57,38 @@ function cutPoints(values: readonly number[], lo: number, hi: number): number[] 
   return points;
 }
 
+/** What answering a trial means at any threshold: only whether its top clears it varies. */
+interface AnswerOutcome {
+  readonly top: number;
+  /** Whether the top candidate leads the runner-up clearly enough to be answered at all. */
+  readonly clear: boolean;
+  /** 1 right, 0 wrong, -1 off-topic. */
+  readonly kind: 1 | 0 | -1;
+}
+
+function answerOutcomes(trials: readonly Trial[]): AnswerOutcome[] {
+  return trials.map((t) => {
+    const top = t.result.candidates[0]?.confidence ?? 0;
+    // The lead test does not depend on the threshold, so `decide` is asked once per trial.
+    const d = decide(t.result, { answer: top, clarify: top });
+    const kind = t.gold === undefined ? -1 : d.candidates[0]?.entry === t.gold ? 1 : 0;
+    return { top, clear: d.kind === 'answer', kind };
+  });
+}
+
 /** Right answers minus wrong ones at a heavy price, each group counted by its share (see below). */
-function answerGain(trials: readonly Trial[], answer: number): number {
+function answerGain(outcomes: readonly AnswerOutcome[], answer: number): number {
   let right = 0;
   let wrong = 0;
   let offAnswered = 0;
   let answerable = 0;
   let offTopic = 0;
-  for (const t of trials) {
-    if (t.gold === undefined) offTopic++;
+  for (const o of outcomes) {
+    if (o.kind === -1) offTopic++;
     else answerable++;
-    const d = decide(t.result, { answer, clarify: answer });
-    if (d.kind !== 'answer') continue;
-    if (t.gold === undefined) offAnswered++;
-    else if (d.candidates[0]?.entry === t.gold) right++;
+    if (!o.clear || o.top < answer) continue;
+    if (o.kind === -1) offAnswered++;
+    else if (o.kind === 1) right++;
     else wrong++;
   }
   const share = (n: number, of: number) => (of > 0 ? n / of : 0);
@@ -118,10 +136,11 @@ export function chooseThresholds(
   const trials = collectTrials(entries, offTopic, factory, options, trained);
   const tops = trials.map((t) => t.result.candidates[0]?.confidence ?? 0);
 
+  const outcomes = answerOutcomes(trials);
   let answer = MAX_ANSWER;
   let best = Number.NEGATIVE_INFINITY;
   for (const t of cutPoints(tops, MIN_ANSWER, MAX_ANSWER)) {
-    const g = answerGain(trials, t);
+    const g = answerGain(outcomes, t);
     if (g > best || (g === best && t > answer)) {
       best = g;
       answer = t;

@@ -10,7 +10,7 @@ import type {
   MatchResult,
   TrainingEntry,
 } from './matcher.js';
-import { createNormalizer } from './normalize.js';
+import { createNormalizer, createTrainingNormalizer } from './normalize.js';
 import { type CandidateEvidence, createScorer, type ScoredQuery } from './scorer.js';
 
 /**
@@ -137,11 +137,15 @@ function toResult(
 
 /** Trains the matcher and returns it with its cross-validated answers to its own phrasings. */
 export const trainMatcher: MatcherTrainer = (entries, options: MatcherOptions = {}) => {
-  const normalizer = createNormalizer(options.synonyms ? { synonyms: options.synonyms } : {});
+  const training = createTrainingNormalizer(
+    createNormalizer(options.synonyms ? { synonyms: options.synonyms } : {}),
+  );
+  const normalizer = training.normalizer;
   const depth = Math.max(DEFAULT_LIMIT, CALIBRATION_DEPTH + 1);
   const evidence = collectEvidence(entries, normalizer, depth);
   const calibrator = fitEvidence(evidence.answerable, evidence.nearMisses);
   const scorer = createScorer(entries, normalizer);
+  training.release();
   const matcher: Matcher = {
     match(text: string, limit = DEFAULT_LIMIT): MatchResult {
       const scored = scorer.score(text, Math.max(limit, CALIBRATION_DEPTH));

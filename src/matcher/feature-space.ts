@@ -50,13 +50,10 @@ const CHAR_N = [4] as const;
 /** Weight of the character n-grams relative to the word features in the rich vector. */
 const CHAR_SHARE = 0.7;
 
-function charGrams(surfaces: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const s of surfaces) {
-    const padded = ` ${s} `;
-    for (const n of CHAR_N)
-      for (let i = 0; i + n <= padded.length; i++) out.push(padded.slice(i, i + n));
-  }
+function wordGrams(surface: string, out: string[] = []): string[] {
+  const padded = ` ${surface} `;
+  for (const n of CHAR_N)
+    for (let i = 0; i + n <= padded.length; i++) out.push(padded.slice(i, i + n));
   return out;
 }
 
@@ -79,6 +76,8 @@ export function createFeatureSpace(
   const unigram: boolean[] = [];
   const surfaceCounts = new Map<string, number>();
   const tokenSurfaceKnown = new Set<string>();
+  // Words repeat across phrasings: cut each into n-grams once (construction only).
+  const gramsOfSurface = new Map<string, string[]>();
 
   for (const phrasing of phrasings) {
     const words = normalizer.words(phrasing);
@@ -98,7 +97,16 @@ export function createFeatureSpace(
       df[id] = (df[id] ?? 0) + 1;
     }
     if (config.charNgrams) {
-      for (const key of new Set(charGrams(words.map((w) => w.surface)))) {
+      const grams = new Set<string>();
+      for (const w of words) {
+        let g = gramsOfSurface.get(w.surface);
+        if (g === undefined) {
+          g = wordGrams(w.surface);
+          gramsOfSurface.set(w.surface, g);
+        }
+        for (const key of g) grams.add(key);
+      }
+      for (const key of grams) {
         let id = charIds.get(key);
         if (id === undefined) {
           id = charIds.size;
@@ -116,12 +124,21 @@ export function createFeatureSpace(
   const charIdf = Float32Array.from(charDf, (d) => Math.log((n + 1) / (d + 1)) + 1);
   const wordCount = ids.size;
 
+  // N-gram ids of the training words, looked up once each; other words are cut every time so
+  // that questions asked later do not grow this map.
+  const gramIdsOfKnown = new Map<string, Int32Array>();
+  const gramIds = (surface: string): Int32Array => {
+    const cached = gramIdsOfKnown.get(surface);
+    if (cached !== undefined) return cached;
+    const ids = Int32Array.from(wordGrams(surface), (g) => charIds.get(g) ?? -1);
+    if (surfaceCounts.has(surface)) gramIdsOfKnown.set(surface, ids);
+    return ids;
+  };
   const richVectorOf = (words: Map<number, number>, surfaces: readonly string[]) => {
     const rich = new Map(words);
     const chars = new Map<number, number>();
-    for (const g of charGrams(surfaces)) {
-      const id = charIds.get(g);
-      if (id !== undefined) chars.set(id, (chars.get(id) ?? 0) + 1);
+    for (const s of surfaces) {
+      for (const id of gramIds(s)) if (id >= 0) chars.set(id, (chars.get(id) ?? 0) + 1);
     }
     let wordNorm = 0;
     for (const w of words.values()) wordNorm += w * w;

@@ -223,3 +223,30 @@ export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
 
   return { clean, words, tokenOf };
 }
+
+/**
+ * The same normaliser remembering each text's words while a matcher trains: cross-validation
+ * reads every phrasing once per fold, and normalising (Unicode, regexes, stemming) dominated that.
+ * `release` drops the memory and stops remembering, so questions asked later are not kept.
+ */
+export function createTrainingNormalizer(base: Normalizer): {
+  readonly normalizer: Normalizer;
+  release(): void;
+} {
+  let cache: Map<string, Word[]> | undefined = new Map();
+  const words = (text: string): Word[] => {
+    if (cache === undefined) return base.words(text);
+    let w = cache.get(text);
+    if (w === undefined) {
+      w = base.words(text);
+      cache.set(text, w);
+    }
+    return w;
+  };
+  return {
+    normalizer: { clean: base.clean, tokenOf: base.tokenOf, words },
+    release: () => {
+      cache = undefined;
+    },
+  };
+}
