@@ -1,5 +1,5 @@
 import { isStopToken, type Normalizer } from './normalize.js';
-import { type SparseVector, toUnitVector } from './sparse-vector.js';
+import type { SparseVector } from './sparse-vector.js';
 import { createTypoCorrector, type TypoCorrector } from './typo-corrector.js';
 
 /**
@@ -57,11 +57,48 @@ function wordGrams(surface: string, out: string[] = []): string[] {
   return out;
 }
 
-function featureKeys(tokens: readonly string[]): { unigrams: string[]; bigrams: string[] } {
-  const unigrams = tokens.map((t) => `u ${t}`);
-  const bigrams: string[] = [];
-  for (let i = 0; i + 1 < tokens.length; i++) bigrams.push(`b ${tokens[i]} ${tokens[i + 1]}`);
-  return { unigrams, bigrams };
+/**
+ * Feature ids without building key strings: analysing a text is the inner loop of training
+ * (every phrasing once per fold), and string keys made most of its time and garbage.
+ */
+interface FeatureIds {
+  readonly unigrams: Map<string, number>;
+  /** First word's id → second word's id → bigram id. */
+  readonly bigrams: Map<number, Map<number, number>>;
+}
+
+function bigramId(ids: FeatureIds, first: number, second: number): number | undefined {
+  return first < 0 || second < 0 ? undefined : ids.bigrams.get(first)?.get(second);
+}
+
+/** Sparse accumulation into a dense scratch row, remembering first-touch order. */
+interface Accumulator {
+  readonly sums: Float64Array;
+  readonly seen: Uint8Array;
+  readonly order: number[];
+}
+
+const createAccumulator = (size: number): Accumulator => ({
+  sums: new Float64Array(size),
+  seen: new Uint8Array(size),
+  order: [],
+});
+
+function add(acc: Accumulator, id: number, w: number): void {
+  if (acc.seen[id] === 0) {
+    acc.seen[id] = 1;
+    acc.order.push(id);
+  }
+  acc.sums[id] = (acc.sums[id] ?? 0) + w;
+}
+
+/** Empties the accumulator. */
+function drain(acc: Accumulator): void {
+  for (const id of acc.order) {
+    acc.sums[id] = 0;
+    acc.seen[id] = 0;
+  }
+  acc.order.length = 0;
 }
 
 export function createFeatureSpace(
@@ -69,7 +106,8 @@ export function createFeatureSpace(
   normalizer: Normalizer,
   config: FeatureSpaceConfig = {},
 ): FeatureSpace {
-  const ids = new Map<string, number>();
+  const ids: FeatureIds = { unigrams: new Map(), bigrams: new Map() };
+  let featureCount = 0;
   const charIds = new Map<string, number>();
   const charDf: number[] = [];
   const df: number[] = [];
@@ -78,23 +116,53 @@ export function createFeatureSpace(
   const tokenSurfaceKnown = new Set<string>();
   // Words repeat across phrasings: cut each into n-grams once (construction only).
   const gramsOfSurface = new Map<string, string[]>();
+  let lastSeen = new Int32Array(1024).fill(-1);
+  const countOnce = (id: number, doc: number) => {
+    if (id >= lastSeen.length) {
+      const grown = new Int32Array(lastSeen.length * 2).fill(-1);
+      grown.set(lastSeen);
+      lastSeen = grown;
+    }
+    if (lastSeen[id] === doc) return;
+    lastSeen[id] = doc;
+    df[id] = (df[id] ?? 0) + 1;
+  };
+  const newFeature = (isUnigram: boolean) => {
+    df.push(0);
+    unigram.push(isUnigram);
+    return featureCount++;
+  };
 
-  for (const phrasing of phrasings) {
+  phrasings.forEach((phrasing, doc) => {
     const words = normalizer.words(phrasing);
     for (const w of words) {
       surfaceCounts.set(w.surface, (surfaceCounts.get(w.surface) ?? 0) + 1);
       tokenSurfaceKnown.add(w.token);
     }
-    const { unigrams, bigrams } = featureKeys(words.map((w) => w.token));
-    for (const key of new Set([...unigrams, ...bigrams])) {
-      let id = ids.get(key);
+    // Unigrams first, then bigrams: the id order the feature space has always had.
+    const wordIds = words.map((w) => {
+      let id = ids.unigrams.get(w.token);
       if (id === undefined) {
-        id = ids.size;
-        ids.set(key, id);
-        df.push(0);
-        unigram.push(key.startsWith('u '));
+        id = newFeature(true);
+        ids.unigrams.set(w.token, id);
       }
-      df[id] = (df[id] ?? 0) + 1;
+      countOnce(id, doc);
+      return id;
+    });
+    for (let i = 0; i + 1 < wordIds.length; i++) {
+      const a = wordIds[i] ?? 0;
+      const b = wordIds[i + 1] ?? 0;
+      let row = ids.bigrams.get(a);
+      if (row === undefined) {
+        row = new Map();
+        ids.bigrams.set(a, row);
+      }
+      let id = row.get(b);
+      if (id === undefined) {
+        id = newFeature(false);
+        row.set(b, id);
+      }
+      countOnce(id, doc);
     }
     if (config.charNgrams) {
       const grams = new Set<string>();
@@ -116,13 +184,15 @@ export function createFeatureSpace(
         charDf[id] = (charDf[id] ?? 0) + 1;
       }
     }
-  }
+  });
 
   const n = phrasings.length;
   const idf = Float32Array.from(df, (d) => Math.log((n + 1) / (d + 1)) + 1);
   const maxIdf = Math.log(n + 1) + 1;
   const charIdf = Float32Array.from(charDf, (d) => Math.log((n + 1) / (d + 1)) + 1);
-  const wordCount = ids.size;
+  const wordCount = featureCount;
+  const wordAcc = createAccumulator(wordCount);
+  const charAcc = createAccumulator(config.charNgrams ? charIds.size : 0);
 
   // N-gram ids of the training words, looked up once each; other words are cut every time so
   // that questions asked later do not grow this map.
@@ -130,29 +200,36 @@ export function createFeatureSpace(
   const gramIds = (surface: string): Int32Array => {
     const cached = gramIdsOfKnown.get(surface);
     if (cached !== undefined) return cached;
-    const ids = Int32Array.from(wordGrams(surface), (g) => charIds.get(g) ?? -1);
-    if (surfaceCounts.has(surface)) gramIdsOfKnown.set(surface, ids);
-    return ids;
+    const found = Int32Array.from(wordGrams(surface), (g) => charIds.get(g) ?? -1);
+    if (surfaceCounts.has(surface)) gramIdsOfKnown.set(surface, found);
+    return found;
   };
-  const richVectorOf = (words: Map<number, number>, surfaces: readonly string[]) => {
-    const rich = new Map(words);
-    const chars = new Map<number, number>();
-    for (const s of surfaces) {
-      for (const id of gramIds(s)) if (id >= 0) chars.set(id, (chars.get(id) ?? 0) + 1);
-    }
+  /** Words plus n-grams of the surfaces, from the word weights still in `wordAcc`. */
+  const richVectorOf = (surfaces: readonly string[]): SparseVector => {
+    for (const s of surfaces) for (const id of gramIds(s)) if (id >= 0) add(charAcc, id, 1);
     let wordNorm = 0;
-    for (const w of words.values()) wordNorm += w * w;
+    for (const id of wordAcc.order) wordNorm += (wordAcc.sums[id] ?? 0) ** 2;
     let charNorm = 0;
-    const charWeights: [number, number][] = [];
-    for (const [id, tf] of chars) {
-      const w = (1 + Math.log(tf)) * (charIdf[id] ?? 0);
-      charWeights.push([id, w]);
+    for (const id of charAcc.order) {
+      const w = (1 + Math.log(charAcc.sums[id] ?? 1)) * (charIdf[id] ?? 0);
+      charAcc.sums[id] = w;
       charNorm += w * w;
     }
     // Balance the two blocks so long questions do not drown their words in n-grams.
     const k = charNorm > 0 && wordNorm > 0 ? CHAR_SHARE * Math.sqrt(wordNorm / charNorm) : 1;
-    for (const [id, w] of charWeights) rich.set(wordCount + id, w * k);
-    return toUnitVector(rich);
+    const size = wordAcc.order.length + charAcc.order.length;
+    const out = { ids: new Int32Array(size), values: new Float32Array(size) };
+    let at = 0;
+    for (const id of wordAcc.order) {
+      out.ids[at] = id;
+      out.values[at++] = wordAcc.sums[id] ?? 0;
+    }
+    for (const id of charAcc.order) {
+      out.ids[at] = wordCount + id;
+      out.values[at++] = (charAcc.sums[id] ?? 0) * k;
+    }
+    drain(charAcc);
+    return normalizeInPlace(out, Math.sqrt(wordNorm + k * k * charNorm), 0);
   };
   const corrector: TypoCorrector = createTypoCorrector(surfaceCounts);
 
@@ -178,34 +255,36 @@ export function createFeatureSpace(
 
     const tokenIds = new Int32Array(tokens.length);
     const tokenWeights = new Float32Array(tokens.length);
-    const weights = new Map<number, number>();
     let unknownMass = 0;
     let total = 0;
     let known = 0;
-    const { unigrams, bigrams } = featureKeys(tokens);
-    unigrams.forEach((key, i) => {
-      const id = ids.get(key) ?? -1;
-      const token = tokens[i] ?? '';
+    tokens.forEach((token, i) => {
+      const id = ids.unigrams.get(token) ?? -1;
       const w = (id >= 0 ? (idf[id] ?? maxIdf) : maxIdf) * (isStopToken(token) ? STOP_WEIGHT : 1);
       tokenIds[i] = id;
       tokenWeights[i] = w;
       total += w;
       known += w * (credit[i] ?? 0);
-      if (id >= 0) weights.set(id, (weights.get(id) ?? 0) + w * (credit[i] ?? 0));
+      if (id >= 0) add(wordAcc, id, w * (credit[i] ?? 0));
       else unknownMass += w * w;
     });
-    for (const key of bigrams) {
-      const id = ids.get(key);
-      if (id !== undefined)
-        weights.set(id, (weights.get(id) ?? 0) + (idf[id] ?? 0) * BIGRAM_WEIGHT);
+    for (let i = 0; i + 1 < tokenIds.length; i++) {
+      const id = bigramId(ids, tokenIds[i] ?? -1, tokenIds[i + 1] ?? -1);
+      if (id !== undefined) add(wordAcc, id, (idf[id] ?? 0) * BIGRAM_WEIGHT);
     }
-    const vector = unitWithExtraMass(weights, unknownMass);
-    const richVector = config.charNgrams
-      ? richVectorOf(
-          weights,
-          words.map((w) => w.surface),
-        )
-      : undefined;
+    let norm = 0;
+    const size = wordAcc.order.length;
+    const vector = { ids: new Int32Array(size), values: new Float32Array(size) };
+    wordAcc.order.forEach((id, j) => {
+      const w = wordAcc.sums[id] ?? 0;
+      vector.ids[j] = id;
+      vector.values[j] = w;
+      norm += w * w;
+    });
+    // Unknown words count in the norm as extra dimensions nothing matches.
+    normalizeInPlace(vector, Math.sqrt(norm), unknownMass);
+    const richVector = config.charNgrams ? richVectorOf(words.map((w) => w.surface)) : undefined;
+    drain(wordAcc);
     return {
       normalized: tokens.join(' '),
       tokens,
@@ -219,21 +298,18 @@ export function createFeatureSpace(
   };
 
   return {
-    featureCount: ids.size,
-    richFeatureCount: ids.size + charIds.size,
+    featureCount: wordCount,
+    richFeatureCount: wordCount + charIds.size,
     maxIdf,
     analyze,
     isUnigram: (id) => unigram[id] === true,
   };
 }
 
-/** Normalises to unit length as if unknown words were extra dimensions nothing matches. */
-function unitWithExtraMass(weights: Map<number, number>, extraSquared: number): SparseVector {
-  const v = toUnitVector(weights);
-  let norm = 0;
-  for (const w of weights.values()) norm += w * w;
-  if (extraSquared <= 0 || norm === 0) return v;
-  const scale = Math.sqrt(norm / (norm + extraSquared));
+/** Scales to unit length, or less as if `extraSquared` more mass sat in dimensions nothing has. */
+function normalizeInPlace(v: SparseVector, norm: number, extraSquared: number): SparseVector {
+  if (norm <= 0) return v;
+  const scale = 1 / Math.sqrt(norm * norm + Math.max(0, extraSquared));
   for (let i = 0; i < v.values.length; i++) v.values[i] = (v.values[i] ?? 0) * scale;
   return v;
 }

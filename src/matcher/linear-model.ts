@@ -53,6 +53,58 @@ function softmaxInPlace(z: Float64Array): void {
   for (let c = 0; c < z.length; c++) z[c] = (z[c] ?? 0) / sum;
 }
 
+/**
+ * Class scores of one example. A top-level function, not a closure per model: it is the hot
+ * loop of training and of every question, and V8 optimises a small function called thousands of
+ * times long before it would optimise the loop of a function called once per model (cold start).
+ */
+function logitsInto(
+  weights: Float32Array,
+  bias: Float64Array,
+  scale: number,
+  x: SparseVector,
+  into: Float64Array,
+): void {
+  const C = bias.length;
+  into.set(bias);
+  const ids = x.ids;
+  const values = x.values;
+  for (let j = 0; j < ids.length; j++) {
+    const row = (ids[j] ?? 0) * C;
+    const v = (values[j] ?? 0) * scale;
+    for (let c = 0; c < C; c++) into[c] = (into[c] ?? 0) + v * (weights[row + c] ?? 0);
+  }
+}
+
+/**
+ * One SGD step on the example's gradient `z` (probabilities minus the one-hot label), scaled by
+ * `g`. Classes the example barely touches dominate the cost and change nothing: they are skipped.
+ */
+function descend(
+  weights: Float32Array,
+  x: SparseVector,
+  z: Float64Array,
+  g: number,
+  active: Int32Array,
+): void {
+  const C = z.length;
+  let activeCount = 0;
+  for (let c = 0; c < C; c++) {
+    const grad = z[c] ?? 0;
+    if (grad > 1e-4 || grad < -1e-4) active[activeCount++] = c;
+  }
+  const ids = x.ids;
+  const values = x.values;
+  for (let j = 0; j < ids.length; j++) {
+    const row = (ids[j] ?? 0) * C;
+    const v = (values[j] ?? 0) * g;
+    for (let a = 0; a < activeCount; a++) {
+      const c = active[a] ?? 0;
+      weights[row + c] = (weights[row + c] ?? 0) - v * (z[c] ?? 0);
+    }
+  }
+}
+
 export function trainLinearModel(
   vectors: readonly SparseVector[],
   labels: Int32Array,
@@ -71,15 +123,6 @@ export function trainLinearModel(
   const z = new Float64Array(C);
   const active = new Int32Array(C);
 
-  const logits = (x: SparseVector, into: Float64Array) => {
-    for (let c = 0; c < C; c++) into[c] = bias[c] ?? 0;
-    for (let j = 0; j < x.ids.length; j++) {
-      const row = (x.ids[j] ?? 0) * C;
-      const v = (x.values[j] ?? 0) * scale;
-      for (let c = 0; c < C; c++) into[c] = (into[c] ?? 0) + v * (weights[row + c] ?? 0);
-    }
-  };
-
   const n = vectors.length;
   let step = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
@@ -90,7 +133,7 @@ export function trainLinearModel(
       if (x === undefined) continue;
       const lr = lr0 / (1 + step / n);
       step++;
-      logits(x, z);
+      logitsInto(weights, bias, scale, x, z);
       softmaxInPlace(z);
       const y = labels[i] ?? 0;
       z[y] = (z[y] ?? 0) - 1;
@@ -99,21 +142,7 @@ export function trainLinearModel(
         for (let w = 0; w < weights.length; w++) weights[w] = (weights[w] ?? 0) * scale;
         scale = 1;
       }
-      const g = lr / scale;
-      // Classes the example barely touches dominate the cost and change nothing: skip them.
-      let activeCount = 0;
-      for (let c = 0; c < C; c++) {
-        const grad = z[c] ?? 0;
-        if (grad > 1e-4 || grad < -1e-4) active[activeCount++] = c;
-      }
-      for (let j = 0; j < x.ids.length; j++) {
-        const row = (x.ids[j] ?? 0) * C;
-        const v = (x.values[j] ?? 0) * g;
-        for (let a = 0; a < activeCount; a++) {
-          const c = active[a] ?? 0;
-          weights[row + c] = (weights[row + c] ?? 0) - v * (z[c] ?? 0);
-        }
-      }
+      descend(weights, x, z, lr / scale, active);
       for (let c = 0; c < C; c++) bias[c] = (bias[c] ?? 0) - lr * 0.1 * (z[c] ?? 0);
     }
   }
@@ -121,7 +150,7 @@ export function trainLinearModel(
   return {
     classCount: C,
     probabilities(x, out) {
-      logits(x, out);
+      logitsInto(weights, bias, scale, x, out);
       softmaxInPlace(out);
     },
   };
