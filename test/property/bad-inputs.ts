@@ -158,7 +158,7 @@ export const NAMED_BAD_INPUTS: readonly NamedInput[] = [
   { name: 'json', text: '{"__proto__":{"polluted":true},"text":null}' },
   { name: 'sql', text: "iraq'; DROP TABLE questions; --" },
   { name: 'regex bait', text: '(a+)+$ .*.*.*=.*  ^(\\d+)*$ [[[[[[' },
-  { name: 'format strings', text: '%s %d %n ${process.env} {{7*7}}' },
+  { name: 'format strings', text: `%s %d %n \${process.env} {{7*7}}` },
   { name: 'all markup at once', text: PLATFORM_MARKUP.join(' ') },
 ];
 
