@@ -1,4 +1,4 @@
-import { isStopToken, type Normalizer } from './normalize.js';
+import { isStopToken, type Normalizer, type Word } from './normalize.js';
 import type { SparseVector } from './sparse-vector.js';
 import { createTypoCorrector, type TypoCorrector } from './typo-corrector.js';
 
@@ -205,8 +205,8 @@ export function createFeatureSpace(
     return found;
   };
   /** Words plus n-grams of the surfaces, from the word weights still in `wordAcc`. */
-  const richVectorOf = (surfaces: readonly string[]): SparseVector => {
-    for (const s of surfaces) for (const id of gramIds(s)) if (id >= 0) add(charAcc, id, 1);
+  const richVectorOf = (words: readonly Word[]): SparseVector => {
+    for (const w of words) for (const id of gramIds(w.surface)) if (id >= 0) add(charAcc, id, 1);
     let wordNorm = 0;
     for (const id of wordAcc.order) wordNorm += (wordAcc.sums[id] ?? 0) ** 2;
     let charNorm = 0;
@@ -237,11 +237,13 @@ export function createFeatureSpace(
     const words = normalizer.words(text);
     const tokens: string[] = [];
     const credit = new Float32Array(words.length);
-    words.forEach((w, i) => {
+    // Plain loops here and below: callbacks stay unoptimised for longer on a cold start.
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as Word;
       if (tokenSurfaceKnown.has(w.token)) {
         tokens.push(w.token);
         credit[i] = 1;
-        return;
+        continue;
       }
       const fix = corrector.correct(w.surface);
       if (fix === undefined) {
@@ -251,14 +253,15 @@ export function createFeatureSpace(
         tokens.push(normalizer.tokenOf(fix.surface));
         credit[i] = CORRECTED_CREDIT[fix.distance] ?? 0.5;
       }
-    });
+    }
 
     const tokenIds = new Int32Array(tokens.length);
     const tokenWeights = new Float32Array(tokens.length);
     let unknownMass = 0;
     let total = 0;
     let known = 0;
-    tokens.forEach((token, i) => {
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as string;
       const id = ids.unigrams.get(token) ?? -1;
       const w = (id >= 0 ? (idf[id] ?? maxIdf) : maxIdf) * (isStopToken(token) ? STOP_WEIGHT : 1);
       tokenIds[i] = id;
@@ -267,7 +270,7 @@ export function createFeatureSpace(
       known += w * (credit[i] ?? 0);
       if (id >= 0) add(wordAcc, id, w * (credit[i] ?? 0));
       else unknownMass += w * w;
-    });
+    }
     for (let i = 0; i + 1 < tokenIds.length; i++) {
       const id = bigramId(ids, tokenIds[i] ?? -1, tokenIds[i + 1] ?? -1);
       if (id !== undefined) add(wordAcc, id, (idf[id] ?? 0) * BIGRAM_WEIGHT);
@@ -275,15 +278,16 @@ export function createFeatureSpace(
     let norm = 0;
     const size = wordAcc.order.length;
     const vector = { ids: new Int32Array(size), values: new Float32Array(size) };
-    wordAcc.order.forEach((id, j) => {
+    for (let j = 0; j < size; j++) {
+      const id = wordAcc.order[j] ?? 0;
       const w = wordAcc.sums[id] ?? 0;
       vector.ids[j] = id;
       vector.values[j] = w;
       norm += w * w;
-    });
+    }
     // Unknown words count in the norm as extra dimensions nothing matches.
     normalizeInPlace(vector, Math.sqrt(norm), unknownMass);
-    const richVector = config.charNgrams ? richVectorOf(words.map((w) => w.surface)) : undefined;
+    const richVector = config.charNgrams ? richVectorOf(words) : undefined;
     drain(wordAcc);
     return {
       normalized: tokens.join(' '),

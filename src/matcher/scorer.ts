@@ -262,15 +262,17 @@ export function createScorer(
       let total = 0;
       let asks = 0;
       let asked = 0;
-      a.tokenIds.forEach((id, i) => {
+      for (let i = 0; i < a.tokenIds.length; i++) {
+        const id = a.tokenIds[i] ?? -1;
+        const has = id >= 0 && words?.has(id) === true;
         if (isQuestionWord(a.tokens[i] ?? '')) {
           asks++;
-          if (id >= 0 && words?.has(id)) asked++;
+          if (has) asked++;
         }
         const w = a.tokenWeights[i] ?? 0;
         total += w;
-        if (id >= 0 && words?.has(id)) found += w * (a.tokenCredit[i] ?? 0);
-      });
+        if (has) found += w * (a.tokenCredit[i] ?? 0);
+      }
       return {
         entry: r.e,
         nearest: r.nearest,
@@ -287,12 +289,13 @@ export function createScorer(
       const words = entryWords[entry];
       let known = 0;
       let total = 0;
-      a.tokenIds.forEach((id, i) => {
+      for (let i = 0; i < a.tokenIds.length; i++) {
+        const id = a.tokenIds[i] ?? -1;
         const w = a.tokenWeights[i] ?? 0;
         total += w;
         if (id >= 0 && !(words?.has(id) && entriesUsing[id] === 1))
           known += w * (a.tokenCredit[i] ?? 0);
-      });
+      }
       return total > 0 ? known / total : 0;
     };
     const coverageWithout = without === undefined ? a.coverage : coverageOf(without);
