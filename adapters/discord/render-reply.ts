@@ -40,7 +40,7 @@ export const APOLOGY = 'Sorry, something went wrong on my side. Please try again
 export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordMessagePayload[] {
   const parts: string[] = [];
   if (options.question !== undefined && options.question.trim() !== '') {
-    parts.push(`> ${truncate(escapeMarkdown(oneLine(options.question)), ECHO_MAX)}`);
+    parts.push(`> ${truncate(escapeUserText(oneLine(options.question)), ECHO_MAX)}`);
   }
   parts.push(reply.text);
   const rows: ButtonRow[] = [];
@@ -160,4 +160,12 @@ function feedbackRow(entry: string): ButtonRow | undefined {
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * What a user typed, made inert for Discord: markdown escaped, and the brackets of a masked link
+ * (`[text](https://…)`) too, which `escapeMarkdown` leaves alone.
+ */
+export function escapeUserText(text: string): string {
+  return escapeMarkdown(text).replace(/[[\]]/g, '\\$&');
 }

@@ -129,7 +129,8 @@ function button(label: string, actionId: string, value: string): Button {
     type: 'button',
     text: {
       type: 'plain_text',
-      text: defuseBroadcasts(trimText(label, SLACK_LIMITS.buttonText)),
+      // Defuse first: the word joiner it inserts must count against the limit too.
+      text: trimText(defuseBroadcasts(label), SLACK_LIMITS.buttonText),
       emoji: true,
     },
     action_id: actionId,
