@@ -139,6 +139,7 @@ function toResult(
 export const trainMatcher: MatcherTrainer = (entries, options: MatcherOptions = {}) => {
   const training = createTrainingNormalizer(
     createNormalizer(options.synonyms ? { synonyms: options.synonyms } : {}),
+    entries.flatMap((e) => e.phrasings),
   );
   const normalizer = training.normalizer;
   const depth = Math.max(DEFAULT_LIMIT, CALIBRATION_DEPTH + 1);

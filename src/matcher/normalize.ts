@@ -225,17 +225,19 @@ export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
 }
 
 /**
- * The same normaliser remembering each text's words while a matcher trains: cross-validation
- * reads every phrasing once per fold, and normalising (Unicode, regexes, stemming) dominated that.
- * `release` drops the memory and stops remembering, so questions asked later are not kept.
+ * The same normaliser remembering the words of the training phrasings while a matcher trains:
+ * cross-validation reads every phrasing once per fold, and normalising (Unicode, regexes,
+ * stemming) dominated that. Other texts (held-out variants, questions) are not kept, and
+ * `release` drops the memory, so a large file's training peak does not grow with it.
  */
-export function createTrainingNormalizer(base: Normalizer): {
-  readonly normalizer: Normalizer;
-  release(): void;
-} {
-  let cache: Map<string, Word[]> | undefined = new Map();
+export function createTrainingNormalizer(
+  base: Normalizer,
+  phrasings: Iterable<string>,
+): { readonly normalizer: Normalizer; release(): void } {
+  let cache: Map<string, Word[] | undefined> | undefined = new Map();
+  for (const p of phrasings) cache.set(p, undefined);
   const words = (text: string): Word[] => {
-    if (cache === undefined) return base.words(text);
+    if (cache === undefined || !cache.has(text)) return base.words(text);
     let w = cache.get(text);
     if (w === undefined) {
       w = base.words(text);
