@@ -25,6 +25,8 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     scale: { type: 'boolean', default: false },
     sizes: { type: 'string' },
+    load: { type: 'boolean', default: false },
+    memory: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -32,8 +34,15 @@ const { values } = parseArgs({
 if (values.help) {
   process.stdout.write(`npm run bench -- [--dataset PATH] [--baseline all|none|nlpjs|natural-bayes] [--json]
 npm run bench -- --scale [--sizes 100,1000,10000,50000] [--json]
+npm run bench -- --load [--memory] [--json]     (or --memory alone)
 `);
   process.exit(0);
+}
+
+if (values.load || values.memory) {
+  const { runLoadBench } = await import('./load/run-load-bench.js');
+  await runLoadBench({ load: values.load, memory: values.memory, json: values.json });
+  process.exit();
 }
 
 const dataset = resolve(values.dataset);

@@ -63,7 +63,7 @@ function expectSafe(messages: readonly SlackMessage[]): void {
     expect(validateMessage({ ...message })).toBeUndefined();
     expect(message.blocks.length).toBeLessThanOrEqual(50);
     expect(message.text.length).toBeLessThanOrEqual(40_000);
-    const markup = markupText(message);
+    const markup = markupText({ ...message });
     expect(markup).not.toMatch(ACTIVE_MARKUP);
     expect(markup).not.toMatch(BROADCAST_WORD);
     eachObject(message.blocks, (object) => {
