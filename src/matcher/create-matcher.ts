@@ -1,5 +1,5 @@
 import { type Calibrator, createCalibrator, fitCalibrator } from './calibrator.js';
-import { collectEvidence, type HeldOutQuestion } from './held-out-evidence.js';
+import { collectEvidence, type HeldOutQuestion, SINGLE_SPLIT_ABOVE } from './held-out-evidence.js';
 import type {
   Candidate,
   HeldOutTrial,
@@ -137,9 +137,12 @@ function toResult(
 
 /** Trains the matcher and returns it with its cross-validated answers to its own phrasings. */
 export const trainMatcher: MatcherTrainer = (entries, options: MatcherOptions = {}) => {
+  const phrasings = entries.flatMap((e) => e.phrasings);
+  // Small files are read once per fold and gain most; large ones use one fold, and remembering
+  // tens of thousands of phrasings would raise their training peak for little time.
   const training = createTrainingNormalizer(
     createNormalizer(options.synonyms ? { synonyms: options.synonyms } : {}),
-    entries.flatMap((e) => e.phrasings),
+    phrasings.length <= SINGLE_SPLIT_ABOVE ? phrasings : [],
   );
   const normalizer = training.normalizer;
   const depth = Math.max(DEFAULT_LIMIT, CALIBRATION_DEPTH + 1);

@@ -12,7 +12,7 @@ import { createScorer, type ScoredQuery, type ScorerConfig } from './scorer.js';
 
 export const FOLDS = 5;
 /** Above this many phrasings one held-out fold is enough and five would cost too much time. */
-const SINGLE_SPLIT_ABOVE = 600;
+export const SINGLE_SPLIT_ABOVE = 600;
 /** Enough held-out questions for a stable fit; more only slows training. */
 const MAX_HELD_OUT = 3000;
 /** A word no knowledge contains and no typo correction reaches. */
