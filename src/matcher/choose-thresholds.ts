@@ -112,6 +112,9 @@ function clarifyGain(trials: readonly Trial[], thresholds: Thresholds): number {
   for (const t of trials) {
     if (t.gold === undefined) offTopic++;
     else answerable++;
+    // Below the clarify cut-off `decide` declines; most trials are there for most cut-offs.
+    if ((t.result.candidates[0]?.confidence ?? 0) < Math.min(thresholds.clarify, thresholds.answer))
+      continue;
     const d = decide(t.result, thresholds);
     if (d.kind !== 'clarify') continue;
     if (t.gold === undefined) offClarified++;
