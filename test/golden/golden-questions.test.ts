@@ -63,17 +63,21 @@ describe('golden questions on the shipped knowledge', () => {
     expect(wrong).toEqual([]);
   });
 
+  // Safety first: the thresholds are chosen so that no near miss is answered, which costs some
+  // direct answers; those questions get a clarification that offers the right entry instead.
   it('answers most held-out questions, and offers the right entry when it clarifies', async () => {
     let answered = 0;
+    let offered = 0;
     const missed: string[] = [];
     for (const { question, entry } of golden.answer) {
       const reply = await bot.handle(query(question));
       if (reply.kind === 'answer' && reply.entry.entry === entry) answered++;
       else if (reply.kind === 'clarify' && reply.suggestions.some((s) => s.entry === entry))
-        answered += 0;
+        offered++;
       else missed.push(`"${question}" → ${reply.kind}, expected ${entry}`);
     }
-    expect(answered / golden.answer.length).toBeGreaterThanOrEqual(0.8);
+    expect(answered / golden.answer.length).toBeGreaterThanOrEqual(0.65);
+    expect((answered + offered) / golden.answer.length).toBeGreaterThanOrEqual(0.9);
     expect(missed.length / golden.answer.length).toBeLessThanOrEqual(0.1);
   });
 
