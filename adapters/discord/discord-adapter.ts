@@ -15,6 +15,7 @@ import { ASK_COMMAND } from './ask-command.js';
 import type { DiscordConfig } from './discord-config.js';
 import { DiscordError } from './discord-error.js';
 import { createDiscordHandlers } from './discord-handlers.js';
+import { guardPacketHandling } from './packet-guard.js';
 import { NO_PINGS } from './render-reply.js';
 
 export interface DiscordAdapterOptions {
@@ -82,6 +83,7 @@ export function createDiscordAdapter(
     inFlight.add(task);
   }
 
+  guardPacketHandling(client, logger);
   client.on(Events.MessageCreate, (message) => {
     const botUserId = client.user?.id;
     if (botUserId === undefined) return;

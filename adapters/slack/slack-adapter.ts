@@ -4,6 +4,7 @@ import { App, LogLevel, type webApi } from '@slack/bolt';
 import type { Bot } from '../../src/bot-types.js';
 import type { Logger } from '../../src/logger.js';
 import type { Adapter } from '../adapter.js';
+import { guardBoltBodyParsing } from './bolt-body-guard.js';
 import { createBoltLogger } from './bolt-logger.js';
 import type { SlackConfig } from './slack-config.js';
 import { SlackAdapterError } from './slack-error.js';
@@ -45,6 +46,7 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
     retryConfig: { ...WEB_API_OPTIONS.retryConfig },
     ...(config.apiUrl !== undefined ? { slackApiUrl: config.apiUrl } : {}),
   };
+  if (config.mode === 'http') guardBoltBodyParsing();
   const app = new App({
     token: config.botToken,
     ...(config.mode === 'socket'
