@@ -100,6 +100,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       ops.beginShutdown();
       await Promise.allSettled(started.map((adapter) => adapter.stop()));
       knowledge.stop();
+      await bot.flush();
       await closeStore(keyv, logger);
       // Last, so /metrics can be scraped and /healthz says "stopping" while replies drain.
       await ops.stop();

@@ -25,6 +25,8 @@ export interface Bot {
    * seen, false for a repeat, so the event is answered once even across several bot instances.
    */
   claim(eventId: string): Promise<boolean>;
+  /** Writes what the core buffers (curation counts); call before closing the store. */
+  flush(): Promise<void>;
   /** Questions to offer while the user types (autocomplete), best first. */
   complete(prefix: string, limit?: number): readonly Suggestion[];
 }

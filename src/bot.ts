@@ -393,7 +393,7 @@ export function createBot(deps: BotDeps): Bot {
     return [...new Set([...literal, ...matched])].slice(0, limit).map(kb.suggestion);
   }
 
-  return { handle, choose, feedback, claim, complete };
+  return { handle, choose, feedback, claim, complete, flush: () => curation.flush() };
 }
 
 function round(value: number): number {

@@ -40,7 +40,9 @@ export const APOLOGY = 'Sorry, something went wrong on my side. Please try again
 export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordMessagePayload[] {
   const parts: string[] = [];
   if (options.question !== undefined && options.question.trim() !== '') {
-    parts.push(`> ${truncate(escapeUserText(oneLine(options.question)), ECHO_MAX)}`);
+    // Cut before escaping: escapeMarkdown is slow on long text, and only the start is shown.
+    const shown = truncate(oneLine(options.question), ECHO_MAX);
+    parts.push(`> ${truncate(escapeUserText(shown), ECHO_MAX * 2)}`);
   }
   parts.push(reply.text);
   const rows: ButtonRow[] = [];

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { App, RespondArguments, webApi } from '@slack/bolt';
 import type { Bot } from '../../src/bot-types.js';
 import type { Logger } from '../../src/logger.js';
@@ -75,6 +76,9 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
 
   app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
     await ack();
+    // Let requests already received be acknowledged before this one is answered: under a burst,
+    // answering first would push later acks past Slack's 3 s.
+    await setImmediate();
     const query = readSlashCommand(command);
     if (query === undefined) return;
     const context: LogContext = {

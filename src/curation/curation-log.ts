@@ -37,6 +37,8 @@ export interface CurationLog {
   /** Worst rated first (most 👎 net of 👍). */
   feedback(): Promise<EntryFeedback[]>;
   forgetUnanswered(normalized: string): Promise<void>;
+  /** Writes what is buffered; the bot calls it before it stops. */
+  flush(): Promise<void>;
 }
 
 export interface CurationConfig {
@@ -44,6 +46,11 @@ export interface CurationConfig {
   readonly retentionMs: number;
   /** Keeps the log bounded whatever the traffic. */
   readonly maxItems: number;
+  /**
+   * Unanswered questions are counted in memory and merged into the store at most this often:
+   * rewriting the whole table on every question costs milliseconds each under load.
+   */
+  readonly flushIntervalMs?: number;
 }
 
 const UNANSWERED_KEY = 'curation:unanswered';
@@ -89,16 +96,34 @@ export function createCurationLog(
     return Object.values(prune(table, now() - config.retentionMs, config.maxItems));
   }
 
+  // Counted here between flushes; merged into the stored table (read, add, write) in one go.
+  let pending = new Map<string, UnansweredQuestion>();
+  let timer: NodeJS.Timeout | undefined;
+  const flushUnanswered = async () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (pending.size === 0) return;
+    const batch = pending;
+    pending = new Map();
+    await update<UnansweredQuestion>(UNANSWERED_KEY, (table) => {
+      for (const [key, item] of batch) {
+        const previous = table[key];
+        table[key] = { ...item, count: (previous?.count ?? 0) + item.count };
+      }
+    });
+  };
+
   return {
-    recordUnanswered: (question) =>
-      update<UnansweredQuestion>(UNANSWERED_KEY, (table) => {
-        const previous = table[question.normalized];
-        table[question.normalized] = {
-          ...question,
-          count: (previous?.count ?? 0) + 1,
-          lastSeen: now(),
-        };
-      }),
+    recordUnanswered: async (question) => {
+      const previous = pending.get(question.normalized);
+      pending.set(question.normalized, {
+        ...question,
+        count: (previous?.count ?? 0) + 1,
+        lastSeen: now(),
+      });
+      timer ??= setTimeout(() => void flushUnanswered(), config.flushIntervalMs ?? 2_000);
+      timer.unref?.();
+    },
     recordFeedback: (entry, record) =>
       update<EntryFeedback>(FEEDBACK_KEY, (table) => {
         const previous = table[entry] ?? { entry, up: 0, down: 0, lastSeen: 0, recent: [] };
@@ -110,18 +135,23 @@ export function createCurationLog(
           recent: [...previous.recent, { ...record, at: now() }].slice(-RECENT_FEEDBACK),
         };
       }),
-    unanswered: async () =>
-      (await read<UnansweredQuestion>(UNANSWERED_KEY)).sort(
+    unanswered: async () => {
+      await flushUnanswered();
+      return (await read<UnansweredQuestion>(UNANSWERED_KEY)).sort(
         (a, b) => b.count - a.count || b.lastSeen - a.lastSeen,
-      ),
+      );
+    },
     feedback: async () =>
       (await read<EntryFeedback>(FEEDBACK_KEY)).sort(
         (a, b) => b.down - b.up - (a.down - a.up) || b.down - a.down,
       ),
-    forgetUnanswered: (normalized) =>
-      update<UnansweredQuestion>(UNANSWERED_KEY, (table) => {
+    forgetUnanswered: async (normalized) => {
+      await flushUnanswered();
+      await update<UnansweredQuestion>(UNANSWERED_KEY, (table) => {
         delete table[normalized];
-      }),
+      });
+    },
+    flush: flushUnanswered,
   };
 }
 

@@ -70,6 +70,7 @@ describe('npm run kb -- review', () => {
       'lighthouse-height',
       'down',
     );
+    await bot.flush();
     await keyv.disconnect();
 
     const env = { STORE_URL: storeUrl, KNOWLEDGE_PATH: knowledgeFile };

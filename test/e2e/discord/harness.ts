@@ -86,6 +86,7 @@ export function createScriptedBot(script: {
         rating,
       );
     },
+    async flush() {},
     async claim(eventId) {
       calls.push({ method: 'claim', args: [eventId] });
       if (claimed.has(eventId)) return false;

@@ -21,6 +21,7 @@ const bot: Bot = {
   choose: unreachable,
   feedback: unreachable,
   claim: unreachable,
+  flush: async () => {},
   complete: unreachable,
 };
 

@@ -99,6 +99,7 @@ export async function createTestBot(): Promise<TestBot> {
       return core.feedback(context, entry, rating);
     },
     claim: (eventId) => core.claim(eventId),
+    flush: () => core.flush(),
     complete: (prefix, limit) => core.complete(prefix, limit),
   };
 }

@@ -256,3 +256,20 @@ describe('createBot numbered picks', () => {
     expect(await bot.handle(q('1'))).toMatchObject({ kind: 'answer', entry: { entry: first } });
   });
 });
+
+describe('createBot curation log', () => {
+  it('GIVEN unanswered questions THEN counts them in memory and writes them in one go on flush', async () => {
+    const store = new Keyv();
+    const { bot } = setup(store);
+    for (let i = 0; i < 3; i++) await bot.handle(q('something else'));
+    await bot.handle(q('alpha or beta'));
+    expect(await store.get('curation:unanswered')).toBeUndefined();
+    await bot.flush();
+    const table = (await store.get('curation:unanswered')) as Record<
+      string,
+      { count: number; outcome: string }
+    >;
+    expect(table['something else']).toMatchObject({ count: 3, outcome: 'decline' });
+    expect(table['alpha or beta']).toMatchObject({ count: 1, outcome: 'clarify' });
+  });
+});
