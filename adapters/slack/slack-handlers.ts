@@ -14,6 +14,7 @@ import {
   readMention,
   readSlashCommand,
 } from './slack-events.js';
+import { createWorkLimiter } from './work-limiter.js';
 
 type WebClient = webApi.WebClient;
 type Respond = (message: RespondArguments) => Promise<unknown>;
@@ -32,8 +33,12 @@ export const SLASH_COMMAND = '/ask';
  * Wires Slack's events to the core. Every listener acknowledges first (Slack allows 3 s), then
  * does its work inside one error boundary: log with context, apologise, keep running.
  */
+/** Answers in progress at once; enough to keep the core busy, few enough that acks go first. */
+const ANSWER_CONCURRENCY = 8;
+
 export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   const { bot, logger, track } = deps;
+  const answering = createWorkLimiter(ANSWER_CONCURRENCY);
 
   const answerEvent = async (
     kind: string,
@@ -76,9 +81,6 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
 
   app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
     await ack();
-    // Let requests already received be acknowledged before this one is answered: under a burst,
-    // answering first would push later acks past Slack's 3 s.
-    await setImmediate();
     const query = readSlashCommand(command);
     if (query === undefined) return;
     const context: LogContext = {
@@ -86,17 +88,22 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       user: query.user,
       channel: query.conversation,
     };
-    await track(() =>
-      guard(
-        logger,
-        context,
-        async () => {
-          const reply = noteRequest(context, await bot.handle(query));
-          await sendVia(respond, renderReply(reply, { shareButton: true }), 'ephemeral');
-        },
-        () => sendVia(respond, [renderApology()], 'ephemeral'),
-      ),
-    );
+    // Tracked from the ack on, so a shutdown waits for it; answered in turn, so that under a burst
+    // the requests already received are acknowledged before the CPU goes to answers.
+    await track(async () => {
+      await setImmediate();
+      await answering(() =>
+        guard(
+          logger,
+          context,
+          async () => {
+            const reply = noteRequest(context, await bot.handle(query));
+            await sendVia(respond, renderReply(reply, { shareButton: true }), 'ephemeral');
+          },
+          () => sendVia(respond, [renderApology()], 'ephemeral'),
+        ),
+      );
+    });
   });
 
   app.action(/^kb_/, async ({ ack, body, action, respond, client }) => {
