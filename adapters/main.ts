@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { BotError } from '../src/errors/bot-error.js';
 import type { Env } from './adapter.js';
 import { type RunningApp, startApp } from './app.js';
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS, readCoreConfig } from './config.js';
 import { createSecretScrubber, secretValues } from './create-logger.js';
+import { describeError } from './describe-error.js';
 
 /**
  * `npm start`: reads `.env` when present, then hands the environment to the composition root.
@@ -83,12 +83,7 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 const env: Env = { ...process.env };
 main(env).catch((error: unknown) => {
   // Configuration and knowledge errors already say how to fix them: print just that.
-  const message =
-    error instanceof BotError
-      ? error.message
-      : error instanceof Error
-        ? (error.stack ?? error.message)
-        : String(error);
+  const message = describeError(error);
   // The scrubber works on JSON text (as in log lines), so the message takes a round trip through it.
   const scrub = createSecretScrubber(secretValues(env));
   const shown = scrub ? (JSON.parse(scrub(JSON.stringify(message))) as string) : message;

@@ -1,6 +1,6 @@
-import { BotError } from '../../src/errors/bot-error.js';
 import { startApp } from '../app.js';
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS, readCoreConfig } from '../config.js';
+import { describeError } from '../describe-error.js';
 import type { ShardStartFailure } from './discord-shard-manager.js';
 
 /**
@@ -49,12 +49,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message =
-    error instanceof BotError
-      ? error.message
-      : error instanceof Error
-        ? (error.stack ?? error.message)
-        : String(error);
+  const message = describeError(error);
   process.stderr.write(`Could not start the Discord shard: ${message}\n`);
   const failure: ShardStartFailure = { shardStartError: message };
   // Tells the manager why, so its start fails with this reason; exit once the message is out.

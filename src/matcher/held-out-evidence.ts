@@ -2,6 +2,7 @@ import { isHeldOut } from './cross-validate.js';
 import type { TrainingEntry } from './matcher.js';
 import { isQuestionWord, isStopToken, type Normalizer } from './normalize.js';
 import { createScorer, type ScoredQuery, type ScorerConfig } from './scorer.js';
+import { seededOrder } from './seeded-order.js';
 
 /**
  * The evidence a matcher is calibrated on, gathered once by k-fold cross-validation over
@@ -82,19 +83,6 @@ function otherQuestion(text: string, normalizer: Normalizer, entryTokens: Readon
   return words.map((w, i) => (i === at ? swap : w.surface)).join(' ');
 }
 
-export function seededOrder(n: number, seed: number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  let s = seed >>> 0 || 1;
-  for (let i = n - 1; i > 0; i--) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    const j = s % (i + 1);
-    const t = order[i] ?? 0;
-    order[i] = order[j] ?? 0;
-    order[j] = t;
-  }
-  return order;
-}
-
 export function collectEvidence(
   entries: readonly TrainingEntry[],
   normalizer: Normalizer,
@@ -127,7 +115,9 @@ export function collectEvidence(
     }));
     if (heldOut.length === 0) continue;
     const scorer = createScorer(kept, normalizer, config);
-    const sample = seededOrder(heldOut.length, fold + 1).slice(0, Math.ceil(MAX_HELD_OUT / folds));
+    const sample = Array.from(
+      seededOrder(heldOut.length, fold + 1).slice(0, Math.ceil(MAX_HELD_OUT / folds)),
+    );
     for (const h of sample) {
       const q = heldOut[h];
       if (q === undefined) continue;

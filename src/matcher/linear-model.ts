@@ -1,3 +1,4 @@
+import { seededOrder } from './seeded-order.js';
 import type { SparseVector } from './sparse-vector.js';
 
 /**
@@ -27,19 +28,6 @@ export const MAX_LINEAR_CELLS = 40_000_000;
  * phrasings per entry, where a linear model adds little anyway).
  */
 export const MAX_LINEAR_CLASSES = 500;
-
-function shuffled(n: number, seed: number): Int32Array {
-  const order = Int32Array.from({ length: n }, (_, i) => i);
-  let s = seed >>> 0 || 1;
-  for (let i = n - 1; i > 0; i--) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    const j = s % (i + 1);
-    const t = order[i] ?? 0;
-    order[i] = order[j] ?? 0;
-    order[j] = t;
-  }
-  return order;
-}
 
 function softmaxInPlace(z: Float64Array): void {
   let max = Number.NEGATIVE_INFINITY;
@@ -126,7 +114,7 @@ export function trainLinearModel(
   const n = vectors.length;
   let step = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
-    const order = shuffled(n, (config.seed ?? 1) + epoch);
+    const order = seededOrder(n, (config.seed ?? 1) + epoch);
     for (let k = 0; k < n; k++) {
       const i = order[k] ?? 0;
       const x = vectors[i];
