@@ -1,7 +1,24 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Starts one of the project's TypeScript entry points as its npm script does
+ * (`node --import tsx …`), in the project root, with a clean environment plus `env`.
+ */
+export function spawnScript(
+  script: string,
+  args: readonly string[] = [],
+  env: Record<string, string> = {},
+): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: PROJECT_ROOT,
+    // No .env values or platform credentials leak in from the developer's shell.
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
 
 export interface ScriptResult {
   readonly code: number | null;
@@ -19,12 +36,7 @@ export function runScript(
   options: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<ScriptResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      cwd: PROJECT_ROOT,
-      // A clean environment: no .env values or platform credentials leak in from the developer's shell.
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawnScript(script, args, options.env);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {

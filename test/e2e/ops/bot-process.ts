@@ -1,5 +1,5 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { PROJECT_ROOT } from '../../support/run-script.js';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnScript } from '../../support/run-script.js';
 
 /** One parsed JSON log line from the bot's standard error. */
 export type LogLine = Readonly<Record<string, unknown>> & { readonly msg?: string };
@@ -27,12 +27,7 @@ export interface BotProcess {
 const HARD_LIMIT_MS = 60_000;
 
 export function startBotProcess(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
-    cwd: PROJECT_ROOT,
-    // A clean environment: nothing from the developer's shell or .env leaks in.
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawnScript('adapters/main.ts', [], env);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {
