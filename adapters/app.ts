@@ -11,6 +11,7 @@ import { createConsoleAdapter } from './console/console-adapter.js';
 import { createLogger, secretValues } from './create-logger.js';
 import { createOps } from './metrics/create-ops.js';
 import { createKeyv } from './store/create-keyv.js';
+import { createFileTrainingCache } from './store/file-training-cache.js';
 import { redisSetIfAbsent } from './store/redis-keyv.js';
 
 export interface StartAppOptions {
@@ -55,7 +56,13 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   let knowledge: Awaited<ReturnType<typeof createKnowledgeReloader>>;
   try {
     // Watches the files: an edit is validated and retrained in the background, a broken one ignored.
-    knowledge = await createKnowledgeReloader({ path: config.knowledgePath }, logger);
+    const dir = config.trainingCacheDir;
+    // An unchanged file starts from its stored calibration instead of cross-validating again.
+    const trainingCache = dir === undefined ? undefined : createFileTrainingCache({ dir, logger });
+    knowledge = await createKnowledgeReloader(
+      { path: config.knowledgePath, knowledgeBase: trainingCache ? { trainingCache } : {} },
+      logger,
+    );
   } catch (error) {
     await closeStore(keyv, logger);
     throw error;

@@ -17,11 +17,17 @@ export interface CoreConfig {
   readonly ops: OpsConfig | undefined;
   /** How long a shutdown may finish replies in flight before the process gives up (unset: 10 s). */
   readonly shutdownTimeoutMs: number | undefined;
+  /** Where trained calibrations are kept between starts; undefined trains at every start. */
+  readonly trainingCacheDir: string | undefined;
 }
 
 export const DEFAULT_KNOWLEDGE_PATH = 'knowledge';
 export const DEFAULT_METRICS_HOST = '127.0.0.1';
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+/** Next to the SQLite store: `data/` is the bot's own, gitignored, and safe to delete. */
+export const DEFAULT_TRAINING_CACHE_DIR = 'data/cache';
+/** The TRAINING_CACHE_DIR value that turns the cache off. */
+export const NO_TRAINING_CACHE = 'none';
 
 /** Reads and validates the shared settings once, naming the variable to fix when one is wrong. */
 export function readCoreConfig(env: Env): CoreConfig {
@@ -44,6 +50,8 @@ export function readCoreConfig(env: Env): CoreConfig {
     );
   }
   const shutdownTimeoutMs = readNumber(env, 'SHUTDOWN_TIMEOUT_MS', { min: 1 });
+  const trainingCacheDir =
+    blankToUndefined(env['TRAINING_CACHE_DIR']) ?? DEFAULT_TRAINING_CACHE_DIR;
   return {
     knowledgePath: blankToUndefined(env['KNOWLEDGE_PATH']) ?? DEFAULT_KNOWLEDGE_PATH,
     storeUrl: blankToUndefined(env['STORE_URL']),
@@ -58,6 +66,7 @@ export function readCoreConfig(env: Env): CoreConfig {
         ? undefined
         : { port: metricsPort, host: metricsHost ?? DEFAULT_METRICS_HOST },
     shutdownTimeoutMs,
+    trainingCacheDir: trainingCacheDir === NO_TRAINING_CACHE ? undefined : trainingCacheDir,
   };
 }
 

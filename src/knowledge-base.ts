@@ -1,7 +1,7 @@
 import { createConversationEntries } from './knowledge/conversation-entries.js';
 import type { Knowledge, KnowledgeEntry } from './knowledge/knowledge.js';
 import { chooseThresholds } from './matcher/choose-thresholds.js';
-import { createMatcher, trainMatcher } from './matcher/create-matcher.js';
+import { createMatcher, restoreMatcher, trainMatcher } from './matcher/create-matcher.js';
 import type {
   Matcher,
   MatcherFactory,
@@ -11,6 +11,12 @@ import type {
   TrainingEntry,
 } from './matcher/matcher.js';
 import type { Suggestion } from './reply.js';
+import {
+  readCachedTraining,
+  type TrainingCache,
+  trainingKey,
+  writeCachedTraining,
+} from './training-cache.js';
 
 /** Validated knowledge with its trained matcher and thresholds: what the bot answers from. */
 export interface KnowledgeBase {
@@ -36,6 +42,12 @@ export interface KnowledgeBaseOptions {
    * `matcherFactory` when given; defaults to the built-in matcher's trainer unless a factory is.
    */
   readonly matcherTrainer?: MatcherTrainer;
+  /**
+   * Keeps the built-in matcher's calibration and thresholds, keyed by everything they depend
+   * on, so unchanged knowledge starts without cross-validating again. Ignored with a custom
+   * `matcherFactory` or `matcherTrainer`.
+   */
+  readonly trainingCache?: TrainingCache;
 }
 
 /**
@@ -57,15 +69,30 @@ export function createKnowledgeBase(
     phrasings: entry.questions,
   }));
   const matcherOptions = { synonyms: knowledge.synonyms };
-  // One training (with its cross-validation) serves both the matcher and the thresholds.
-  const trained: TrainedMatcher | undefined = trainer?.(training, matcherOptions);
-  const matcher = trained?.matcher ?? factory(training, matcherOptions);
-
   const fixed = knowledge.thresholds;
   const needsCalibration = fixed.answer === undefined || fixed.clarify === undefined;
-  const calibrated = needsCalibration
-    ? chooseThresholds(training, knowledge.offTopic, factory, matcherOptions, trained)
-    : undefined;
+  const builtIn = options.matcherFactory === undefined && options.matcherTrainer === undefined;
+  const cache = builtIn ? options.trainingCache : undefined;
+  const key = cache && trainingKey(cache, training, matcherOptions, knowledge.offTopic);
+  const cached = cache && key !== undefined ? readCachedTraining(cache, key) : undefined;
+
+  let matcher: Matcher;
+  let calibrated: Thresholds | undefined;
+  if (cached && (cached.thresholds !== undefined || !needsCalibration)) {
+    matcher = restoreMatcher(training, matcherOptions, cached.state);
+    calibrated = cached.thresholds;
+  } else {
+    // One training (with its cross-validation) serves both the matcher and the thresholds.
+    const trained: TrainedMatcher | undefined = trainer?.(training, matcherOptions);
+    matcher = trained?.matcher ?? factory(training, matcherOptions);
+    calibrated = needsCalibration
+      ? chooseThresholds(training, knowledge.offTopic, factory, matcherOptions, trained)
+      : undefined;
+    if (cache && key !== undefined && trained?.state) {
+      const { state } = trained;
+      writeCachedTraining(cache, key, calibrated ? { state, thresholds: calibrated } : { state });
+    }
+  }
   const answer = fixed.answer ?? calibrated?.answer ?? 1;
   const clarify = Math.min(answer, fixed.clarify ?? calibrated?.clarify ?? answer);
 

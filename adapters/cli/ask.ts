@@ -8,18 +8,20 @@ import { createKnowledgeBase } from '../../src/knowledge-base.js';
 import type { Query } from '../../src/query.js';
 import { renderPlainText } from '../../src/render-plain-text.js';
 import type { Reply } from '../../src/reply.js';
-import { DEFAULT_KNOWLEDGE_PATH } from '../config.js';
+import { DEFAULT_KNOWLEDGE_PATH, DEFAULT_TRAINING_CACHE_DIR } from '../config.js';
 import { createLogger } from '../create-logger.js';
+import { createFileTrainingCache } from '../store/file-training-cache.js';
 import { toAskJson } from './ask-json.js';
 import { parseOrExplain, runCli } from './run-cli.js';
 
-const USAGE = `Usage: npm run -s ask -- [--json] [--explain] [--knowledge PATH] ["question"]
+const USAGE = `Usage: npm run -s ask -- [--json] [--explain] [--knowledge PATH] [--no-cache] ["question"]
 
 Prints the bot's reply to the question. Without a question, answers one question per line of
 standard input.
   --json            one JSON object per reply: {question, answered, answer, entry, confidence, suggestions}
   --explain         also show the matched phrasing, the confidence and the runner-up
   --knowledge PATH  a knowledge .yaml file or folder (default: ${DEFAULT_KNOWLEDGE_PATH})
+  --no-cache        train from scratch, ignoring the calibration kept in ${DEFAULT_TRAINING_CACHE_DIR}
   --help            this text`;
 
 function formatExplanation(reply: Reply): string {
@@ -44,8 +46,13 @@ async function main(): Promise<number> {
   }
   const logger = createLogger('warn');
   const knowledge = await loadKnowledge(args.values.knowledge ?? DEFAULT_KNOWLEDGE_PATH);
-  // `ask` is one-shot: an in-memory store keeps it free of files and servers.
-  const bot = createBot({ knowledge: createKnowledgeBase(knowledge), store: new Keyv(), logger });
+  // Training is most of a cold start; an unchanged file reuses its calibration from `data/`.
+  const trainingCache = args.values['no-cache']
+    ? undefined
+    : createFileTrainingCache({ dir: DEFAULT_TRAINING_CACHE_DIR, logger });
+  const kb = createKnowledgeBase(knowledge, trainingCache ? { trainingCache } : {});
+  // `ask` is one-shot: an in-memory store keeps conversations out of files and servers.
+  const bot = createBot({ knowledge: kb, store: new Keyv(), logger });
   const json = args.values.json ?? false;
   const explain = args.values.explain ?? false;
 
@@ -79,6 +86,7 @@ function parse() {
       json: { type: 'boolean' },
       explain: { type: 'boolean' },
       knowledge: { type: 'string' },
+      'no-cache': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -6,12 +6,13 @@ import type {
   Matcher,
   MatcherFactory,
   MatcherOptions,
+  MatcherState,
   MatcherTrainer,
   MatchResult,
   TrainingEntry,
 } from './matcher.js';
 import { createNormalizer, createTrainingNormalizer } from './normalize.js';
-import { type CandidateEvidence, createScorer, type ScoredQuery } from './scorer.js';
+import { type CandidateEvidence, createScorer, type ScoredQuery, type Scorer } from './scorer.js';
 
 /**
  * The production matcher: TF-IDF nearest-phrasing and centroid scoring (plus a linear model on
@@ -135,13 +136,31 @@ function toResult(
   return { normalized: scored.normalized, candidates };
 }
 
+/** The matcher that answers questions: the scorer's evidence turned into confidences. */
+function assemble(
+  scorer: Scorer,
+  calibrator: Calibrator,
+  entries: readonly TrainingEntry[],
+): Matcher {
+  return {
+    match(text: string, limit = DEFAULT_LIMIT): MatchResult {
+      const scored = scorer.score(text, Math.max(limit, CALIBRATION_DEPTH));
+      return toResult(scored, calibrator, entries, scorer.phrasings, limit);
+    },
+  };
+}
+
+function normalizerFor(options: MatcherOptions) {
+  return createNormalizer(options.synonyms ? { synonyms: options.synonyms } : {});
+}
+
 /** Trains the matcher and returns it with its cross-validated answers to its own phrasings. */
 export const trainMatcher: MatcherTrainer = (entries, options: MatcherOptions = {}) => {
   const phrasings = entries.flatMap((e) => e.phrasings);
   // Small files are read once per fold and gain most; large ones use one fold, and remembering
   // tens of thousands of phrasings would raise their training peak for little time.
   const training = createTrainingNormalizer(
-    createNormalizer(options.synonyms ? { synonyms: options.synonyms } : {}),
+    normalizerFor(options),
     phrasings.length <= SINGLE_SPLIT_ABOVE ? phrasings : [],
   );
   const normalizer = training.normalizer;
@@ -150,19 +169,33 @@ export const trainMatcher: MatcherTrainer = (entries, options: MatcherOptions = 
   const calibrator = fitEvidence(evidence.answerable, evidence.nearMisses);
   const scorer = createScorer(entries, normalizer);
   training.release();
-  const matcher: Matcher = {
-    match(text: string, limit = DEFAULT_LIMIT): MatchResult {
-      const scored = scorer.score(text, Math.max(limit, CALIBRATION_DEPTH));
-      return toResult(scored, calibrator, entries, scorer.phrasings, limit);
-    },
-  };
   const heldOut: HeldOutTrial[] = evidence.answerable.map((q) => ({
     text: q.text,
     gold: entries[q.gold]?.id ?? '',
     result: toResult(q.scored, calibrator, entries, q.phrasings, DEFAULT_LIMIT),
   }));
-  return { matcher, heldOut };
+  return {
+    matcher: assemble(scorer, calibrator, entries),
+    heldOut,
+    state: { calibration: [...calibrator.weights] },
+  };
 };
+
+/**
+ * The matcher `trainMatcher` returned along with `state`, rebuilt from the same entries and
+ * options: the scorer is deterministic and cheap to build, only the calibration is costly.
+ */
+export function restoreMatcher(
+  entries: readonly TrainingEntry[],
+  options: MatcherOptions,
+  state: MatcherState,
+): Matcher {
+  const scorer = createScorer(entries, normalizerFor(options));
+  return assemble(scorer, createCalibrator(state.calibration), entries);
+}
+
+/** Number of calibrator weights a `MatcherState` holds, so a stored state can be checked. */
+export const CALIBRATION_SIZE = FALLBACK.weights.length;
 
 export const createMatcher: MatcherFactory = (
   entries: readonly TrainingEntry[],

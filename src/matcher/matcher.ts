@@ -60,6 +60,17 @@ export interface TrainedMatcher {
    * matcher would answer it had it not seen it: what threshold choice needs, without retraining.
    */
   readonly heldOut: readonly HeldOutTrial[];
+  /**
+   * What training learned beyond the entries themselves, small and JSON-safe: `restoreMatcher`
+   * rebuilds the same matcher from it and the same entries without cross-validating again.
+   */
+  readonly state?: MatcherState;
+}
+
+/** A trained matcher's calibration: the only part of training that cross-validation pays for. */
+export interface MatcherState {
+  /** The calibrator's weights, intercept first. */
+  readonly calibration: readonly number[];
 }
 
 /**

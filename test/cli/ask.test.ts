@@ -62,6 +62,16 @@ describe('ask --json contract', () => {
     expect(result.stdout).toMatch(/confidence: 0\.\d{3}/);
   });
 
+  it('GIVEN --no-cache THEN trains from scratch and replies exactly as from the kept calibration', async () => {
+    const question = 'how many american soldiers are stationed in irak';
+    // The first run stores the calibration (or finds it); the second reuses it.
+    await runScript(ASK, ['--json', question]);
+    const cached = await runScript(ASK, ['--json', '--explain', question]);
+    const fresh = await runScript(ASK, ['--json', '--explain', '--no-cache', question]);
+    expect(fresh.code).toBe(0);
+    expect(parseOnly(fresh.stdout)).toEqual(parseOnly(cached.stdout));
+  });
+
   it('GIVEN a broken knowledge file THEN exits non-zero naming file, line and field', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ask-bad-'));
     const file = join(dir, 'bad.yaml');

@@ -9,7 +9,15 @@ describe('readCoreConfig', () => {
       storeUrl: undefined,
       logLevel: undefined,
       bot: {},
+      trainingCacheDir: 'data/cache',
     });
+  });
+
+  it('GIVEN TRAINING_CACHE_DIR THEN keeps trainings there, or nowhere when it is "none"', () => {
+    expect(readCoreConfig({ TRAINING_CACHE_DIR: '/var/cache/kb' }).trainingCacheDir).toBe(
+      '/var/cache/kb',
+    );
+    expect(readCoreConfig({ TRAINING_CACHE_DIR: 'none' }).trainingCacheDir).toBeUndefined();
   });
 
   it('GIVEN blank values THEN treats them as unset', () => {
