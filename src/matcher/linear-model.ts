@@ -1,5 +1,5 @@
 import { seededOrder } from './seeded-order.js';
-import type { SparseVector } from './sparse-vector.js';
+import { packRows, rowCount, type SparseRows, type SparseVector } from './sparse-vector.js';
 
 /**
  * Multinomial logistic regression over sparse TF-IDF vectors, trained in-process by SGD. Weights
@@ -10,6 +10,12 @@ export interface LinearModel {
   readonly classCount: number;
   /** Fills `out` (length classCount) with class probabilities. */
   probabilities(x: SparseVector, out: Float64Array): void;
+  /**
+   * Hands the weights to the next model trained, so a model discarded right away (one per
+   * cross-validation fold) is not still holding its matrix, waiting for a full GC, when the next
+   * one allocates its own. The model cannot be used afterwards.
+   */
+  release(): void;
 }
 
 export interface LinearModelConfig {
@@ -50,14 +56,15 @@ function logitsInto(
   weights: Float32Array,
   bias: Float64Array,
   scale: number,
-  x: SparseVector,
+  ids: Int32Array,
+  values: Float32Array,
+  from: number,
+  end: number,
   into: Float64Array,
 ): void {
   const C = bias.length;
   into.set(bias);
-  const ids = x.ids;
-  const values = x.values;
-  for (let j = 0; j < ids.length; j++) {
+  for (let j = from; j < end; j++) {
     const row = (ids[j] ?? 0) * C;
     const v = (values[j] ?? 0) * scale;
     for (let c = 0; c < C; c++) into[c] = (into[c] ?? 0) + v * (weights[row + c] ?? 0);
@@ -70,7 +77,10 @@ function logitsInto(
  */
 function descend(
   weights: Float32Array,
-  x: SparseVector,
+  ids: Int32Array,
+  values: Float32Array,
+  from: number,
+  end: number,
   z: Float64Array,
   g: number,
   active: Int32Array,
@@ -81,9 +91,7 @@ function descend(
     const grad = z[c] ?? 0;
     if (grad > 1e-4 || grad < -1e-4) active[activeCount++] = c;
   }
-  const ids = x.ids;
-  const values = x.values;
-  for (let j = 0; j < ids.length; j++) {
+  for (let j = from; j < end; j++) {
     const row = (ids[j] ?? 0) * C;
     const v = (values[j] ?? 0) * g;
     for (let a = 0; a < activeCount; a++) {
@@ -93,15 +101,41 @@ function descend(
   }
 }
 
+/**
+ * The matrix of the last released model, held weakly: reused by the next model if it is still
+ * there and large enough, left to the GC otherwise.
+ */
+let spare: WeakRef<Float32Array> | undefined;
+/**
+ * Room allocated beyond a model's own size. A fold's model is followed by the model on all
+ * phrasings, which has more features; untouched room is address space, not memory.
+ */
+const ROOM_FOR_MORE_FEATURES = 1.25;
+
+/** A zeroed matrix of `cells` cells, in the released matrix when it is large enough. */
+function weightsFor(cells: number): { buffer: Float32Array; weights: Float32Array } {
+  const reused = spare?.deref();
+  spare = undefined;
+  if (reused !== undefined && reused.length >= cells) {
+    const weights = reused.subarray(0, cells);
+    weights.fill(0);
+    return { buffer: reused, weights };
+  }
+  const buffer = new Float32Array(Math.ceil(cells * ROOM_FOR_MORE_FEATURES));
+  return { buffer, weights: buffer.subarray(0, cells) };
+}
+
 export function trainLinearModel(
-  vectors: readonly SparseVector[],
+  vectors: readonly SparseVector[] | SparseRows,
   labels: Int32Array,
   classCount: number,
   featureCount: number,
   config: LinearModelConfig = {},
 ): LinearModel {
+  const rows = Array.isArray(vectors) ? packRows(vectors) : (vectors as SparseRows);
+  const { offsets, ids, values } = rows;
   const C = classCount;
-  const weights = new Float32Array(featureCount * C);
+  let { buffer, weights } = weightsFor(featureCount * C);
   const bias = new Float64Array(C);
   const epochs = config.epochs ?? 8;
   const lr0 = config.learningRate ?? 2;
@@ -111,17 +145,17 @@ export function trainLinearModel(
   const z = new Float64Array(C);
   const active = new Int32Array(C);
 
-  const n = vectors.length;
+  const n = rowCount(rows);
   let step = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
     const order = seededOrder(n, (config.seed ?? 1) + epoch);
     for (let k = 0; k < n; k++) {
       const i = order[k] ?? 0;
-      const x = vectors[i];
-      if (x === undefined) continue;
+      const from = offsets[i] ?? 0;
+      const end = offsets[i + 1] ?? 0;
       const lr = lr0 / (1 + step / n);
       step++;
-      logitsInto(weights, bias, scale, x, z);
+      logitsInto(weights, bias, scale, ids, values, from, end, z);
       softmaxInPlace(z);
       const y = labels[i] ?? 0;
       z[y] = (z[y] ?? 0) - 1;
@@ -130,16 +164,25 @@ export function trainLinearModel(
         for (let w = 0; w < weights.length; w++) weights[w] = (weights[w] ?? 0) * scale;
         scale = 1;
       }
-      descend(weights, x, z, lr / scale, active);
+      descend(weights, ids, values, from, end, z, lr / scale, active);
       for (let c = 0; c < C; c++) bias[c] = (bias[c] ?? 0) - lr * 0.1 * (z[c] ?? 0);
     }
   }
 
+  let released = false;
   return {
     classCount: C,
     probabilities(x, out) {
-      logitsInto(weights, bias, scale, x, out);
+      if (released) throw new Error('linear model used after release()');
+      logitsInto(weights, bias, scale, x.ids, x.values, 0, x.ids.length, out);
       softmaxInPlace(out);
+    },
+    release() {
+      if (released) return;
+      released = true;
+      spare = new WeakRef(buffer);
+      buffer = new Float32Array(0);
+      weights = buffer;
     },
   };
 }

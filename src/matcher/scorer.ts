@@ -7,7 +7,13 @@ import {
 } from './linear-model.js';
 import type { TrainingEntry } from './matcher.js';
 import { isQuestionWord, type Normalizer } from './normalize.js';
-import { buildPostings, type Postings, type SparseVector, toUnitVector } from './sparse-vector.js';
+import {
+  buildPostings,
+  createSparseRowsBuilder,
+  type Postings,
+  type SparseRows,
+  type SparseVector,
+} from './sparse-vector.js';
 
 /**
  * The uncalibrated scorer: nearest training phrasing and entry centroid by TF-IDF cosine, found
@@ -55,6 +61,11 @@ export interface Scorer {
   /** Whether a linear model contributes (it is skipped when it would not fit in memory). */
   readonly hasLinearModel: boolean;
   score(text: string, limit: number, without?: number): ScoredQuery;
+  /**
+   * Gives the linear model's memory to the next scorer built (a cross-validation fold's scorer is
+   * dropped right after use). The scorer cannot score afterwards.
+   */
+  release(): void;
 }
 
 const NEAREST_SHARE = 0.55;
@@ -101,36 +112,41 @@ export function createScorer(
   const space = createFeatureSpace(phrasings, normalizer, {
     charNgrams: wantLinear && (config.charNgrams ?? true),
   });
-  const analyzed = phrasings.map((p) => space.analyze(p));
-  const docVectors = analyzed.map((a) => a.vector);
+  const trainLinear = wantLinear && space.richFeatureCount * entries.length <= MAX_LINEAR_CELLS;
+  // Only the vectors are kept, packed: the rest of each analysis is garbage at once.
+  const docBuilder = createSparseRowsBuilder(phrasings.length);
+  const richBuilder = trainLinear ? createSparseRowsBuilder(phrasings.length, 48) : undefined;
+  for (const p of phrasings) {
+    const a = space.analyze(p);
+    docBuilder.push(a.vector);
+    richBuilder?.push(a.richVector ?? a.vector);
+  }
+  const docVectors = docBuilder.finish();
   let linear: LinearModel | undefined;
-  if (wantLinear && space.richFeatureCount * entries.length <= MAX_LINEAR_CELLS) {
-    const rich = analyzed.map((a) => a.richVector ?? a.vector);
+  if (richBuilder !== undefined) {
+    const rich = richBuilder.finish(false);
     linear = trainLinearModel(
       rich,
       Int32Array.from(phrasingEntry),
       entries.length,
       space.richFeatureCount,
-      { epochs: config.linearEpochs ?? epochsFor(rich.length) },
+      { epochs: config.linearEpochs ?? epochsFor(phrasings.length) },
     );
   }
   const probs = new Float64Array(entries.length);
 
   // Entry centroids and the set of word features each entry uses.
-  const centroidSums = entries.map(() => new Map<number, number>());
+  const centroids = entryCentroids(docVectors, firstPhrasing, phrasings.length, space.featureCount);
   const entryWords = entries.map(() => new Set<number>());
-  docVectors.forEach((v, d) => {
-    const e = phrasingEntry[d] ?? 0;
-    const sum = centroidSums[e];
-    const words = entryWords[e];
-    if (sum === undefined || words === undefined) return;
-    for (let j = 0; j < v.ids.length; j++) {
-      const id = v.ids[j] ?? 0;
-      sum.set(id, (sum.get(id) ?? 0) + (v.values[j] ?? 0));
+  for (let d = 0; d < phrasings.length; d++) {
+    const words = entryWords[phrasingEntry[d] ?? 0];
+    if (words === undefined) continue;
+    const end = docVectors.offsets[d + 1] ?? 0;
+    for (let j = docVectors.offsets[d] ?? 0; j < end; j++) {
+      const id = docVectors.ids[j] ?? 0;
       if (space.isUnigram(id)) words.add(id);
     }
-  });
-  const centroids: SparseVector[] = centroidSums.map((s) => toUnitVector(s));
+  }
   const entriesUsing = new Int32Array(space.featureCount);
   for (const words of entryWords)
     for (const id of words) entriesUsing[id] = (entriesUsing[id] ?? 0) + 1;
@@ -202,14 +218,17 @@ export function createScorer(
     return skipped;
   };
 
-  const dotWithQuery = (v: SparseVector): number => {
+  const dotWithQuery = (rows: SparseRows, row: number): number => {
     let sum = 0;
-    for (let j = 0; j < v.ids.length; j++)
-      sum += (v.values[j] ?? 0) * (queryDense[v.ids[j] ?? 0] ?? 0);
+    const end = rows.offsets[row + 1] ?? 0;
+    for (let j = rows.offsets[row] ?? 0; j < end; j++)
+      sum += (rows.values[j] ?? 0) * (queryDense[rows.ids[j] ?? 0] ?? 0);
     return sum;
   };
 
+  let released = false;
   const score = (text: string, limit: number, without?: number): ScoredQuery => {
+    if (released) throw new Error('scorer used after release()');
     const a = space.analyze(text);
     const touched: number[] = [];
     const skippedCommon = retrieve(a.vector, touched);
@@ -234,16 +253,14 @@ export function createScorer(
       // Small entries are scored exactly; large ones through their best partial match.
       const toScore = docs.length <= EXACT_DOCS ? docs : partialBest >= 0 ? [partialBest] : [];
       for (const d of toScore) {
-        const v = docVectors[d];
-        const sim = v ? dotWithQuery(v) : 0;
+        const sim = dotWithQuery(docVectors, d);
         if (sim > nearest) {
           nearest = sim;
           best = d;
         }
       }
-      const c = centroids[e];
       // Without skipped common words the retrieval pass already computed the exact cosine.
-      const centroid = skippedCommon ? (c ? dotWithQuery(c) : 0) : (approx[e] ?? 0);
+      const centroid = skippedCommon ? dotWithQuery(centroids, e) : (approx[e] ?? 0);
       const knn = NEAREST_SHARE * nearest + (1 - NEAREST_SHARE) * centroid;
       const s = linear ? LINEAR_SHARE * (probs[e] ?? 0) + (1 - LINEAR_SHARE) * knn : knn;
       return { e, nearest, centroid, best, s };
@@ -302,7 +319,62 @@ export function createScorer(
     return { normalized: a.normalized, coverage: a.coverage, coverageWithout, candidates };
   };
 
-  return { phrasings, hasLinearModel: linear !== undefined, score };
+  return {
+    phrasings,
+    hasLinearModel: linear !== undefined,
+    score,
+    release() {
+      released = true;
+      linear?.release();
+      linear = undefined;
+    },
+  };
+}
+
+/**
+ * Unit centroid of each entry's phrasing vectors (an entry's phrasings are consecutive rows),
+ * features in first-seen order, summed in a dense scratch row rather than a map per entry.
+ */
+function entryCentroids(
+  docs: SparseRows,
+  firstPhrasing: readonly number[],
+  phrasingCount: number,
+  featureCount: number,
+): SparseRows {
+  const builder = createSparseRowsBuilder(firstPhrasing.length, 64);
+  const sums = new Float64Array(featureCount);
+  const seen = new Uint8Array(featureCount);
+  const order: number[] = [];
+  firstPhrasing.forEach((first, e) => {
+    const last = firstPhrasing[e + 1] ?? phrasingCount;
+    for (let j = docs.offsets[first] ?? 0; j < (docs.offsets[last] ?? 0); j++) {
+      const id = docs.ids[j] ?? 0;
+      if (seen[id] === 0) {
+        seen[id] = 1;
+        order.push(id);
+      }
+      sums[id] = (sums[id] ?? 0) + (docs.values[j] ?? 0);
+    }
+    const ids = Int32Array.from(order);
+    const values = new Float32Array(order.length);
+    let norm = 0;
+    for (let i = 0; i < order.length; i++) {
+      const w = sums[ids[i] ?? 0] ?? 0;
+      values[i] = w;
+      norm += w * w;
+    }
+    if (norm > 0) {
+      const inv = 1 / Math.sqrt(norm);
+      for (let i = 0; i < values.length; i++) values[i] = (values[i] ?? 0) * inv;
+    }
+    builder.push({ ids, values });
+    for (const id of order) {
+      sums[id] = 0;
+      seen[id] = 0;
+    }
+    order.length = 0;
+  });
+  return builder.finish();
 }
 
 function accumulateRange(
