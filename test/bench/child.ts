@@ -21,7 +21,7 @@ const { values } = parseArgs({
   },
 });
 if (values.out === undefined || values.dataset === undefined) {
-  throw new Error('child.ts needs --dataset and --out (it is started by main.ts)');
+  throw new Error('child.ts needs --dataset and --out (main.ts bundles and starts it)');
 }
 const data = loadDataset(values.dataset);
 let result: unknown;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { bundleChild } from './bundle.js';
 import type { SystemFigures } from './run-system.js';
 import type { ScaleFigures } from './scale.js';
 import { formatScaleTable, formatTable } from './table.js';
@@ -11,7 +12,8 @@ import { formatScaleTable, formatTable } from './table.js';
 /**
  * `npm run bench`: CLINC150 in the paper's threshold setting (train on `train`, choose the decline
  * cut-off on `val` + `oos_val`, report on `test` + `oos_test`) for our matcher and its peers, each
- * in its own child process. `--scale` times synthetic knowledge of growing size instead.
+ * in its own child process. `--scale` times synthetic knowledge of growing size instead, and
+ * `--cold-start` times `npm run ask` from a new process, with and without the training cache.
  */
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -26,6 +28,8 @@ const { values } = parseArgs({
     scale: { type: 'boolean', default: false },
     sizes: { type: 'string' },
     load: { type: 'boolean', default: false },
+    'cold-start': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '7' },
     memory: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -35,8 +39,16 @@ if (values.help) {
   process.stdout.write(`npm run bench -- [--dataset PATH] [--baseline all|none|nlpjs|natural-bayes] [--json]
 npm run bench -- --scale [--sizes 100,1000,10000,50000] [--json]
 npm run bench -- --load [--memory] [--json]     (or --memory alone)
+npm run bench -- --cold-start [--runs 7] [--json]
 `);
   process.exit(0);
+}
+
+if (values['cold-start']) {
+  const { formatColdStart, runColdStartBench } = await import('./cold-start.js');
+  const figures = await runColdStartBench(Number(values.runs));
+  process.stdout.write(`${values.json ? JSON.stringify(figures) : formatColdStart(figures)}\n`);
+  process.exit();
 }
 
 if (values.load || values.memory) {
@@ -46,27 +58,23 @@ if (values.load || values.memory) {
 }
 
 const dataset = resolve(values.dataset);
+const child = bundleChild(root);
 const work = mkdtempSync(join(tmpdir(), 'bench-'));
 
-/** Runs child.ts in a fresh process; its own output goes to stderr so stdout stays clean. */
-function runChild<T>(args: string[], name: string): Promise<T> {
+/**
+ * Runs the bundled child.ts in a fresh process; its own output goes to stderr so stdout stays
+ * clean. `nodeArgs` are runtime flags: CLINC children get none, as the product runs; the scale
+ * children keep a large heap for the 50,000-entry knowledge.
+ */
+function runChild<T>(args: string[], name: string, nodeArgs: string[] = []): Promise<T> {
   const out = join(work, `${name}.json`);
   return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--max-old-space-size=6144',
-        '--import',
-        'tsx',
-        join(here, 'child.ts'),
-        ...args,
-        '--out',
-        out,
-      ],
-      { cwd: root, stdio: ['ignore', 2, 2] },
-    );
-    child.on('error', fail);
-    child.on('exit', (code) => {
+    const proc = spawn(process.execPath, [...nodeArgs, child.path, ...args, '--out', out], {
+      cwd: root,
+      stdio: ['ignore', 2, 2],
+    });
+    proc.on('error', fail);
+    proc.on('exit', (code) => {
       if (code !== 0) fail(new Error(`${name} failed (exit ${code}); see its output above`));
       else done(JSON.parse(readFileSync(out, 'utf8')) as T);
     });
@@ -87,6 +95,7 @@ try {
         await runChild<ScaleFigures>(
           ['--dataset', dataset, '--scale', String(size)],
           `scale-${size}`,
+          ['--max-old-space-size=6144'],
         ),
       );
     }
@@ -135,4 +144,5 @@ try {
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
+  child.remove();
 }
