@@ -131,8 +131,6 @@ export function collectEvidence(
       const other = otherQuestion(q.text, normalizer, entryTokens[q.gold] ?? new Set());
       if (other !== '') nearMisses.push(scorer.score(other, depth));
     }
-    // The next fold's scorer, or the final one, takes over its linear model's memory.
-    scorer.release();
   }
   return { answerable, nearMisses };
 }

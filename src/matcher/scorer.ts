@@ -61,11 +61,6 @@ export interface Scorer {
   /** Whether a linear model contributes (it is skipped when it would not fit in memory). */
   readonly hasLinearModel: boolean;
   score(text: string, limit: number, without?: number): ScoredQuery;
-  /**
-   * Gives the linear model's memory to the next scorer built (a cross-validation fold's scorer is
-   * dropped right after use). The scorer cannot score afterwards.
-   */
-  release(): void;
 }
 
 const NEAREST_SHARE = 0.55;
@@ -226,9 +221,7 @@ export function createScorer(
     return sum;
   };
 
-  let released = false;
   const score = (text: string, limit: number, without?: number): ScoredQuery => {
-    if (released) throw new Error('scorer used after release()');
     const a = space.analyze(text);
     const touched: number[] = [];
     const skippedCommon = retrieve(a.vector, touched);
@@ -319,16 +312,7 @@ export function createScorer(
     return { normalized: a.normalized, coverage: a.coverage, coverageWithout, candidates };
   };
 
-  return {
-    phrasings,
-    hasLinearModel: linear !== undefined,
-    score,
-    release() {
-      released = true;
-      linear?.release();
-      linear = undefined;
-    },
-  };
+  return { phrasings, hasLinearModel: linear !== undefined, score };
 }
 
 /**

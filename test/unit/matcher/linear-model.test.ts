@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trainLinearModel } from '../../../src/matcher/linear-model.js';
+import { quantize, trainLinearModel } from '../../../src/matcher/linear-model.js';
 import { toUnitVector } from '../../../src/matcher/sparse-vector.js';
 
 const vec = (...features: number[]) => toUnitVector(new Map(features.map((f) => [f, 1])));
@@ -20,13 +20,11 @@ describe('trainLinearModel', () => {
     expect((out[0] ?? 0) + (out[1] ?? 0)).toBeCloseTo(1, 6);
   });
 
-  it('GIVEN a released model THEN the next one reuses its memory and learns exactly as a fresh one', () => {
+  it('GIVEN a model trained before THEN the next one, in its training memory, learns exactly as a fresh one', () => {
     const vectors = [vec(0, 1), vec(0, 2), vec(1, 2), vec(0, 3), vec(0, 4), vec(3, 4)];
     const labels = Int32Array.from([0, 0, 0, 1, 1, 1]);
-    const first = trainLinearModel(vectors, labels, 2, 5, { epochs: 30 });
-    first.release();
-    expect(() => first.probabilities(vec(0), new Float64Array(2))).toThrow(/after release/);
-    // Trained into the released (non-zero) matrix, then one trained into a new one.
+    // Another model's training leaves non-zero weights in the matrix the next model reuses.
+    trainLinearModel([vec(1), vec(2)], Int32Array.from([1, 0]), 2, 5, { epochs: 30 });
     const reusing = trainLinearModel(vectors, labels, 2, 5, { epochs: 30 });
     const fresh = trainLinearModel(vectors, labels, 2, 5, { epochs: 30 });
     for (const x of [vec(0), vec(1), vec(4), vec(0, 3)]) {
@@ -36,5 +34,22 @@ describe('trainLinearModel', () => {
       fresh.probabilities(x, b);
       expect([...a]).toEqual([...b]);
     }
+  });
+
+  it('GIVEN weights stored as bytes THEN each is within half a step (1/254 of its row maximum)', () => {
+    const C = 3;
+    const weights = Float32Array.from([0.5, -2, 1.27, 0, 0, 0, 1e-4, 3e-5, -7e-5]);
+    const { weights: q, rowScale } = quantize(weights, 0.5, 3, C);
+    for (let f = 0; f < 3; f++) {
+      const row = [...weights.slice(f * C, f * C + C)].map((w) => w * 0.5);
+      const max = Math.max(...row.map(Math.abs));
+      row.forEach((w, c) => {
+        const restored = (q[f * C + c] ?? 0) * (rowScale[f] ?? 0);
+        expect(Math.abs(restored - w)).toBeLessThanOrEqual(max / 254 + 1e-12);
+      });
+    }
+    // An all-zero row (a feature no phrasing had) stays zero.
+    expect(rowScale[1]).toBe(0);
+    expect([...q.slice(3, 6)]).toEqual([0, 0, 0]);
   });
 });
