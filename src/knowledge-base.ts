@@ -73,8 +73,11 @@ export function createKnowledgeBase(
   const needsCalibration = fixed.answer === undefined || fixed.clarify === undefined;
   const builtIn = options.matcherFactory === undefined && options.matcherTrainer === undefined;
   const cache = builtIn ? options.trainingCache : undefined;
-  const key = cache && trainingKey(cache, training, matcherOptions, knowledge.offTopic);
-  const cached = cache && key !== undefined ? readCachedTraining(cache, key) : undefined;
+  const slot = cache && {
+    cache,
+    key: trainingKey(cache, training, matcherOptions, knowledge.offTopic),
+  };
+  const cached = slot && readCachedTraining(slot.cache, slot.key);
 
   let matcher: Matcher;
   let calibrated: Thresholds | undefined;
@@ -88,9 +91,13 @@ export function createKnowledgeBase(
     calibrated = needsCalibration
       ? chooseThresholds(training, knowledge.offTopic, factory, matcherOptions, trained)
       : undefined;
-    if (cache && key !== undefined && trained?.state) {
+    if (slot && trained?.state) {
       const { state } = trained;
-      writeCachedTraining(cache, key, calibrated ? { state, thresholds: calibrated } : { state });
+      writeCachedTraining(
+        slot.cache,
+        slot.key,
+        calibrated ? { state, thresholds: calibrated } : { state },
+      );
     }
   }
   const answer = fixed.answer ?? calibrated?.answer ?? 1;

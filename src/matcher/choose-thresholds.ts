@@ -76,6 +76,9 @@ function answerOutcomes(trials: readonly Trial[]): AnswerOutcome[] {
   });
 }
 
+/** `n` as a share of `of` (0 when there is nothing to share). */
+const share = (n: number, of: number) => (of > 0 ? n / of : 0);
+
 /** Right answers minus wrong ones at a heavy price, each group counted by its share (see below). */
 function answerGain(outcomes: readonly AnswerOutcome[], answer: number): number {
   let right = 0;
@@ -91,7 +94,6 @@ function answerGain(outcomes: readonly AnswerOutcome[], answer: number): number 
     else if (o.kind === 1) right++;
     else wrong++;
   }
-  const share = (n: number, of: number) => (of > 0 ? n / of : 0);
   return (
     share(right, answerable) -
     WRONG_ANSWER_COST * (share(wrong, answerable) + share(offAnswered, offTopic))
@@ -121,7 +123,6 @@ function clarifyGain(trials: readonly Trial[], thresholds: Thresholds): number {
     else if (d.candidates.some((c) => c.entry === t.gold)) helped++;
     else misled++;
   }
-  const share = (n: number, of: number) => (of > 0 ? n / of : 0);
   return (
     share(helped, answerable) -
     0.5 * share(misled, answerable) -

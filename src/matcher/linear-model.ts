@@ -1,5 +1,5 @@
 import { seededOrder } from './seeded-order.js';
-import { packRows, rowCount, type SparseRows, type SparseVector } from './sparse-vector.js';
+import { rowCount, type SparseRows, type SparseVector } from './sparse-vector.js';
 
 /**
  * Multinomial logistic regression over sparse TF-IDF vectors, trained in-process by SGD. Weights
@@ -121,13 +121,12 @@ function weightsFor(cells: number): { buffer: Float32Array; weights: Float32Arra
 }
 
 export function trainLinearModel(
-  vectors: readonly SparseVector[] | SparseRows,
+  rows: SparseRows,
   labels: Int32Array,
   classCount: number,
   featureCount: number,
   config: LinearModelConfig = {},
 ): LinearModel {
-  const rows = Array.isArray(vectors) ? packRows(vectors) : (vectors as SparseRows);
   const { offsets, ids, values } = rows;
   const C = classCount;
   const { buffer, weights } = weightsFor(featureCount * C);

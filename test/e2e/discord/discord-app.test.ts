@@ -6,6 +6,7 @@ import {
   startDiscordSimulator,
 } from '../../support/discord-simulator/index.js';
 import { SHIPPED_KNOWLEDGE } from '../../support/shipped-bot.js';
+import { startAppFailure } from '../../support/start-app-failure.js';
 import { createRecordingLogger } from './harness.js';
 
 // Starts the bot the way `npm start` does: the composition root reads the environment, finds the
@@ -47,20 +48,14 @@ describe('the composition root with Discord variables', () => {
   });
 
   it('refuses to start with an incomplete Discord configuration, naming the variable', async () => {
-    const failure = await startApp({
+    const failure = await startAppFailure({
       env: {
         DISCORD_TOKEN: sim.world.token,
         KNOWLEDGE_PATH: SHIPPED_KNOWLEDGE,
         STORE_URL: 'memory://',
       },
       logger: createRecordingLogger(),
-    }).then(
-      async (started) => {
-        await started.stop();
-        return undefined;
-      },
-      (error: unknown) => error,
-    );
+    });
     expect(failure).toBeInstanceOf(ConfigError);
     expect((failure as ConfigError).variable).toBe('DISCORD_APPLICATION_ID');
   });

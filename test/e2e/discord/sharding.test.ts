@@ -16,6 +16,7 @@ import {
 import { nextSnowflake } from '../../support/discord-simulator/payloads.js';
 import { type RedisServer, startRedisServer } from '../../support/redis-server.js';
 import { SHIPPED_KNOWLEDGE } from '../../support/shipped-bot.js';
+import { startAppFailure } from '../../support/start-app-failure.js';
 import { createRecordingLogger } from './harness.js';
 
 // `npm start` with DISCORD_SHARDS=2: the composition root runs a ShardingManager whose two shard
@@ -117,15 +118,8 @@ describe('DISCORD_SHARDS=2 through the composition root', () => {
 });
 
 describe('DISCORD_SHARDS validation', () => {
-  async function startFailure(extra: Env): Promise<unknown> {
-    return startApp({ env: env(extra), logger: createRecordingLogger() }).then(
-      async (started) => {
-        await started.stop();
-        return undefined;
-      },
-      (error: unknown) => error,
-    );
-  }
+  const startFailure = (extra: Env) =>
+    startAppFailure({ env: env(extra), logger: createRecordingLogger() });
 
   it('refuses a value that is not a number of shards, naming DISCORD_SHARDS', async () => {
     const failure = await startFailure({ DISCORD_SHARDS: 'abc' });

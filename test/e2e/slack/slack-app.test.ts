@@ -11,6 +11,7 @@ import {
   startFakeSlackWebApi,
   startFakeSocketMode,
 } from '../../support/slack-fake/index.js';
+import { startAppFailure } from '../../support/start-app-failure.js';
 
 // Starts the bot the way `npm start` does: the composition root reads the environment, sees the
 // Slack variables (Socket Mode, SLACK_API_URL at the fake) and starts the Slack adapter.
@@ -67,16 +68,10 @@ describe('GIVEN the composition root with Slack variables', () => {
 
   it('WHEN a Slack variable is missing THEN start fails naming it', async () => {
     const { SLACK_APP_TOKEN: _app, ...httpWithoutSecret } = slackEnv();
-    const failure = await startApp({
+    const failure = await startAppFailure({
       env: httpWithoutSecret,
       logger: createRecordingLogger(),
-    }).then(
-      async (started) => {
-        await started.stop();
-        return undefined;
-      },
-      (error: unknown) => error,
-    );
+    });
     expect(failure).toBeInstanceOf(ConfigError);
     expect((failure as ConfigError).variable).toBe('SLACK_SIGNING_SECRET');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quantize, trainLinearModel } from '../../../src/matcher/linear-model.js';
-import { toUnitVector } from '../../../src/matcher/sparse-vector.js';
+import { packRows, toUnitVector } from '../../../src/matcher/sparse-vector.js';
 
 const vec = (...features: number[]) => toUnitVector(new Map(features.map((f) => [f, 1])));
 
@@ -9,7 +9,7 @@ describe('trainLinearModel', () => {
     // Feature 0 is shared; 1–2 belong to class 0, 3–4 to class 1.
     const vectors = [vec(0, 1), vec(0, 2), vec(1, 2), vec(0, 3), vec(0, 4), vec(3, 4)];
     const labels = Int32Array.from([0, 0, 0, 1, 1, 1]);
-    const model = trainLinearModel(vectors, labels, 2, 5, { epochs: 30 });
+    const model = trainLinearModel(packRows(vectors), labels, 2, 5, { epochs: 30 });
     const out = new Float64Array(2);
     model.probabilities(vec(0, 1), out);
     expect(out[0]).toBeGreaterThan(0.8);
@@ -24,9 +24,9 @@ describe('trainLinearModel', () => {
     const vectors = [vec(0, 1), vec(0, 2), vec(1, 2), vec(0, 3), vec(0, 4), vec(3, 4)];
     const labels = Int32Array.from([0, 0, 0, 1, 1, 1]);
     // Another model's training leaves non-zero weights in the matrix the next model reuses.
-    trainLinearModel([vec(1), vec(2)], Int32Array.from([1, 0]), 2, 5, { epochs: 30 });
-    const reusing = trainLinearModel(vectors, labels, 2, 5, { epochs: 30 });
-    const fresh = trainLinearModel(vectors, labels, 2, 5, { epochs: 30 });
+    trainLinearModel(packRows([vec(1), vec(2)]), Int32Array.from([1, 0]), 2, 5, { epochs: 30 });
+    const reusing = trainLinearModel(packRows(vectors), labels, 2, 5, { epochs: 30 });
+    const fresh = trainLinearModel(packRows(vectors), labels, 2, 5, { epochs: 30 });
     for (const x of [vec(0), vec(1), vec(4), vec(0, 3)]) {
       const a = new Float64Array(2);
       const b = new Float64Array(2);
