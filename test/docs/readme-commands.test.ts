@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, runScript } from '../support/run-script.js';
+
+/**
+ * The README cannot go stale: every npm command it shows names a real script, every flag and
+ * sub-command it passes is one that command's --help lists, and the commands that need no
+ * placeholder, network or minutes of work are run and must succeed.
+ */
+const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+const scripts = (
+  JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  }
+).scripts;
+
+/** Entry points whose --help text documents their flags, by npm script. */
+const ENTRY_POINTS: Readonly<Record<string, string>> = {
+  ask: 'adapters/cli/ask.ts',
+  kb: 'adapters/cli/kb.ts',
+  bench: 'test/bench/main.ts',
+};
+
+interface ShownCommand {
+  readonly line: string;
+  readonly script: string;
+  readonly args: readonly string[];
+}
+
+function shellLines(markdown: string): string[] {
+  const blocks = [...markdown.matchAll(/```(?:sh|bash|shell)\n([\s\S]*?)```/g)];
+  return blocks
+    .flatMap((block) => (block[1] ?? '').split('\n'))
+    .map((line) => line.replace(/\s+#.*$/, '').trim())
+    .filter((line) => line.startsWith('npm ') || line.includes('| npm '));
+}
+
+/** Splits a command line into words, keeping "quoted phrases" whole. */
+function words(line: string): string[] {
+  return [...line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}
+
+function parseCommand(line: string): ShownCommand | undefined {
+  const npm = line.slice(line.indexOf('npm '));
+  const parts = words(npm).filter((word) => word !== '-s');
+  if (parts[1] !== 'run') return { line, script: parts[1] ?? '', args: [] };
+  const dashes = parts.indexOf('--');
+  return {
+    line,
+    script: parts[2] ?? '',
+    args: dashes === -1 ? [] : parts.slice(dashes + 1),
+  };
+}
+
+const commands = shellLines(readme)
+  .map(parseCommand)
+  .filter((c): c is ShownCommand => c !== undefined);
+
+/** A command is run only when it is quick, local and has no placeholder to fill in. */
+function runnable(command: ShownCommand): boolean {
+  if (command.line.includes('|')) return false;
+  if (!['ask', 'kb'].includes(command.script)) return false;
+  const placeholder = /path\/to|FILE|SET\b|<|…|\.\.\./;
+  if (command.args.some((arg) => placeholder.test(arg))) return false;
+  // `review --accept` edits the shipped knowledge; `init`/`import` write or need files.
+  return !['review', 'init', 'import'].includes(command.args[0] ?? '');
+}
+
+const helpTexts = new Map<string, Promise<string>>();
+function helpOf(script: string): Promise<string> {
+  const entry = ENTRY_POINTS[script];
+  if (entry === undefined) return Promise.resolve('');
+  let help = helpTexts.get(script);
+  if (help === undefined) {
+    help = runScript(entry, ['--help']).then((result) => result.stdout);
+    helpTexts.set(script, help);
+  }
+  return help;
+}
+
+describe('README commands', () => {
+  it('shows the two commands and the test command', () => {
+    for (const shown of ['npm install', 'npm start', 'npm test']) expect(readme).toContain(shown);
+  });
+
+  it.each(commands.map((c) => [c.line, c] as const))('%s names a real npm script', (_, c) => {
+    const builtIn = ['install', 'ci', 'test', 'start'];
+    expect(builtIn.includes(c.script) || c.script in scripts).toBe(true);
+  });
+
+  it.each(
+    commands.filter((c) => c.script in ENTRY_POINTS).map((c) => [c.line, c] as const),
+  )('%s passes only flags and commands its --help lists', async (_, c) => {
+    const help = await helpOf(c.script);
+    for (const flag of c.args.filter((arg) => arg.startsWith('--'))) {
+      expect(help, `${flag} in ${c.script} --help`).toContain(flag.split('=')[0] ?? flag);
+    }
+    const sub = c.args[0];
+    if (c.script === 'kb' && sub !== undefined && !sub.startsWith('-')) {
+      expect(help, `kb ${sub} in kb --help`).toMatch(new RegExp(`^\\s+${sub}\\b`, 'm'));
+    }
+  });
+
+  it.each(commands.filter(runnable).map((c) => [c.line, c] as const))(
+    '%s runs and succeeds',
+    async (_, c) => {
+      const entry = ENTRY_POINTS[c.script] ?? '';
+      const result = await runScript(entry, [...c.args], { timeoutMs: 60_000 });
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.code).toBe(0);
+      expect(result.stdout.trim()).not.toBe('');
+    },
+    90_000,
+  );
+});
