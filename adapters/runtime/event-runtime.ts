@@ -1,0 +1,109 @@
+import type { Logger } from '../../src/index.js';
+
+/** What a log line says about one platform event; handlers add to it as they learn more. */
+export type EventContext = Record<string, unknown>;
+
+export interface EventRuntimeOptions {
+  /** Prefix of the error lines, e.g. "discord" or "slack". */
+  readonly platform: string;
+  readonly logger: Logger;
+  /** Events answered at once; the rest wait in arrival order (keeps acknowledgements first). */
+  readonly concurrency?: number;
+}
+
+export interface EventRun {
+  /** Names the event in log lines ("message", "slash_command", "button"). */
+  readonly event: string;
+  readonly context: EventContext;
+  readonly work: () => Promise<void>;
+  /** Tells the user something went wrong; omitted where the platform offers no way to reply. */
+  readonly apologise?: () => Promise<unknown>;
+}
+
+/**
+ * What both platform adapters share around each event: in-flight tracking so a shutdown drains
+ * replies, one error boundary (log with context, apologise, keep running), and a bound on how
+ * many answers run at once. Each adapter keeps only translation, rendering and its SDK lifecycle.
+ */
+export interface EventRuntime {
+  /** Starts taking events (adapters call it when their connection opens). */
+  open(): void;
+  /** False before `open` and once `drain` began: the adapter refuses (or politely declines) new work. */
+  readonly accepting: boolean;
+  /**
+   * Runs one event's work inside the error boundary; resolves when it is done, never rejects.
+   * Returns false without running it when the runtime is not accepting.
+   */
+  run(run: EventRun): Promise<boolean>;
+  /** Stops accepting and waits for the work in flight, at most `timeoutMs`; resolves what is left. */
+  drain(timeoutMs: number): Promise<number>;
+}
+
+export function createEventRuntime(options: EventRuntimeOptions): EventRuntime {
+  const { logger, platform } = options;
+  const inFlight = new Set<Promise<void>>();
+  const limit = createWorkLimiter(options.concurrency ?? Number.POSITIVE_INFINITY);
+  let accepting = false;
+
+  async function boundary({ event, context, work, apologise }: EventRun): Promise<void> {
+    try {
+      await limit(work);
+    } catch (error) {
+      logger.error({ err: error, event, ...context }, `${platform} handler failed`);
+      if (apologise === undefined) return;
+      try {
+        await apologise();
+      } catch (apologyError) {
+        logger.warn({ err: apologyError, event, ...context }, 'could not send the apology');
+      }
+    }
+  }
+
+  return {
+    open() {
+      accepting = true;
+    },
+    get accepting() {
+      return accepting;
+    },
+    async run(run) {
+      if (!accepting) return false;
+      const task = boundary(run).finally(() => inFlight.delete(task));
+      inFlight.add(task);
+      await task;
+      return true;
+    },
+    async drain(timeoutMs) {
+      accepting = false;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+      });
+      await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+      clearTimeout(timer);
+      if (inFlight.size > 0) {
+        logger.warn({ pending: inFlight.size }, `${platform} replies still running; abandoned`);
+      }
+      return inFlight.size;
+    },
+  };
+}
+
+/**
+ * Runs at most `concurrency` tasks at once, the rest in arrival order. Answers then cannot crowd
+ * out the acknowledgements a platform needs within seconds when a burst arrives together.
+ */
+export function createWorkLimiter(concurrency: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async function limit<T>(task: () => Promise<T>): Promise<T> {
+    if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
