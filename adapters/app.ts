@@ -8,6 +8,8 @@ import type { Logger } from '../src/logger.js';
 import type { Adapter, Env } from './adapter.js';
 import { readCoreConfig } from './config.js';
 import { createConsoleAdapter } from './console/console-adapter.js';
+import { colorOn } from './console/console-look.js';
+import { createPromptKeeper } from './console/prompt-keeper.js';
 import { createLogger, secretValues } from './create-logger.js';
 import { createOps } from './metrics/create-ops.js';
 import { createKeyv } from './store/create-keyv.js';
@@ -45,10 +47,14 @@ export interface RunningApp {
 export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const config = readCoreConfig(options.env);
   const platformAdapters = await readPlatformConfigs(options.env);
+  // Log lines on the console's terminal go above its prompt, which is redrawn below them.
+  const prompt = createPromptKeeper(Boolean(process.stderr.isTTY));
   const logger =
     options.logger ??
     createLogger(config.logLevel ?? (platformAdapters.length > 0 ? 'info' : 'warn'), {
       secrets: secretValues(options.env),
+      color: colorOn(process.stderr, options.env),
+      aroundWrite: prompt.around,
     });
 
   // The store first: a bad STORE_URL should fail before seconds of training, not after.
@@ -95,7 +101,10 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY),
     };
-    const consoleAdapter = createConsoleAdapter(io, { bot, logger });
+    const consoleAdapter = createConsoleAdapter(
+      { ...io, color: colorOn(io.output, options.env) },
+      { bot, logger, prompt },
+    );
     adapters.push(consoleAdapter);
     done = consoleAdapter.done;
   }

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import type { Logger } from '../src/logger.js';
 import type { Env } from './adapter.js';
+import { formatLogLine } from './format-log-line.js';
 
 export interface LoggerOptions {
   /**
@@ -8,16 +9,36 @@ export interface LoggerOptions {
    * a message, an error's message, stack or cause. The composition root passes `secretValues(env)`.
    */
   readonly secrets?: readonly string[];
+  /** Short human-readable lines instead of JSON; by default when standard error is a terminal. */
+  readonly pretty?: boolean;
+  /** Colour in pretty lines (the level); the composition root decides from the terminal and NO_COLOR. */
+  readonly color?: boolean;
+  /** Columns to wrap pretty lines at, asked at each line; standard error's by default. */
+  readonly columns?: () => number | undefined;
+  /** Where finished lines go; standard error by default. */
+  readonly write?: (text: string) => void;
+  /** Wraps every write: the console lifts its prompt out of the way and redraws it after. */
+  readonly aroundWrite?: (write: () => void) => void;
 }
 
 export const REDACTED = '[redacted]';
 
 /**
- * JSON logs on standard error, so standard output stays free for the console chat and `ask --json`.
+ * Logs on standard error, so standard output stays free for the console chat and `ask --json`:
+ * JSON for machines, or one short line per event when a person reads standard error in a terminal.
  */
 export function createLogger(level: string, options: LoggerOptions = {}): Logger {
-  const destination = pino.destination({ fd: 2, sync: true });
+  const pretty = options.pretty ?? Boolean(process.stderr.isTTY);
+  const color = options.color ?? false;
+  const columns = options.columns ?? (() => process.stderr.columns);
   const scrub = createSecretScrubber(options.secrets ?? []);
+  const out = options.write ?? destinationWrite();
+  const around = options.aroundWrite ?? ((write: () => void) => write());
+  // The JSON line is scrubbed first, so the pretty line is made of scrubbed values only.
+  const finish = (line: string) => {
+    const clean = scrub === undefined ? line : scrub(line);
+    return pretty ? formatLogLine(clean, { color, width: columns() }) : clean;
+  };
   return pino(
     {
       level,
@@ -45,8 +66,15 @@ export function createLogger(level: string, options: LoggerOptions = {}): Logger
     },
     // Field paths cannot reach a token inside an error message or a deeply nested config: the
     // finished line is scrubbed of the known secret values as well.
-    scrub === undefined ? destination : { write: (line: string) => destination.write(scrub(line)) },
+    { write: (line: string) => around(() => out(finish(line))) },
   );
+}
+
+function destinationWrite(): (text: string) => void {
+  const destination = pino.destination({ fd: 2, sync: true });
+  return (text) => {
+    destination.write(text);
+  };
 }
 
 /** Variables whose values are secrets, besides any named like `*_TOKEN`, `*_SECRET`, `*_PASSWORD`. */

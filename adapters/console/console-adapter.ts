@@ -1,17 +1,20 @@
-import { createInterface, type Interface } from 'node:readline';
+import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Bot } from '../../src/bot-types.js';
 import type { Logger } from '../../src/logger.js';
 import type { QueryContext } from '../../src/query.js';
-import { renderPlainText } from '../../src/render-plain-text.js';
 import type { Reply } from '../../src/reply.js';
 import type { Adapter } from '../adapter.js';
+import { consoleLookOf, renderConsoleReply, renderConsoleText } from './console-look.js';
+import type { PromptKeeper } from './prompt-keeper.js';
 
 export interface ConsoleConfig {
   readonly input: Readable;
   readonly output: Writable;
   /** A terminal gets a prompt and commands; piped input gets one reply per line, then the adapter ends. */
   readonly interactive: boolean;
+  /** Colour on a terminal output; the composition root decides it (NO_COLOR, TERM). */
+  readonly color?: boolean;
 }
 
 export interface ConsoleAdapter extends Adapter {
@@ -26,7 +29,7 @@ const INTRO =
 /** A chat in the terminal: the simplest adapter, and the one `npm start` opens with no credentials. */
 export function createConsoleAdapter(
   config: ConsoleConfig,
-  deps: { readonly bot: Bot; readonly logger: Logger },
+  deps: { readonly bot: Bot; readonly logger: Logger; readonly prompt?: PromptKeeper },
 ): ConsoleAdapter {
   const { bot, logger } = deps;
   let rl: Interface | undefined;
@@ -36,11 +39,13 @@ export function createConsoleAdapter(
     finish = resolve;
   });
 
-  const write = (text: string) => config.output.write(`${text}\n`);
+  const look = () => consoleLookOf(config.output, config.color ?? false);
+  const write = (text: string, after: readonly string[] = []) =>
+    config.output.write(`${renderConsoleText(text, after, look())}\n`);
   const show = (reply: Reply) => {
     lastAnswered =
       reply.kind === 'answer' && reply.entryKind === 'fact' ? reply.entry.entry : lastAnswered;
-    write(renderPlainText(reply));
+    config.output.write(`${renderConsoleReply(reply, look())}\n`);
   };
 
   async function onLine(line: string): Promise<'quit' | undefined> {
@@ -69,9 +74,8 @@ export function createConsoleAdapter(
           text === '/good' ? 'up' : 'down',
         );
         write(
-          [feedback.text, ...feedback.suggestions.map((s, i) => `${i + 1}. ${s.question}`)].join(
-            '\n',
-          ),
+          feedback.text,
+          feedback.suggestions.map((s, i) => `${i + 1}. ${s.question}`),
         );
         return undefined;
       }
@@ -88,10 +92,21 @@ export function createConsoleAdapter(
       terminal: config.interactive,
     });
     rl = reader;
+    const prompt = () => {
+      reader.prompt();
+      deps.prompt?.showing({
+        clear: () => {
+          clearLine(config.output, 0);
+          cursorTo(config.output, 0);
+        },
+        redraw: () => reader.prompt(true),
+      });
+    };
+    reader.on('line', () => deps.prompt?.showing(undefined));
     if (config.interactive) {
       write(INTRO);
       reader.setPrompt('> ');
-      reader.prompt();
+      prompt();
     }
     try {
       for await (const line of reader) {
@@ -102,9 +117,10 @@ export function createConsoleAdapter(
           logger.error({ err: error }, 'console: question failed');
           write('Sorry, something went wrong answering that. Please try again.');
         }
-        if (config.interactive) reader.prompt();
+        if (config.interactive) prompt();
       }
     } finally {
+      deps.prompt?.showing(undefined);
       reader.close();
       finish();
     }

@@ -171,18 +171,28 @@ function canonicalCountryNames(text: string): string {
 
 const tokenizer = new RegexpTokenizer({ pattern: /[^a-z0-9.]+/ });
 
-function stem(word: string): string {
+/**
+ * Longer than any English word and any word of the knowledge: a longer "word" is noise or an
+ * attack, kept as its own token but never stemmed or typo-corrected. Porter's regular expressions
+ * take time quadratic in a run of consonants (100,000 letters blocked the process for 30 s).
+ */
+export const MAX_WORD_LENGTH = 40;
+
+function stem(word: string, stemmer: (word: string) => string): string {
   if (word.length <= 3 || UNSTEMMED.has(word) || /\d/.test(word)) return word;
-  return porterStemmer.stem(word);
+  return stemmer(word);
 }
 
 export interface NormalizerConfig {
   readonly synonyms?: readonly (readonly string[])[];
+  /** The stemmer (Porter's by default); tests pass a counting one to check what reaches it. */
+  readonly stemmer?: (word: string) => string;
 }
 
 export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
   const stemCache = new Map<string, string>();
   const synonymOf = new Map<string, string>();
+  const stemmer = config.stemmer ?? ((word: string) => porterStemmer.stem(word));
 
   const clean = (text: string): string => {
     let t = text.normalize('NFKC').replace(ZERO_WIDTH, '').replace(CONTROL, ' ');
@@ -195,9 +205,10 @@ export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
   };
 
   const baseToken = (surface: string): string => {
+    if (surface.length > MAX_WORD_LENGTH) return surface; // not stemmed, so not worth keeping
     let s = stemCache.get(surface);
     if (s === undefined) {
-      s = stem(surface);
+      s = stem(surface, stemmer);
       if (stemCache.size < 50_000) stemCache.set(surface, s);
     }
     return s;

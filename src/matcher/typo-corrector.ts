@@ -1,5 +1,6 @@
 import jaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import distances from 'natural/lib/natural/distance/levenshtein_distance.js';
+import { MAX_WORD_LENGTH } from './normalize.js';
 
 /**
  * Maps a word the knowledge has never seen to a known word within a small, length-aware edit
@@ -114,6 +115,8 @@ export function createTypoCorrector(vocabulary: ReadonlyMap<string, number>): Ty
 
   return {
     correct(surface) {
+      // Beyond any real word: no correction, and nothing kept, so such words cannot fill memory.
+      if (surface.length > MAX_WORD_LENGTH) return undefined;
       if (cache.has(surface)) return cache.get(surface);
       const found = lookup(surface);
       if (cache.size >= CACHE_LIMIT) cache.clear();

@@ -29,6 +29,7 @@ const { values } = parseArgs({
     sizes: { type: 'string' },
     load: { type: 'boolean', default: false },
     'cold-start': { type: 'boolean', default: false },
+    'worst-case': { type: 'boolean', default: false },
     runs: { type: 'string', default: '7' },
     memory: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -40,6 +41,7 @@ if (values.help) {
 npm run bench -- --scale [--sizes 100,1000,10000,50000] [--json]
 npm run bench -- --load [--memory] [--json]     (or --memory alone)
 npm run bench -- --cold-start [--runs 7] [--json]
+npm run bench -- --worst-case [--runs 7] [--json]
 `);
   process.exit(0);
 }
@@ -49,6 +51,13 @@ if (values['cold-start']) {
   const figures = await runColdStartBench(Number(values.runs));
   process.stdout.write(`${values.json ? JSON.stringify(figures) : formatColdStart(figures)}\n`);
   process.exit();
+}
+
+if (values['worst-case']) {
+  const { formatWorstCase, runWorstCaseBench } = await import('./worst-case.js');
+  const figures = await runWorstCaseBench(Number(values.runs));
+  process.stdout.write(`${values.json ? JSON.stringify(figures) : formatWorstCase(figures)}\n`);
+  process.exit(figures.pass ? 0 : 1);
 }
 
 if (values.load || values.memory) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../support/run-script.js';
+import { runScript, spawnScript } from '../support/run-script.js';
 
 /**
  * One very long word (no spaces) must cost the core no more than any other long text. These run
@@ -40,4 +40,58 @@ describe.concurrent('GIVEN the shipped bot behind `npm run ask`, with a capped h
     },
     30_000,
   );
+});
+
+/**
+ * Time between two replies of one `npm run ask` process reading standard input: a greeting
+ * first, so start-up and training are over before the long word is asked.
+ */
+function secondsForSecondLine(first: string, second: string, killAfterMs: number) {
+  return new Promise<{ seconds: number | undefined; replies: string[]; stderr: string }>(
+    (resolve, reject) => {
+      const child = spawnScript('adapters/cli/ask.ts', ['--json']);
+      const replies: string[] = [];
+      let buffered = '';
+      let stderr = '';
+      let firstAt: number | undefined;
+      let seconds: number | undefined;
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString();
+        for (let at = buffered.indexOf('\n'); at >= 0; at = buffered.indexOf('\n')) {
+          replies.push(buffered.slice(0, at));
+          buffered = buffered.slice(at + 1);
+          if (replies.length === 1) {
+            firstAt = Date.now();
+            child.stdin.end(`${second}\n`);
+          } else if (firstAt !== undefined) seconds = (Date.now() - firstAt) / 1000;
+        }
+      });
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      child.on('error', reject);
+      child.on('close', () => {
+        clearTimeout(timer);
+        resolve({ seconds, replies, stderr });
+      });
+      child.stdin.write(`${first}\n`);
+    },
+  );
+}
+
+// Consonants are the costly case: natural's Porter stemmer runs a regular expression whose time
+// grows with the square of a consonant run (60,000 took about 10 s before words were capped).
+describe('GIVEN `npm run ask` that has already answered one question', () => {
+  it('WHEN asked one word of 60,000 consonants THEN the reply follows within 6 s, not tens of seconds', async () => {
+    const { seconds, replies, stderr } = await secondsForSecondLine(
+      'hi',
+      'b'.repeat(60_000),
+      40_000,
+    );
+    expect(replies, stderr.slice(-300)).toHaveLength(2);
+    const reply = JSON.parse(replies[1] ?? '{}') as { answered?: boolean };
+    expect(reply.answered).toBe(false);
+    expect(seconds).toBeLessThan(6);
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScript, type ScriptResult } from '../../support/run-script.js';
 import { type FakeSlackWebApi, startFakeSlackWebApi } from '../../support/slack-fake/index.js';
@@ -71,6 +72,24 @@ describe('GIVEN secrets in the environment', () => {
       ]),
     );
     expect(messages.some((msg) => msg.startsWith('Redis unreachable at start'))).toBe(true);
+    expect(result.stderr).toContain('[redacted]');
+    expect(leaks(result.stderr)).toEqual([]);
+    expect(leaks(result.stdout)).toEqual([]);
+  });
+
+  it('WHEN the logs take their terminal form THEN they are short lines and still show no secret', async () => {
+    const result = await runScript('test/e2e/ops/fixtures/log-secrets.ts', ['--pretty'], {
+      env: {
+        ...SECRETS,
+        STORE_URL: `redis://kb:${encodeURIComponent(REDIS_PASSWORD)}@127.0.0.1:${closedPort}`,
+      },
+      timeoutMs: 30_000,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain('{"level"');
+    const shown = stripVTControlCharacters(result.stderr);
+    for (const msg of ['flat fields', 'error cause', 'Slack start failed', 'bad Redis URL', 'done'])
+      expect(shown).toMatch(new RegExp(`\\d\\d:\\d\\d:\\d\\d (INFO|ERROR) +${msg}`));
     expect(result.stderr).toContain('[redacted]');
     expect(leaks(result.stderr)).toEqual([]);
     expect(leaks(result.stdout)).toEqual([]);
