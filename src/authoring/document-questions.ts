@@ -68,7 +68,14 @@ export function saidQuestions(facts: SentenceFacts, sentence: string, speaker: s
   return [
     ...(about ? [`What did ${speaker} say about ${about}?`, `${speaker} on ${about}`] : []),
     `What did ${speaker} say?`,
-    ...(first ? [`Who said "${words(first).slice(0, 6).join(' ')}"?`] : []),
+    ...(first
+      ? [
+          `Who said "${words(first)
+            .slice(0, 6)
+            .join(' ')
+            .replace(/[,.;:]+$/, '')}"?`,
+        ]
+      : []),
   ].map(tidy);
 }
 

@@ -83,5 +83,15 @@ export const knowledgeFileSchema = z.strictObject({
   entries: z.array(entrySchema).min(1, { error: 'entries needs at least one entry' }),
 });
 
+/** Every field name of the format, top level, `source`, `thresholds` and entries: `kb init` shows them all. */
+export const KNOWLEDGE_FIELDS: readonly string[] = [
+  ...new Set([
+    ...Object.keys(knowledgeFileSchema.shape),
+    ...Object.keys(knowledgeFileSchema.shape.source.unwrap().shape),
+    ...Object.keys(thresholdsSchema.shape),
+    ...Object.keys(entrySchema.shape),
+  ]),
+];
+
 export type KnowledgeFileData = z.infer<typeof knowledgeFileSchema>;
 export type EntryData = z.infer<typeof entrySchema>;
