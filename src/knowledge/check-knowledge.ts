@@ -135,7 +135,31 @@ export function checkKnowledge(
       : [];
   });
 
-  const problems: CheckProblem[] = [
+  const found = { entries, duplicates, offTopicAnswered, toReview, confusions };
+  const problems = problemsOf(found, minAccuracy, recommendedPhrasings);
+  return {
+    entries,
+    confusions,
+    duplicates,
+    toReview,
+    offTopicAnswered,
+    thresholds: kb.thresholds,
+    thresholdSource: kb.thresholdSource,
+    problems,
+  };
+}
+
+/** Errors (the file should not ship) first, then warnings (advice), each saying what to do. */
+function problemsOf(
+  found: Pick<
+    KnowledgeCheck,
+    'entries' | 'duplicates' | 'offTopicAnswered' | 'toReview' | 'confusions'
+  >,
+  minAccuracy: number,
+  recommendedPhrasings: number,
+): CheckProblem[] {
+  const { entries, duplicates, offTopicAnswered, toReview, confusions } = found;
+  return [
     ...entries
       .filter((e) => e.accuracy < minAccuracy)
       .map((e) =>
@@ -169,16 +193,6 @@ export function checkKnowledge(
       warning(`"${c.from}" is confused with "${c.to}" ${c.count}× (e.g. "${c.examples[0]}")`),
     ),
   ];
-  return {
-    entries,
-    confusions,
-    duplicates,
-    toReview,
-    offTopicAnswered,
-    thresholds: kb.thresholds,
-    thresholdSource: kb.thresholdSource,
-    problems,
-  };
 }
 
 /** Phrasings of different entries that normalise to the same text, each as written and where. */
