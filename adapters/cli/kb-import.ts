@@ -48,7 +48,7 @@ export async function runImport(args: ImportArgs): Promise<number> {
     return 1;
   }
   const documentPath = out && relative(dirname(resolve(out)), resolve(file));
-  const yaml = toKnowledgeYaml(result, { input: file, documentPath });
+  const yaml = toKnowledgeYaml(result, { input: file, output: out, documentPath });
   if (out === undefined) {
     process.stdout.write(yaml);
     return 0;
