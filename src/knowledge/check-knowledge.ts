@@ -18,6 +18,22 @@ export interface Confusion {
   readonly examples: readonly string[];
 }
 
+/** Phrasings of different entries that the matcher reads as the same text. */
+export interface SharedPhrasing {
+  /** The form the matcher compares (stemmed, synonyms mapped): why they collide. */
+  readonly phrasing: string;
+  readonly entries: readonly string[];
+  /** Each phrasing as written in the file, with where it is. */
+  readonly written: readonly PhrasingPlace[];
+}
+
+export interface PhrasingPlace {
+  readonly text: string;
+  readonly entry: string;
+  readonly file?: string;
+  readonly line?: number;
+}
+
 export interface CheckProblem {
   readonly level: 'error' | 'warning';
   readonly message: string;
@@ -26,9 +42,12 @@ export interface CheckProblem {
 export interface KnowledgeCheck {
   readonly entries: readonly EntryAccuracy[];
   readonly confusions: readonly Confusion[];
-  readonly duplicates: readonly {
-    readonly phrasing: string;
-    readonly entries: readonly string[];
+  readonly duplicates: readonly SharedPhrasing[];
+  /** Entries marked `review: generated` by `kb import`, still to be read by a person. */
+  readonly toReview: readonly {
+    readonly id: string;
+    readonly file?: string;
+    readonly line?: number;
   }[];
   readonly offTopicAnswered: readonly {
     readonly question: string;
@@ -103,18 +122,10 @@ export function checkKnowledge(
     .map((pair) => ({ ...pair, count: pair.examples.length }))
     .sort((a, b) => b.count - a.count);
 
-  const owners = new Map<string, Set<string>>();
-  for (const entry of kb.entries.values()) {
-    for (const question of entry.questions) {
-      const normalized = kb.matcher.match(question, 1).normalized;
-      const set = owners.get(normalized) ?? new Set<string>();
-      set.add(entry.id);
-      owners.set(normalized, set);
-    }
-  }
-  const duplicates = [...owners]
-    .filter(([, ids]) => ids.size > 1)
-    .map(([phrasing, ids]) => ({ phrasing, entries: [...ids] }));
+  const duplicates = sharedPhrasings(kb);
+  const toReview = facts
+    .filter((entry) => entry.review === 'generated')
+    .map(({ id, origin }) => ({ id, ...(origin && { file: origin.file, line: origin.line }) }));
 
   const offTopicAnswered = kb.knowledge.offTopic.flatMap((question) => {
     const decision = decide(kb.matcher.match(question), kb.thresholds);
@@ -124,7 +135,31 @@ export function checkKnowledge(
       : [];
   });
 
-  const problems: CheckProblem[] = [
+  const found = { entries, duplicates, offTopicAnswered, toReview, confusions };
+  const problems = problemsOf(found, minAccuracy, recommendedPhrasings);
+  return {
+    entries,
+    confusions,
+    duplicates,
+    toReview,
+    offTopicAnswered,
+    thresholds: kb.thresholds,
+    thresholdSource: kb.thresholdSource,
+    problems,
+  };
+}
+
+/** Errors (the file should not ship) first, then warnings (advice), each saying what to do. */
+function problemsOf(
+  found: Pick<
+    KnowledgeCheck,
+    'entries' | 'duplicates' | 'offTopicAnswered' | 'toReview' | 'confusions'
+  >,
+  minAccuracy: number,
+  recommendedPhrasings: number,
+): CheckProblem[] {
+  const { entries, duplicates, offTopicAnswered, toReview, confusions } = found;
+  return [
     ...entries
       .filter((e) => e.accuracy < minAccuracy)
       .map((e) =>
@@ -134,7 +169,7 @@ export function checkKnowledge(
       ),
     ...duplicates.map((d) =>
       error(
-        `phrasing "${d.phrasing}" belongs to ${d.entries.map((id) => `"${id}"`).join(' and ')}; keep it in one entry`,
+        `${d.written.map(describePlace).join(' and ')} read the same to the matcher ("${d.phrasing}"); keep the question in one entry`,
       ),
     ),
     ...offTopicAnswered.map((o) =>
@@ -149,19 +184,46 @@ export function checkKnowledge(
           `entry "${e.id}" has ${e.phrasings} phrasings; ${recommendedPhrasings} or more (casual, terse, misspelt) make it easier to reach`,
         ),
       ),
+    ...toReview.map((r) =>
+      warning(
+        `entry "${r.id}"${r.file ? ` (${r.file}:${r.line})` : ''} has generated phrasings: read them, fix any that are wrong, then remove "review: generated"`,
+      ),
+    ),
     ...confusions.map((c) =>
       warning(`"${c.from}" is confused with "${c.to}" ${c.count}× (e.g. "${c.examples[0]}")`),
     ),
   ];
-  return {
-    entries,
-    confusions,
-    duplicates,
-    offTopicAnswered,
-    thresholds: kb.thresholds,
-    thresholdSource: kb.thresholdSource,
-    problems,
-  };
+}
+
+/** Phrasings of different entries that normalise to the same text, each as written and where. */
+function sharedPhrasings(kb: KnowledgeBase): SharedPhrasing[] {
+  const byForm = new Map<string, PhrasingPlace[]>();
+  for (const entry of kb.entries.values()) {
+    entry.questions.forEach((text, i) => {
+      const normalized = kb.matcher.match(text, 1).normalized;
+      const line = entry.origin?.questionLines?.[i] ?? entry.origin?.line;
+      const place: PhrasingPlace = {
+        text,
+        entry: entry.id,
+        ...(entry.origin && { file: entry.origin.file }),
+        ...(line !== undefined && { line }),
+      };
+      byForm.set(normalized, [...(byForm.get(normalized) ?? []), place]);
+    });
+  }
+  return [...byForm].flatMap(([phrasing, places]) => {
+    const entries = [...new Set(places.map((p) => p.entry))];
+    if (entries.length < 2) return [];
+    // One place per entry: the collision is between entries, not within one.
+    const written = entries.flatMap((id) => places.find((p) => p.entry === id) ?? []);
+    return [{ phrasing, entries, written }];
+  });
+}
+
+function describePlace(place: PhrasingPlace): string {
+  const where =
+    place.file === undefined ? 'built in' : `${place.file}${place.line ? `:${place.line}` : ''}`;
+  return `"${place.text}" (entry "${place.entry}", ${where})`;
 }
 
 const error = (message: string): CheckProblem => ({ level: 'error', message });

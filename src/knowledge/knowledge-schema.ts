@@ -32,6 +32,15 @@ export const entrySchema = z.strictObject(
     attribution: text('attribution').optional(),
     /** The verbatim passage of the source document the answer rests on. */
     source: text('source').optional(),
+    /**
+     * Set by `kb import` on entries whose phrasings (and questions) were generated: `kb check` lists
+     * them and `kb review` shows them first until a person has read them and removed the field.
+     */
+    review: z
+      .literal('generated', {
+        error: 'review must be "generated" (set by kb import) or left out once the entry is read',
+      })
+      .optional(),
     /** What the entry is about (a country, a person): lets follow-ups such as "and Qatar?" resolve. */
     subject: text('subject').optional(),
     /** For quotes: who said it, so "who said that?" can be answered. */
@@ -73,6 +82,16 @@ export const knowledgeFileSchema = z.strictObject({
   offTopic: z.array(text('each off-topic question')).optional(),
   entries: z.array(entrySchema).min(1, { error: 'entries needs at least one entry' }),
 });
+
+/** Every field name of the format, top level, `source`, `thresholds` and entries: `kb init` shows them all. */
+export const KNOWLEDGE_FIELDS: readonly string[] = [
+  ...new Set([
+    ...Object.keys(knowledgeFileSchema.shape),
+    ...Object.keys(knowledgeFileSchema.shape.source.unwrap().shape),
+    ...Object.keys(thresholdsSchema.shape),
+    ...Object.keys(entrySchema.shape),
+  ]),
+];
 
 export type KnowledgeFileData = z.infer<typeof knowledgeFileSchema>;
 export type EntryData = z.infer<typeof entrySchema>;

@@ -1,33 +1,63 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join, relative } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { KnowledgeError } from '../errors/knowledge-error.js';
 import type { Knowledge, KnowledgeEntry } from './knowledge.js';
-import { parseKnowledgeFile } from './parse-knowledge-file.js';
+import { type KnowledgeProblem, knowledgeErrorOf } from './knowledge-problems.js';
+import { type FileInspection, inspectKnowledgeFile } from './parse-knowledge-file.js';
+import { passageProblems } from './source-document.js';
 
 const KNOWLEDGE_EXTENSIONS = new Set(['.yaml', '.yml']);
 
 /**
  * Loads a knowledge file, or every `.yaml`/`.yml` file in a folder (in name order), validates each
- * and merges them. Throws a `KnowledgeError` that names the file, line, entry and field.
+ * (passages against the file's `source.document` too) and merges them. Throws a `KnowledgeError`
+ * that names the file, line, entry and field of every problem found, not just the first.
  */
 export async function loadKnowledge(path: string): Promise<Knowledge> {
   const files = await knowledgeFiles(path);
   const parts: Knowledge[] = [];
+  const problems: KnowledgeProblem[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (cause) {
-      throw new KnowledgeError(
-        'KNOWLEDGE_READ',
-        `cannot read the file: ${describe(cause)}`,
-        { file },
-        { cause },
-      );
-    }
-    parts.push(parseKnowledgeFile(displayPath(file), text));
+    const inspected = await inspectFile(file);
+    parts.push(inspected.knowledge);
+    problems.push(...inspected.problems);
   }
-  return mergeKnowledge(parts);
+  problems.push(...problemsAcrossFiles(parts.flatMap((part) => part.entries)));
+  if (problems.length > 0) throw knowledgeErrorOf(problems);
+  return joinParts(parts);
+}
+
+async function inspectFile(file: string): Promise<FileInspection> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (cause) {
+    const problem: KnowledgeProblem = {
+      code: 'KNOWLEDGE_READ',
+      problem: `cannot read the file: ${describe(cause)}`,
+      location: { file: displayPath(file) },
+      cause,
+    };
+    return { knowledge: emptyPart(displayPath(file)), problems: [problem] };
+  }
+  const inspected = inspectKnowledgeFile(displayPath(file), text);
+  if (inspected.document === undefined) return inspected;
+  const { path, line } = inspected.document;
+  const location = { file: displayPath(file), line, field: 'source.document' };
+  let document: string;
+  try {
+    document = await readFile(resolve(dirname(file), path), 'utf8');
+  } catch (cause) {
+    const problem: KnowledgeProblem = {
+      code: 'KNOWLEDGE_READ',
+      problem: `cannot read the source document "${path}" (${describe(cause)}); the path is relative to the knowledge file`,
+      location,
+      cause,
+    };
+    return { ...inspected, problems: [...inspected.problems, problem] };
+  }
+  const passages = passageProblems(inspected.knowledge.entries, { path, text: document });
+  return { ...inspected, problems: [...inspected.problems, ...passages] };
 }
 
 /** The files a knowledge path stands for, so callers (the reload watcher) can watch them. */
@@ -57,42 +87,47 @@ export async function knowledgeFiles(path: string): Promise<string[]> {
 
 /** Merges validated files into one knowledge base, checking what only the whole can tell. */
 export function mergeKnowledge(parts: readonly Knowledge[]): Knowledge {
-  const entries = parts.flatMap((part) => part.entries);
-  checkAcrossFiles(entries);
-  const thresholds = Object.assign({}, ...parts.map((part) => part.thresholds));
+  const problems = problemsAcrossFiles(parts.flatMap((part) => part.entries));
+  if (problems.length > 0) throw knowledgeErrorOf(problems);
+  return joinParts(parts);
+}
+
+function joinParts(parts: readonly Knowledge[]): Knowledge {
   return {
     files: parts.flatMap((part) => part.files),
-    entries,
+    entries: parts.flatMap((part) => part.entries),
     synonyms: parts.flatMap((part) => part.synonyms),
     offTopic: parts.flatMap((part) => part.offTopic),
-    thresholds,
+    thresholds: Object.assign({}, ...parts.map((part) => part.thresholds)),
     sources: parts.flatMap((part) => part.sources),
   };
 }
 
-function checkAcrossFiles(entries: readonly KnowledgeEntry[]): void {
+/** Ids used in two files, and links to ids that exist nowhere (a file's own duplicates are its own problem). */
+function problemsAcrossFiles(entries: readonly KnowledgeEntry[]): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
   const byId = new Map<string, KnowledgeEntry>();
   for (const entry of entries) {
     const first = byId.get(entry.id);
-    if (first) {
-      throw new KnowledgeError(
-        'KNOWLEDGE_INVALID',
-        `id "${entry.id}" is already used in ${first.origin?.file}:${first.origin?.line}. Give each entry its own id.`,
-        { ...locate(entry), field: 'id' },
-      );
+    if (first === undefined) byId.set(entry.id, entry);
+    else if (first.origin?.file !== entry.origin?.file) {
+      problems.push({
+        code: 'KNOWLEDGE_INVALID',
+        problem: `id "${entry.id}" is already used in ${first.origin?.file}:${first.origin?.line}. Give each entry its own id.`,
+        location: { ...locate(entry), field: 'id' },
+      });
     }
-    byId.set(entry.id, entry);
   }
   for (const entry of entries) {
-    const missing = entry.related.find((id) => !byId.has(id));
-    if (missing !== undefined) {
-      throw new KnowledgeError(
-        'KNOWLEDGE_INVALID',
-        `related entry "${missing}" does not exist. Use the id of another entry, or remove it.`,
-        { ...locate(entry), field: 'related' },
-      );
+    for (const missing of entry.related.filter((id) => !byId.has(id))) {
+      problems.push({
+        code: 'KNOWLEDGE_INVALID',
+        problem: `related entry "${missing}" does not exist. Use the id of another entry, or remove it.`,
+        location: { ...locate(entry), field: 'related' },
+      });
     }
   }
+  return problems;
 }
 
 function locate(entry: KnowledgeEntry) {
@@ -101,6 +136,10 @@ function locate(entry: KnowledgeEntry) {
     entry: entry.id,
     ...(entry.origin && { line: entry.origin.line }),
   };
+}
+
+function emptyPart(file: string): Knowledge {
+  return { files: [file], entries: [], synonyms: [], offTopic: [], thresholds: {}, sources: [] };
 }
 
 function displayPath(file: string): string {

@@ -1,144 +1,152 @@
-import { type Document, LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
-import { KnowledgeError } from '../errors/knowledge-error.js';
-import type { Knowledge, KnowledgeEntry } from './knowledge.js';
-import { type KnowledgeFileData, knowledgeFileSchema } from './knowledge-schema.js';
+import { LineCounter, parseDocument } from 'yaml';
+import type { Knowledge, KnowledgeEntry, KnowledgeSourceInfo } from './knowledge.js';
+import { type KnowledgeProblem, knowledgeErrorOf } from './knowledge-problems.js';
+import { type EntryData, entrySchema, knowledgeFileSchema } from './knowledge-schema.js';
+import { schemaProblems } from './schema-problems.js';
+import { createYamlLines, type YamlLines } from './yaml-lines.js';
+
+/** What one file holds: the entries that are valid, and every problem found, each with its line. */
+export interface FileInspection {
+  /** The valid part of the file, so checks across files can still run; complete when `problems` is empty. */
+  readonly knowledge: Knowledge;
+  readonly problems: readonly KnowledgeProblem[];
+  /** `source.document` as written, with its line, for the loader to read and check passages against. */
+  readonly document?: { readonly path: string; readonly line: number };
+}
 
 /**
  * Parses and validates one knowledge file's text. Every error names the file, the line, the entry id
  * and the field, because the person fixing it is looking at the YAML, not at our data structures.
+ * Throws a `KnowledgeError` listing every problem; passages are checked against `source.document`
+ * by `loadKnowledge`, which reads files (this function does not).
  */
 export function parseKnowledgeFile(file: string, text: string): Knowledge {
+  const inspection = inspectKnowledgeFile(file, text);
+  if (inspection.problems.length > 0) throw knowledgeErrorOf(inspection.problems);
+  return inspection.knowledge;
+}
+
+/** Like `parseKnowledgeFile`, but gathers every problem instead of throwing. */
+export function inspectKnowledgeFile(file: string, text: string): FileInspection {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const syntax = doc.errors[0];
-  if (syntax) {
-    const pos = lineCounter.linePos(syntax.pos[0]);
-    throw new KnowledgeError(
-      'KNOWLEDGE_SYNTAX',
-      `${firstLine(syntax.message)}. Fix the YAML syntax there (indentation, quotes, a missing "-" or ":").`,
-      { file, line: pos.line, column: pos.col },
-    );
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((syntax): KnowledgeProblem => {
+      const pos = lineCounter.linePos(syntax.pos[0]);
+      return {
+        code: 'KNOWLEDGE_SYNTAX',
+        problem: `${firstLine(syntax.message)}. Fix the YAML syntax there (indentation, quotes, a missing "-" or ":").`,
+        location: { file, line: pos.line, column: pos.col },
+      };
+    });
+    return { knowledge: emptyKnowledge(file), problems };
   }
-
-  const result = knowledgeFileSchema.safeParse(doc.toJS());
-  if (!result.success) throw schemaError(file, doc, lineCounter, result.error);
-
-  const data = result.data;
-  const entries = data.entries.map((entry, index) =>
-    toEntry(file, doc, lineCounter, data, entry, index),
+  const lines = createYamlLines(doc, lineCounter);
+  const js: unknown = doc.toJS();
+  const result = knowledgeFileSchema.safeParse(js);
+  const problems = result.success ? [] : schemaProblems(file, doc, lines, result.error);
+  const source = result.success ? result.data.source : validSource(js);
+  const entries = validEntries(result.success ? result.data.entries : rawEntries(js)).map(
+    ({ entry, index }) => toEntry(file, lines, source, entry, index),
   );
-  checkUniqueIds(file, entries);
+  problems.push(...duplicateIds(file, entries));
+  const documentLine = lines.of(['source', 'document']);
   return {
-    files: [file],
-    entries,
-    synonyms: data.synonyms ?? [],
-    offTopic: data.offTopic ?? [],
-    thresholds: { ...data.thresholds },
-    sources: data.source ? [data.source] : [],
+    knowledge: {
+      files: [file],
+      entries,
+      synonyms: result.data?.synonyms ?? [],
+      offTopic: result.data?.offTopic ?? [],
+      thresholds: { ...result.data?.thresholds },
+      sources: source ? [source] : [],
+    },
+    problems,
+    ...(source?.document !== undefined && {
+      document: { path: source.document, line: documentLine ?? 1 },
+    }),
   };
 }
 
 function toEntry(
   file: string,
-  doc: Document,
-  lineCounter: LineCounter,
-  data: KnowledgeFileData,
-  entry: KnowledgeFileData['entries'][number],
+  lines: YamlLines,
+  source: KnowledgeSourceInfo | undefined,
+  entry: EntryData,
   index: number,
 ): KnowledgeEntry {
-  const line = lineOf(doc, lineCounter, ['entries', index]) ?? 1;
+  const at = (...path: (string | number)[]) => lines.of(['entries', index, ...path]);
+  const line = at() ?? 1;
+  const sourceLine = at('source');
   return {
     id: entry.id,
     kind: 'fact',
     questions: entry.questions,
     answer: entry.answer,
     related: entry.related ?? [],
-    origin: { file, line },
+    origin: {
+      file,
+      line,
+      questionLines: entry.questions.map((_, i) => at('questions', i) ?? line),
+      ...(sourceLine !== undefined && { sourceLine }),
+    },
     ...(entry.attribution !== undefined && { attribution: entry.attribution }),
     ...(entry.source !== undefined && { passage: entry.source }),
     ...(entry.subject !== undefined && { subject: entry.subject }),
     ...(entry.speaker !== undefined && { speaker: entry.speaker }),
-    ...(data.source !== undefined && { source: data.source }),
+    ...(entry.review !== undefined && { review: entry.review }),
+    ...(source !== undefined && { source }),
   };
 }
 
-function checkUniqueIds(file: string, entries: readonly KnowledgeEntry[]): void {
+/** The entries that are valid on their own, with their index in the file (for line numbers). */
+function validEntries(raw: readonly unknown[]): { entry: EntryData; index: number }[] {
+  return raw.flatMap((item, index) => {
+    const parsed = entrySchema.safeParse(item);
+    return parsed.success ? [{ entry: parsed.data, index }] : [];
+  });
+}
+
+function rawEntries(js: unknown): unknown[] {
+  const entries = isRecord(js) ? js['entries'] : undefined;
+  return Array.isArray(entries) ? entries : [];
+}
+
+function validSource(js: unknown): KnowledgeSourceInfo | undefined {
+  const parsed = knowledgeFileSchema.shape.source.safeParse(
+    isRecord(js) ? js['source'] : undefined,
+  );
+  return parsed.success ? parsed.data : undefined;
+}
+
+function duplicateIds(file: string, entries: readonly KnowledgeEntry[]): KnowledgeProblem[] {
   const seen = new Map<string, KnowledgeEntry>();
+  const problems: KnowledgeProblem[] = [];
   for (const entry of entries) {
     const first = seen.get(entry.id);
     if (first) {
-      throw new KnowledgeError(
-        'KNOWLEDGE_INVALID',
-        `id "${entry.id}" is already used at line ${first.origin?.line}. Give each entry its own id.`,
-        { file, entry: entry.id, field: 'id', ...(entry.origin && { line: entry.origin.line }) },
-      );
+      problems.push({
+        code: 'KNOWLEDGE_INVALID',
+        problem: `id "${entry.id}" is already used at line ${first.origin?.line}. Give each entry its own id.`,
+        location: {
+          file,
+          entry: entry.id,
+          field: 'id',
+          ...(entry.origin && { line: entry.origin.line }),
+        },
+      });
+    } else {
+      seen.set(entry.id, entry);
     }
-    seen.set(entry.id, entry);
   }
+  return problems;
 }
 
-function schemaError(
-  file: string,
-  doc: Document,
-  lineCounter: LineCounter,
-  error: z.ZodError,
-): KnowledgeError {
-  const issues = error.issues;
-  const [issue] = issues;
-  // Zod always reports at least one issue on failure; the fallback keeps the types honest.
-  if (!issue) return new KnowledgeError('KNOWLEDGE_INVALID', 'invalid knowledge file', { file });
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  const line = nearestLine(doc, lineCounter, path);
-  const entryIndex = path[0] === 'entries' && typeof path[1] === 'number' ? path[1] : undefined;
-  const entryId = entryIndex === undefined ? undefined : doc.getIn(['entries', entryIndex, 'id']);
-  const fieldPath = entryIndex === undefined ? path : path.slice(2);
-  const field = fieldPath.length > 0 ? fieldPath.map(String).join('.') : undefined;
-  const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-  const problem =
-    keys.length > 0
-      ? `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}; check the spelling against the format in README.md`
-      : issue.message;
-  const more =
-    issues.length > 1
-      ? ` (${issues.length - 1} more problem${issues.length > 2 ? 's' : ''} after this one)`
-      : '';
-  return new KnowledgeError(
-    'KNOWLEDGE_INVALID',
-    `${problem}${more}`,
-    {
-      file,
-      ...(line !== undefined && { line }),
-      ...(typeof entryId === 'string' && { entry: entryId }),
-      ...(field !== undefined && { field: keys.length > 0 && field === '' ? keys[0] : field }),
-    },
-    { cause: error },
-  );
+function emptyKnowledge(file: string): Knowledge {
+  return { files: [file], entries: [], synonyms: [], offTopic: [], thresholds: {}, sources: [] };
 }
 
-/** The line of the node at `path`, or of its closest ancestor that exists (a missing field has no node). */
-function nearestLine(
-  doc: Document,
-  lineCounter: LineCounter,
-  path: readonly (string | number)[],
-): number | undefined {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const line = lineOf(doc, lineCounter, path.slice(0, depth));
-    if (line !== undefined) return line;
-  }
-  return undefined;
-}
-
-function lineOf(
-  doc: Document,
-  lineCounter: LineCounter,
-  path: readonly (string | number)[],
-): number | undefined {
-  const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
-  const range = node && typeof node === 'object' && 'range' in node ? node.range : undefined;
-  if (!Array.isArray(range) || typeof range[0] !== 'number') return undefined;
-  return lineCounter.linePos(range[0]).line;
-}
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/\.$/, '');

@@ -21,18 +21,48 @@ function readSplit(data: Record<string, unknown>, name: string, path: string): E
   const raw = data[name];
   if (raw === undefined && name.startsWith('oos_')) return [];
   if (!Array.isArray(raw)) {
-    throw new Error(`${path}: "${name}" must be a list of [text, label] pairs (CLINC150 layout)`);
+    throw new DatasetError(
+      `${path}: "${name}" must be a list of [text, label] pairs (CLINC150 layout)`,
+    );
   }
   return raw.map((pair, i) => {
     if (!Array.isArray(pair) || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') {
-      throw new Error(`${path}: ${name}[${i}] must be a [text, label] pair of strings`);
+      throw new DatasetError(`${path}: ${name}[${i}] must be a [text, label] pair of strings`);
     }
     return { text: pair[0], label: pair[1] };
   });
 }
 
+/** The bench's data file is missing, unreadable or not in the CLINC150 layout. */
+export class DatasetError extends Error {
+  readonly code = 'BENCH_DATASET';
+}
+
+/** What to do about a bad data file, in one line: the bench prints it instead of a stack trace. */
+const HINT =
+  'the CLINC150 copy ships in test/bench/data/clinc150/ (restore it with "git checkout -- test/bench/data"), or pass --dataset PATH to a file in the CLINC150 JSON layout';
+
+function readJson(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
+    throw new DatasetError(`cannot read the data set ${path} (${reason}): ${HINT}`, { cause });
+  }
+  try {
+    const data: unknown = JSON.parse(text);
+    if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+      return data as Record<string, unknown>;
+    }
+  } catch (cause) {
+    throw new DatasetError(`the data set ${path} is not valid JSON: ${HINT}`, { cause });
+  }
+  throw new DatasetError(`the data set ${path} is not a JSON object: ${HINT}`);
+}
+
 export function loadDataset(path: string): IntentDataset {
-  const data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  const data = readJson(path);
   const [train, val, test, oosTrain, oosVal, oosTest] = SPLITS.map((s) => readSplit(data, s, path));
   return {
     train: train ?? [],

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundleChild } from './bundle.js';
+import { DatasetError, loadDataset } from './dataset.js';
 import type { SystemFigures } from './run-system.js';
 import type { ScaleFigures } from './scale.js';
 import { formatScaleTable, formatTable } from './table.js';
@@ -17,7 +18,7 @@ import { formatScaleTable, formatTable } from './table.js';
  */
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
-const DEFAULT_DATASET = resolve(root, '../shared/datasets/clinc150/data_full.json');
+const DEFAULT_DATASET = resolve(root, 'test/bench/data/clinc150/data_full.json');
 const SCALE_SIZES = [100, 1_000, 10_000, 50_000];
 
 const { values } = parseArgs({
@@ -67,6 +68,14 @@ if (values.load || values.memory) {
 }
 
 const dataset = resolve(values.dataset);
+// Checked here, once, so a missing or broken file is one line and not a stack trace per child.
+try {
+  loadDataset(dataset);
+} catch (error) {
+  if (!(error instanceof DatasetError)) throw error;
+  process.stderr.write(`bench: ${error.message}\n`);
+  process.exit(1);
+}
 const child = bundleChild(root);
 const work = mkdtempSync(join(tmpdir(), 'bench-'));
 

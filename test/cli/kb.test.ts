@@ -50,6 +50,30 @@ describe('npm run kb -- check', () => {
   });
 });
 
+describe('npm run kb -- check on a file with several problems', () => {
+  it('GIVEN problems in two entries THEN reports every one in one run, each with file and line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kb-check-'));
+    const file = join(dir, 'bad.yaml');
+    const text = (await readFile(FIXTURE, 'utf8'))
+      .replace(
+        '    answer: According to the Harbour Gazette, the lighthouse',
+        '    anwser: According to the Harbour Gazette, the lighthouse',
+      )
+      .replace('    source: The keeper is Ada Reyes.', '    sorce: The keeper is Ada Reyes.');
+    await writeFile(file, text);
+    const result = await runScript(KB, ['check', '--knowledge', file]);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /bad\.yaml:21 \(entry "lighthouse-height", field "anwser"\): unknown field "anwser": did you mean "answer"\?$/,
+    );
+    expect(lines[1]).toMatch(
+      /bad\.yaml:34 \(entry "lighthouse-keeper", field "sorce"\): unknown field "sorce": did you mean "source"\?$/,
+    );
+  });
+});
+
 describe('npm run kb -- review', () => {
   it('GIVEN unanswered questions in the store THEN lists them by frequency, and --accept adds one to the file keeping its comments', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kb-review-'));

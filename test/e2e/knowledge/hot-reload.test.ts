@@ -82,7 +82,8 @@ describe('hot reload of the knowledge', () => {
 
     await writeFile(file, FILE_V1.replace('answer: It is blue.', 'answr: It is blue.'));
     await until(() => errors.length >= 1);
-    expect(errors[0]).toMatchObject({ entry: 'colour', line: 4 });
+    // The line of the misspelt field itself, not of its entry.
+    expect(errors[0]).toMatchObject({ entry: 'colour', field: 'answr', line: 12 });
     expect(String(errors[0]?.['file'])).toContain('kb.yaml');
     expect((await ask('What is the favourite colour?')).text).toBe('It is blue.');
 

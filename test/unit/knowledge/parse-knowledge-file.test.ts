@@ -38,7 +38,11 @@ describe('parseKnowledgeFile', () => {
       `${header}${yamlEntry('alpha')}\n${yamlEntry('beta', '    related: [alpha]')}`,
     );
     expect(knowledge.entries.map((e) => e.id)).toEqual(['alpha', 'beta']);
-    expect(knowledge.entries[0]?.origin).toEqual({ file: 'k.yaml', line: 6 });
+    expect(knowledge.entries[0]?.origin).toEqual({
+      file: 'k.yaml',
+      line: 6,
+      questionLines: [8, 9, 10, 11, 12, 13],
+    });
     expect(knowledge.entries[1]?.related).toEqual(['alpha']);
     expect(knowledge.entries[0]?.source?.publication).toBe('Example News');
     expect(knowledge.entries[0]?.kind).toBe('fact');
