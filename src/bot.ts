@@ -11,6 +11,7 @@ import { createSilentLogger, type Logger } from './logger.js';
 import { type BotMetrics, createNoopMetrics } from './metrics.js';
 import type { Query } from './query.js';
 import { createRateLimiter, type RateLimitConfig } from './rate-limiter.js';
+import { duplicateReply } from './reply/build-reply.js';
 import { roundConfidence } from './reply/round-confidence.js';
 import type { Reply } from './reply.js';
 import { createStateStore } from './store/state-store.js';
@@ -84,7 +85,22 @@ export function createBot(deps: BotDeps): Bot {
   const knowledge = deps.knowledge;
   const current = typeof knowledge === 'function' ? knowledge : () => knowledge;
 
+  const claim = createEventClaims({
+    store,
+    ttlMs: config.eventTtlMs,
+    now,
+    metrics,
+    logger,
+    ...(deps.setIfAbsent && { setIfAbsent: deps.setIfAbsent }),
+  });
+
   async function handle(query: Query): Promise<Reply> {
+    const { eventId, platform } = query;
+    if (eventId !== undefined && !(await claim(`${platform}:${eventId}`))) {
+      // Not a question handled: the event's first delivery was (or is being) answered.
+      logger.debug({ platform, eventId }, 'event already claimed: not answered again');
+      return { ...duplicateReply(), requestId: requestId() };
+    }
     const started = performance.now();
     // Read once: every step of this turn answers from the same version of the knowledge.
     const reply = { ...(await turns.answer(current(), query)), requestId: requestId() };
@@ -110,14 +126,7 @@ export function createBot(deps: BotDeps): Bot {
     handle,
     choose: (context, entry) => turns.choose(current(), context, entry),
     feedback: createFeedback({ memory, curation, metrics, logger }),
-    claim: createEventClaims({
-      store,
-      ttlMs: config.eventTtlMs,
-      now,
-      metrics,
-      logger,
-      ...(deps.setIfAbsent && { setIfAbsent: deps.setIfAbsent }),
-    }),
+    claim,
     complete: (prefix, limit = 25) => complete(current(), prefix, limit),
     flush: () => curation.flush(),
   };

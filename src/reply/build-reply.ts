@@ -116,6 +116,18 @@ export function rateLimitedReply(rateLimit: RateLimitConfig, quiet: boolean): De
   };
 }
 
+/** A repeated event: answered by its first delivery, so this reply is never sent. */
+export function duplicateReply(): DeclineReply {
+  return {
+    kind: 'decline',
+    reason: 'duplicate',
+    text: 'This message was already answered.',
+    confidence: 0,
+    suggestions: [],
+    quiet: true,
+  };
+}
+
 /** An explanation for a reply that involved no matching (a pressed button naming a gone entry). */
 export function emptyExplanation(kb: KnowledgeBase): Explanation {
   return { normalized: '', confidence: 0, thresholds: kb.thresholds };
