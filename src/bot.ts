@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { complete } from './autocomplete/complete.js';
 import type { Bot } from './bot-types.js';
 import { createConversationMemory } from './conversation/conversation-memory.js';
-import { createCurationLog } from './curation/curation-log.js';
+import { CURATION_MAX_ITEMS, createCurationLog } from './curation/curation-log.js';
 import { createEventClaims } from './events/event-claims.js';
 import { createFeedback } from './feedback/record-feedback.js';
 import type { KnowledgeBase } from './knowledge-base.js';
@@ -52,8 +52,6 @@ export interface BotDeps {
   readonly requestId?: () => string;
   readonly config?: Partial<BotConfig>;
 }
-
-const CURATION_MAX_ITEMS = 1_000;
 
 /**
  * Creates the bot core by composing its parts (the turn pipeline, feedback, autocomplete, event
