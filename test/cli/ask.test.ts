@@ -126,3 +126,18 @@ describe('ask sees the configuration npm start sees', () => {
     expect(result.stderr).not.toContain('xoxb-not-a-token');
   });
 });
+
+describe('ask is not rate limited', () => {
+  it('GIVEN 15 questions piped in THEN 15 answers, none refused', async () => {
+    const input = `${Array.from({ length: 15 }, () => 'How many US troops are in Iraq?').join('\n')}\n`;
+    const result = await runScript(ASK, ['--json'], { input });
+    expect(result.code).toBe(0);
+    const replies = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { answered: boolean; answer: string });
+    expect(replies).toHaveLength(15);
+    expect(replies.filter((r) => r.answered)).toHaveLength(15);
+    expect(result.stdout).not.toContain('faster than I can keep up');
+  });
+});
