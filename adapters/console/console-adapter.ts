@@ -1,9 +1,6 @@
 import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Bot } from '../../src/bot-types.js';
-import type { Logger } from '../../src/logger.js';
-import type { QueryContext } from '../../src/query.js';
-import type { Reply } from '../../src/reply.js';
+import type { Bot, Logger, QueryContext, Reply } from '../../src/index.js';
 import type { Adapter } from '../adapter.js';
 import { consoleLookOf, renderConsoleReply, renderConsoleText } from './console-look.js';
 import type { PromptKeeper } from './prompt-keeper.js';

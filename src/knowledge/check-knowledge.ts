@@ -126,14 +126,7 @@ export function checkKnowledge(
   const toReview = facts
     .filter((entry) => entry.review === 'generated')
     .map(({ id, origin }) => ({ id, ...(origin && { file: origin.file, line: origin.line }) }));
-
-  const offTopicAnswered = kb.knowledge.offTopic.flatMap((question) => {
-    const decision = decide(kb.matcher.match(question), kb.thresholds);
-    const top = decision.candidates[0];
-    return decision.kind === 'answer' && top && factIds.has(top.entry)
-      ? [{ question, entry: top.entry, confidence: top.confidence }]
-      : [];
-  });
+  const offTopicAnswered = answeredOffTopic(kb, factIds);
 
   const found = { entries, duplicates, offTopicAnswered, toReview, confusions };
   const problems = problemsOf(found, minAccuracy, recommendedPhrasings);
@@ -224,6 +217,20 @@ function describePlace(place: PhrasingPlace): string {
   const where =
     place.file === undefined ? 'built in' : `${place.file}${place.line ? `:${place.line}` : ''}`;
   return `"${place.text}" (entry "${place.entry}", ${where})`;
+}
+
+/** The file's off-topic questions that the bot would answer with a fact. */
+function answeredOffTopic(
+  kb: KnowledgeBase,
+  factIds: ReadonlySet<string>,
+): KnowledgeCheck['offTopicAnswered'] {
+  return kb.knowledge.offTopic.flatMap((question) => {
+    const decision = decide(kb.matcher.match(question), kb.thresholds);
+    const top = decision.candidates[0];
+    return decision.kind === 'answer' && top && factIds.has(top.entry)
+      ? [{ question, entry: top.entry, confidence: top.confidence }]
+      : [];
+  });
 }
 
 const error = (message: string): CheckProblem => ({ level: 'error', message });

@@ -1,7 +1,6 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Keyv } from 'keyv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot.js';
 import type { Bot } from '../../src/bot-types.js';
@@ -9,6 +8,7 @@ import { checkKnowledge } from '../../src/knowledge/check-knowledge.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { createKnowledgeBase } from '../../src/knowledge-base.js';
 import { createMatcher } from '../../src/matcher/create-matcher.js';
+import { memoryStateStore } from '../support/memory-state.js';
 import { runScript } from '../support/run-script.js';
 
 const KB = 'adapters/cli/kb.ts';
@@ -36,7 +36,7 @@ describe('npm run kb -- import FAQ.md', () => {
     const kb = createKnowledgeBase(await loadKnowledge(file));
     bot = createBot({
       knowledge: kb,
-      store: new Keyv(),
+      store: memoryStateStore(),
       config: { rateLimit: { questions: 0, windowMs: 60_000 } },
     });
   });

@@ -89,18 +89,19 @@ describe('README commands', () => {
     expect(builtIn.includes(c.script) || c.script in scripts).toBe(true);
   });
 
-  it.each(
-    commands.filter((c) => c.script in ENTRY_POINTS).map((c) => [c.line, c] as const),
-  )('%s passes only flags and commands its --help lists', async (_, c) => {
-    const help = await helpOf(c.script);
-    for (const flag of c.args.filter((arg) => arg.startsWith('--'))) {
-      expect(help, `${flag} in ${c.script} --help`).toContain(flag.split('=')[0] ?? flag);
-    }
-    const sub = c.args[0];
-    if (c.script === 'kb' && sub !== undefined && !sub.startsWith('-')) {
-      expect(help, `kb ${sub} in kb --help`).toMatch(new RegExp(`^\\s+${sub}\\b`, 'm'));
-    }
-  });
+  it.each(commands.filter((c) => c.script in ENTRY_POINTS).map((c) => [c.line, c] as const))(
+    '%s passes only flags and commands its --help lists',
+    async (_, c) => {
+      const help = await helpOf(c.script);
+      for (const flag of c.args.filter((arg) => arg.startsWith('--'))) {
+        expect(help, `${flag} in ${c.script} --help`).toContain(flag.split('=')[0] ?? flag);
+      }
+      const sub = c.args[0];
+      if (c.script === 'kb' && sub !== undefined && !sub.startsWith('-')) {
+        expect(help, `kb ${sub} in kb --help`).toMatch(new RegExp(`^\\s+${sub}\\b`, 'm'));
+      }
+    },
+  );
 
   it.each(commands.filter(runnable).map((c) => [c.line, c] as const))(
     '%s runs and succeeds',

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { Keyv } from 'keyv';
 import porterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { createMatcher } from '../../src/matcher/create-matcher.js';
 import type { Matcher } from '../../src/matcher/matcher.js';
 import { createNormalizer, MAX_WORD_LENGTH } from '../../src/matcher/normalize.js';
 import { createTypoCorrector } from '../../src/matcher/typo-corrector.js';
+import { memoryStateStore } from '../support/memory-state.js';
 import { shippedKnowledgeBase } from '../support/shipped-bot.js';
 import { entries, synonyms } from '../unit/matcher/fixtures/troops-kb.js';
 import { anyText, fill } from './bad-inputs.js';
@@ -205,7 +205,7 @@ describe('GIVEN the whole core on the shipped knowledge', () => {
   beforeAll(async () => {
     bot = createBot({
       knowledge: await shippedKnowledgeBase(),
-      store: new Keyv(),
+      store: memoryStateStore(),
       config: { rateLimit: { questions: 0, windowMs: 60_000 } },
     });
   });
