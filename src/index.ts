@@ -3,6 +3,9 @@
  * enforces it). Nothing here knows a platform, a store driver or the environment.
  */
 
+export { type ImportFormat, importKnowledge } from './authoring/import-knowledge.js';
+export { toKnowledgeYaml } from './authoring/knowledge-yaml.js';
+export { STARTER_KNOWLEDGE } from './authoring/starter-knowledge.js';
 export { type BotConfig, createBot, defaultBotConfig } from './bot.js';
 export type { Bot, FeedbackReply, Rating } from './bot-types.js';
 export {

@@ -1,7 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
-import { type ImportFormat, importKnowledge } from '../../src/authoring/import-knowledge.js';
-import { toKnowledgeYaml } from '../../src/authoring/knowledge-yaml.js';
+import { type ImportFormat, importKnowledge, toKnowledgeYaml } from '../../src/index.js';
 
 export interface ImportArgs {
   readonly file: string | undefined;

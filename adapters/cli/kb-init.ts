@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { STARTER_KNOWLEDGE } from '../../src/authoring/starter-knowledge.js';
+import { STARTER_KNOWLEDGE } from '../../src/index.js';
 
 /** `kb init FILE`: writes the commented starter knowledge file, never over an existing file. */
 export async function runInit(file: string | undefined): Promise<number> {

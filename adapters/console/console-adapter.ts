@@ -30,7 +30,6 @@ export function createConsoleAdapter(
 ): ConsoleAdapter {
   const { bot, logger } = deps;
   let rl: Interface | undefined;
-  let lastAnswered: string | undefined;
   let finish: () => void = () => {};
   const done = new Promise<void>((resolve) => {
     finish = resolve;
@@ -39,48 +38,8 @@ export function createConsoleAdapter(
   const look = () => consoleLookOf(config.output, config.color ?? false);
   const write = (text: string, after: readonly string[] = []) =>
     config.output.write(`${renderConsoleText(text, after, look())}\n`);
-  const show = (reply: Reply) => {
-    lastAnswered =
-      reply.kind === 'answer' && reply.entryKind === 'fact' ? reply.entry.entry : lastAnswered;
-    config.output.write(`${renderConsoleReply(reply, look())}\n`);
-  };
-
-  async function onLine(line: string): Promise<'quit' | undefined> {
-    const text = line.trim();
-    if (!config.interactive) {
-      show(await bot.handle({ ...CONTEXT, text }));
-      return undefined;
-    }
-    if (text === '') return undefined;
-    switch (text.toLowerCase()) {
-      case '/quit':
-      case '/exit':
-        return 'quit';
-      case '/help':
-        show(await bot.handle({ ...CONTEXT, text: '' }));
-        return undefined;
-      case '/good':
-      case '/bad': {
-        if (lastAnswered === undefined) {
-          write('There is no answer to rate yet.');
-          return undefined;
-        }
-        const feedback = await bot.feedback(
-          CONTEXT,
-          lastAnswered,
-          text === '/good' ? 'up' : 'down',
-        );
-        write(
-          feedback.text,
-          feedback.suggestions.map((s, i) => `${i + 1}. ${s.question}`),
-        );
-        return undefined;
-      }
-      default:
-        show(await bot.handle({ ...CONTEXT, text }));
-        return undefined;
-    }
-  }
+  const show = (reply: Reply) => config.output.write(`${renderConsoleReply(reply, look())}\n`);
+  const onLine = createLineHandler(bot, config.interactive, { show, write });
 
   async function run(): Promise<void> {
     const reader = createInterface({
@@ -134,5 +93,44 @@ export function createConsoleAdapter(
       rl?.close();
       await done;
     },
+  };
+}
+
+interface ConsoleView {
+  show(reply: Reply): void;
+  write(text: string, after?: readonly string[]): void;
+}
+
+/** One line typed at the prompt: a question, or one of the chat's slash commands. */
+function createLineHandler(bot: Bot, interactive: boolean, view: ConsoleView) {
+  let lastAnswered: string | undefined;
+  const ask = async (text: string) => {
+    const reply = await bot.handle({ ...CONTEXT, text });
+    if (reply.kind === 'answer' && reply.entryKind === 'fact') lastAnswered = reply.entry.entry;
+    view.show(reply);
+  };
+  const rate = async (rating: 'up' | 'down') => {
+    if (lastAnswered === undefined) {
+      view.write('There is no answer to rate yet.');
+      return;
+    }
+    const feedback = await bot.feedback(CONTEXT, lastAnswered, rating);
+    view.write(
+      feedback.text,
+      feedback.suggestions.map((s, i) => `${i + 1}. ${s.question}`),
+    );
+  };
+
+  return async function onLine(line: string): Promise<'quit' | undefined> {
+    const text = line.trim();
+    // Piped input is questions only, empty lines included (they get help), as scripts expect.
+    if (!interactive) await ask(text);
+    else if (text === '') return undefined;
+    else if (['/quit', '/exit'].includes(text.toLowerCase())) return 'quit';
+    else if (text.toLowerCase() === '/help') await ask('');
+    else if (text.toLowerCase() === '/good') await rate('up');
+    else if (text.toLowerCase() === '/bad') await rate('down');
+    else await ask(text);
+    return undefined;
   };
 }

@@ -1,8 +1,7 @@
 import type { Writable } from 'node:stream';
 import { styleText } from 'node:util';
 import wrapAnsi from 'wrap-ansi';
-import { renderPlainText } from '../../src/render-plain-text.js';
-import type { Reply } from '../../src/reply.js';
+import { type Reply, renderPlainText } from '../../src/index.js';
 import type { Env } from '../adapter.js';
 
 /**
