@@ -1,4 +1,5 @@
 import {
+  ActivityType,
   Client,
   DiscordjsErrorCodes,
   Events,
@@ -11,12 +12,14 @@ import type { Bot } from '../../src/bot-types.js';
 import type { Logger } from '../../src/logger.js';
 import type { Adapter } from '../adapter.js';
 import { ConfigError } from '../config-error.js';
-import { ASK_COMMAND } from './ask-command.js';
+import { ASK_COMMAND, ASK_MESSAGE_COMMAND, HELP_COMMAND } from './commands.js';
 import type { DiscordConfig } from './discord-config.js';
 import { DiscordError } from './discord-error.js';
-import { createDiscordHandlers } from './discord-handlers.js';
+import { createDiscordHandlers, RESTARTING, UNKNOWN_COMMAND } from './discord-handlers.js';
+import { gatewayClosedError } from './gateway-close.js';
 import { guardPacketHandling } from './packet-guard.js';
 import { NO_PINGS } from './render-reply.js';
+import { missingPermissions } from './rest-errors.js';
 
 export interface DiscordAdapterOptions {
   /** Defer an interaction reply when the core takes longer than this (default 2 s of Discord's 3). */
@@ -55,13 +58,22 @@ export function createDiscordAdapter(
     // DM channels are not cached; without this discord.js drops DMs.
     partials: [Partials.Channel],
     allowedMentions: { ...NO_PINGS, parse: [] },
+    // Sent in IDENTIFY: "Listening to /ask" under the bot's name tells users how to ask.
+    presence: { status: 'online', activities: [{ name: '/ask', type: ActivityType.Listening }] },
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
     // In a shard process: connect only the shards the manager assigned, so each guild is served once.
     ...(config.shard ? { shards: [...config.shard.ids], shardCount: config.shard.count } : {}),
   });
   const inFlight = new Set<Promise<void>>();
   let accepting = false;
+  let stopping = false;
   let stopped: Promise<void> | undefined;
+  let fail: (error: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  // Whoever awaits it sees the rejection; nobody awaiting must not crash the process.
+  failed.catch(() => {});
 
   /** One error boundary per event: log with context, apologise, keep running. */
   function track(
@@ -70,10 +82,27 @@ export function createDiscordAdapter(
     work: () => Promise<void>,
     target?: Message | RepliableInteraction,
   ): void {
-    if (!accepting) return;
+    if (!accepting) {
+      // Shutting down: an interaction left unanswered shows "This interaction failed".
+      if (target !== undefined && !('author' in target)) {
+        handlers.notice(target, RESTARTING).catch((error: unknown) => {
+          logger.debug({ err: error, event, ...context }, 'could not send the restarting notice');
+        });
+      }
+      return;
+    }
     const task = work()
       .catch(async (error: unknown) => {
-        logger.error({ err: error, event, ...context }, 'discord handler failed');
+        const channel = target?.channel ?? null;
+        const missing = missingPermissions(error, channel, client.user);
+        if (missing) {
+          logger.error(
+            { err: error, event, ...context, missingPermissions: missing },
+            `discord refused for lack of permissions: grant the bot ${missing.join(', ')} in this channel`,
+          );
+        } else {
+          logger.error({ err: error, event, ...context }, 'discord handler failed');
+        }
         if (target === undefined) return;
         await handlers.apologize(target).catch((apologyError: unknown) => {
           logger.warn({ err: apologyError, event, ...context }, 'could not send the apology');
@@ -88,6 +117,8 @@ export function createDiscordAdapter(
     const botUserId = client.user?.id;
     if (botUserId === undefined) return;
     const context = { message: message.id, channel: message.channelId, user: message.author.id };
+    // During shutdown a message stays unanswered: no target, so no notice.
+    if (!accepting) return;
     track('message', context, () => handlers.onMessage(message, botUserId), message);
   });
 
@@ -98,20 +129,41 @@ export function createDiscordAdapter(
       user: interaction.user.id,
     };
     if (interaction.isAutocomplete()) {
-      if (interaction.commandName !== ASK_COMMAND) return;
+      if (interaction.commandName !== ASK_COMMAND || !accepting) return;
       track('autocomplete', context, () => handlers.onAutocomplete(interaction));
-    } else if (interaction.isChatInputCommand()) {
-      if (interaction.commandName !== ASK_COMMAND) return;
-      track('ask', context, () => handlers.onAsk(interaction), interaction);
-    } else if (interaction.isButton()) {
-      track(
-        'button',
-        { ...context, customId: interaction.customId },
-        () => handlers.onButton(interaction),
-        interaction,
-      );
+      return;
     }
+    if (!interaction.isRepliable()) return;
+    const { event, work } = route(interaction, client.user?.id ?? '');
+    const extra = interaction.isButton()
+      ? { customId: interaction.customId }
+      : interaction.isCommand()
+        ? { command: interaction.commandName }
+        : {};
+    track(event, { ...context, ...extra }, work, interaction);
   });
+
+  /** Which handler serves an interaction; anything else gets a short private note. */
+  function route(
+    interaction: RepliableInteraction,
+    botUserId: string,
+  ): { event: string; work: () => Promise<void> } {
+    if (interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND) {
+      return { event: 'ask', work: () => handlers.onAsk(interaction) };
+    }
+    if (interaction.isChatInputCommand() && interaction.commandName === HELP_COMMAND) {
+      return { event: 'help', work: () => handlers.onHelp(interaction) };
+    }
+    if (
+      interaction.isMessageContextMenuCommand() &&
+      interaction.commandName === ASK_MESSAGE_COMMAND
+    ) {
+      return { event: 'ask-message', work: () => handlers.onAskMessage(interaction, botUserId) };
+    }
+    if (interaction.isButton())
+      return { event: 'button', work: () => handlers.onButton(interaction) };
+    return { event: 'unknown-command', work: () => handlers.notice(interaction, UNKNOWN_COMMAND) };
+  }
 
   client.on(Events.ClientReady, (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'discord ready');
@@ -121,12 +173,16 @@ export function createDiscordAdapter(
   client.on(Events.ShardError, (error, shard) =>
     logger.warn({ err: error, shard }, 'discord gateway connection error'),
   );
-  client.on(Events.ShardDisconnect, (event, shard) =>
-    logger.error({ code: event.code, shard }, 'discord gateway closed for good; not reconnecting'),
-  );
-  client.on(Events.ShardReconnecting, (shard) =>
-    logger.warn({ shard }, 'discord gateway disconnected; reconnecting'),
-  );
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    // discord.js emits this only for close codes it will not reconnect after (4004, 4014…).
+    logger.error({ code: event.code, shard }, 'discord gateway closed for good; not reconnecting');
+    accepting = false;
+    fail(gatewayClosedError(event.code));
+  });
+  client.on(Events.ShardReconnecting, (shard) => {
+    // client.destroy() closes the connection too; that is not a disconnect worth a warning.
+    if (!stopping) logger.warn({ shard }, 'discord gateway disconnected; reconnecting');
+  });
   client.on(Events.ShardResume, (shard, replayed) =>
     logger.info({ shard, replayed }, 'discord gateway resumed'),
   );
@@ -151,6 +207,7 @@ export function createDiscordAdapter(
       setTimeout(resolve, options.drainTimeoutMs ?? 10_000).unref(),
     );
     await Promise.race([drained, timeout]);
+    stopping = true;
     await client.destroy();
     logger.info('discord stopped');
   }
@@ -158,6 +215,7 @@ export function createDiscordAdapter(
   return {
     name: 'discord',
     start,
+    failed,
     stop() {
       stopped ??= drainAndClose();
       return stopped;

@@ -49,7 +49,7 @@ describe('Discord adapter lifecycle', () => {
       await stopping;
       await adapter.stop();
       const reply = sim.sentMessages.find((m) => m.replyTo === asked['id']);
-      expect(reply?.content).toContain('Last answer before shutdown.');
+      expect(reply?.text).toContain('Last answer before shutdown.');
       // The gateway connection was closed by the client.
       expect(sim.gateway.session?.socket).toBeUndefined();
     } finally {

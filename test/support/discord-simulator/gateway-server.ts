@@ -32,6 +32,8 @@ export interface GatewayIdentify {
   readonly session: string;
   readonly intents: number;
   readonly shard: readonly [number, number];
+  /** The presence the bot identified with (status, activities), if any. */
+  readonly presence?: unknown;
 }
 
 export interface GatewayFrame {
@@ -74,7 +76,7 @@ export function createGateway(
 
   function identify(
     socket: WebSocket,
-    d: { token?: unknown; intents?: unknown; shard?: unknown },
+    d: { token?: unknown; intents?: unknown; shard?: unknown; presence?: unknown },
   ): void {
     if (d.token !== state.token) {
       socket.close(4004, 'Authentication failed.');
@@ -127,7 +129,12 @@ export function createGateway(
       const channels = options.channels.filter((c) => c.guildId === guild.id);
       dispatchIn(session, 'GUILD_CREATE', guildObject(guild, channels, state.botUser));
     }
-    const identified: GatewayIdentify = { session: session.id, intents, shard };
+    const identified: GatewayIdentify = {
+      session: session.id,
+      intents,
+      shard,
+      ...(d.presence === undefined ? {} : { presence: d.presence }),
+    };
     identifies.push(identified);
     events.emit('identify', identified);
   }
@@ -169,7 +176,12 @@ export function createGateway(
       } else if (op === 2) {
         identify(
           socket,
-          (frame.d ?? {}) as { token?: unknown; intents?: unknown; shard?: unknown },
+          (frame.d ?? {}) as {
+            token?: unknown;
+            intents?: unknown;
+            shard?: unknown;
+            presence?: unknown;
+          },
         );
       } else if (op === 6) {
         resume(socket, (frame.d ?? {}) as { token?: unknown });
