@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Keyv } from 'keyv';
+import { rankCompletions } from './autocomplete/rank-completions.js';
 import type { Bot, FeedbackReply, Rating } from './bot-types.js';
 import {
   type ConversationState,
@@ -382,15 +383,10 @@ export function createBot(deps: BotDeps): Bot {
     const kb = current();
     const text = prefix.trim().toLowerCase();
     if (text === '') return kb.examples(limit);
-    const facts = kb.knowledge.entries;
-    const literal = facts.filter((entry) =>
-      entry.questions.some((q) => q.toLowerCase().includes(text)),
-    );
-    const matched = kb.matcher
-      .match(text, limit)
-      .candidates.map((candidate) => kb.entries.get(candidate.entry))
-      .filter((entry): entry is KnowledgeEntry => entry?.kind === 'fact');
-    return [...new Set([...literal, ...matched])].slice(0, limit).map(kb.suggestion);
+    const facts = kb.knowledge.entries.filter((entry) => entry.kind === 'fact');
+    const matched = kb.matcher.match(text, limit).candidates.map((candidate) => candidate.entry);
+    const candidates = facts.map((entry) => ({ entry: entry.id, questions: entry.questions }));
+    return rankCompletions(prefix, candidates, { matched, limit });
   }
 
   return { handle, choose, feedback, claim, complete, flush: () => curation.flush() };
