@@ -25,7 +25,12 @@ export interface Ops {
 
 export function createOps(
   config: OpsConfig | undefined,
-  deps: { readonly logger: Logger; readonly knowledgeEntries: () => number },
+  deps: {
+    readonly logger: Logger;
+    readonly knowledgeEntries: () => number;
+    /** The core state store's health: the one signal `/healthz` and `/metrics` report. */
+    readonly storeHealthy: () => boolean;
+  },
 ): Ops {
   if (config === undefined) {
     return {
@@ -37,7 +42,7 @@ export function createOps(
       address: () => undefined,
     };
   }
-  const metrics = createPrometheusMetrics();
+  const metrics = createPrometheusMetrics({ storeHealthy: deps.storeHealthy });
   let stopping = false;
   let failed = false;
   const server: OpsServer = createOpsServer({
@@ -46,7 +51,7 @@ export function createOps(
     logger: deps.logger,
     health: () => ({
       status: failed ? 'failed' : stopping ? 'stopping' : 'ok',
-      store: metrics.storeStatus(),
+      store: deps.storeHealthy() ? 'ok' : 'degraded',
       knowledge: { entries: deps.knowledgeEntries() },
     }),
   });
