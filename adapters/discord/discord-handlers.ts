@@ -44,7 +44,10 @@ export function createDiscordHandlers(deps: HandlerDeps) {
     context: (interaction) => queryContext(placeOf(interaction)),
   });
 
-  /** Claims an event so two instances on one token answer it once; a store outage must not mute the bot. */
+  /**
+   * Claims a button press so two instances on one token answer it once; a store outage must not
+   * mute the bot. Questions carry their event id to the core instead (`Query.eventId`).
+   */
   async function claim(eventId: string): Promise<boolean> {
     try {
       return await bot.claim(`discord:${eventId}`);
@@ -69,9 +72,10 @@ export function createDiscordHandlers(deps: HandlerDeps) {
       },
       botUserId,
     );
-    if (decision.kind === 'ignore' || !(await claim(`message:${message.id}`))) return;
-    const reply = await bot.handle(decision.query);
-    // Over the rate limit and already told this window: a message needs no answer.
+    if (decision.kind === 'ignore') return;
+    // The core claims the event id: another instance (or a redelivery) gets a quiet duplicate.
+    const reply = await bot.handle({ ...decision.query, eventId: `message:${message.id}` });
+    // A duplicate, or over the rate limit and already told this window: no answer.
     if (reply.kind === 'decline' && reply.quiet) return;
     await responder.replyToMessage(message, renderReply(reply));
   }
@@ -85,13 +89,17 @@ export function createDiscordHandlers(deps: HandlerDeps) {
   ): Promise<void> {
     const context = queryContext(placeOf(interaction));
     const pending = bot
-      .handle({ ...context, text })
-      .then((reply) => renderReply(reply, echo ? { question: text } : {}));
+      .handle({ ...context, text, eventId: `interaction:${interaction.id}` })
+      // A duplicate is answered by whoever claimed it first: nothing to send here.
+      .then((reply) =>
+        reply.kind === 'decline' && reply.reason === 'duplicate'
+          ? []
+          : renderReply(reply, echo ? { question: text } : {}),
+      );
     await responder.reply(interaction, pending, ephemeral);
   }
 
   async function onAsk(interaction: ChatInputCommandInteraction): Promise<void> {
-    if (!(await claim(`interaction:${interaction.id}`))) return;
     const question = interaction.options.getString(QUESTION_OPTION) ?? '';
     const ephemeral = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
     await answer(interaction, question, ephemeral, true);
@@ -99,7 +107,6 @@ export function createDiscordHandlers(deps: HandlerDeps) {
 
   /** `/help`: the core's help (an empty question), privately, its examples as buttons. */
   async function onHelp(interaction: ChatInputCommandInteraction): Promise<void> {
-    if (!(await claim(`interaction:${interaction.id}`))) return;
     await answer(interaction, '', true, false);
   }
 
@@ -111,7 +118,6 @@ export function createDiscordHandlers(deps: HandlerDeps) {
     interaction: MessageContextMenuCommandInteraction,
     botUserId: string,
   ): Promise<void> {
-    if (!(await claim(`interaction:${interaction.id}`))) return;
     const text = stripBotMention(interaction.targetMessage.content, botUserId);
     await answer(interaction, text, true, true);
   }

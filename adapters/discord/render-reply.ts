@@ -53,7 +53,10 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
   const parts = [reply.text];
   const fields: APIEmbed['fields'] = [];
   if (reply.kind === 'answer') {
-    if (reply.source) fields.push({ name: 'Source', value: describeSource(reply.source) });
+    if (reply.source) {
+      // Discord's limit for a field value; a source line that long is a knowledge-file slip.
+      fields.push({ name: 'Source', value: truncate(describeSource(reply.source), 1024) });
+    }
     const related = suggestionRow(reply.related, (s) => s.question, ButtonStyle.Secondary);
     if (related) rows.push(related);
     if (reply.entryKind === 'fact') {
@@ -70,19 +73,36 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
     const row = suggestionRow(offered, (_, i) => String(i + 1), ButtonStyle.Primary);
     if (row) rows.push(row);
   }
-  const chunks = splitMessage(parts.join('\n\n'), { limit: EMBED_DESCRIPTION_LIMIT });
+  return embedMessages(parts.join('\n\n'), {
+    colour: OUTCOME_COLOURS[reply.kind],
+    fields,
+    rows,
+    content: echo(options.question),
+  });
+}
+
+/**
+ * The text as embeds of at most 4,096 characters, one per message (at most 5, then shortened),
+ * cut where a reader would pause: the content on the first, the fields and buttons on the last.
+ */
+function embedMessages(
+  text: string,
+  parts: { colour: number; fields: APIEmbed['fields']; rows: ButtonRow[]; content: string },
+): DiscordMessagePayload[] {
+  const chunks = splitMessage(text, { limit: EMBED_DESCRIPTION_LIMIT });
+  const fields = parts.fields ?? [];
   return chunks.map((description, index) => {
     const last = index === chunks.length - 1;
     return {
-      content: index === 0 ? echo(options.question) : '',
+      content: index === 0 ? parts.content : '',
       embeds: [
         {
-          color: OUTCOME_COLOURS[reply.kind],
+          color: parts.colour,
           description,
           ...(last && fields.length > 0 ? { fields } : {}),
         },
       ],
-      components: last ? rows : [],
+      components: last ? parts.rows : [],
       allowedMentions: NO_PINGS,
     };
   });
@@ -93,16 +113,12 @@ export function renderFeedback(feedback: FeedbackReply): DiscordMessagePayload[]
   const offered = feedback.suggestions.slice(0, ROW_MAX);
   if (offered.length === 0) return [];
   const row = suggestionRow(offered, (_, i) => String(i + 1), ButtonStyle.Primary);
-  return [
-    {
-      content: '',
-      embeds: [
-        { color: OUTCOME_COLOURS.clarify, description: `${feedback.text}\n\n${numbered(offered)}` },
-      ],
-      components: row ? [row] : [],
-      allowedMentions: NO_PINGS,
-    },
-  ];
+  return embedMessages(`${feedback.text}\n\n${numbered(offered)}`, {
+    colour: OUTCOME_COLOURS.clarify,
+    fields: [],
+    rows: row ? [row] : [],
+    content: '',
+  });
 }
 
 /** A one-line private notice (apology, unknown command, restarting): plain text, no embed. */

@@ -173,7 +173,7 @@ describe('Discord adapter safety and translation', () => {
       thread: sim.world.thread.id,
     };
     expect(calls.find((c) => c.method === 'handle')?.args).toEqual([
-      { ...context, text: 'troops?' },
+      { ...context, text: 'troops?', eventId: `message:${asked['id']}` },
     ]);
     expect(calls.find((c) => c.method === 'choose')?.args).toEqual([context, 'troops.syria']);
   });
