@@ -6,6 +6,7 @@ import {
   RESTJSONErrorCodes,
   type User,
 } from 'discord.js';
+import { NEEDED_PERMISSIONS, type NeededPermission } from './permissions.js';
 
 /**
  * Discord's refusal to reply to a message that no longer exists: 10008 Unknown Message, or a 400
@@ -20,17 +21,6 @@ export function isUnknownReference(error: unknown): boolean {
     !!errors?.['message_reference']
   );
 }
-
-/** What the bot needs in a channel to answer there, by the names server settings show. */
-const NEEDED = {
-  ViewChannel: 'View Channel',
-  SendMessages: 'Send Messages',
-  SendMessagesInThreads: 'Send Messages in Threads',
-  ReadMessageHistory: 'Read Message History',
-  EmbedLinks: 'Embed Links',
-} as const satisfies Partial<Record<keyof typeof PermissionFlagsBits, string>>;
-
-type Needed = keyof typeof NEEDED;
 
 /**
  * For a 403 Missing Permissions / Missing Access: the permissions an admin must grant the bot in
@@ -51,7 +41,7 @@ export function missingPermissions(
     return undefined;
   }
   const inThread = channel?.isThread() ?? false;
-  const needed: Needed[] = [
+  const needed: NeededPermission[] = [
     'ViewChannel',
     inThread ? 'SendMessagesInThreads' : 'SendMessages',
     'ReadMessageHistory',
@@ -62,5 +52,5 @@ export function missingPermissions(
   const missing = granted
     ? needed.filter((name) => !granted.has(PermissionFlagsBits[name] as PermissionResolvable))
     : needed;
-  return (missing.length > 0 ? missing : needed).map((name) => NEEDED[name]);
+  return (missing.length > 0 ? missing : needed).map((name) => NEEDED_PERMISSIONS[name]);
 }

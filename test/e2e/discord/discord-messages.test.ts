@@ -81,6 +81,15 @@ describe('Discord messages', () => {
     expect(JSON.stringify(help.components)).toMatch(/ask:choose:/);
   });
 
+  it('answers a redelivered message once: the core claims its event id', async () => {
+    const { sim } = running;
+    const asked = sim.mentionBot('How many US troops are in Iraq?');
+    sim.gateway.dispatch('MESSAGE_CREATE', asked);
+    const sentinel = sim.mentionBot('hello');
+    await sim.waitForMessage((m) => m.replyTo === sentinel['id']);
+    expect(sim.sentMessages.filter((m) => m.replyTo === asked['id'])).toHaveLength(1);
+  });
+
   it('replies inside a thread when mentioned there', async () => {
     const { sim } = running;
     const asked = sim.mentionBot('How many US troops are in Iraq?', { channel: sim.world.thread });
