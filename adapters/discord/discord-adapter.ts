@@ -4,22 +4,21 @@ import {
   DiscordjsErrorCodes,
   Events,
   GatewayIntentBits,
-  type Message,
   Partials,
-  type RepliableInteraction,
 } from 'discord.js';
 import type { Bot } from '../../src/bot-types.js';
 import type { Logger } from '../../src/logger.js';
 import type { Adapter } from '../adapter.js';
 import { ConfigError } from '../config-error.js';
-import { ASK_COMMAND, ASK_MESSAGE_COMMAND, HELP_COMMAND } from './commands.js';
+import { ASK_COMMAND } from './commands.js';
 import type { DiscordConfig } from './discord-config.js';
 import { DiscordError } from './discord-error.js';
-import { createDiscordHandlers, RESTARTING, UNKNOWN_COMMAND } from './discord-handlers.js';
-import { gatewayClosedError } from './gateway-close.js';
+import { createDiscordHandlers } from './discord-handlers.js';
+import { createEventTracker } from './event-tracker.js';
+import { watchGateway } from './gateway-events.js';
+import { routeInteraction } from './interaction-router.js';
 import { guardPacketHandling } from './packet-guard.js';
 import { NO_PINGS } from './render-reply.js';
-import { missingPermissions } from './rest-errors.js';
 
 export interface DiscordAdapterOptions {
   /** Defer an interaction reply when the core takes longer than this (default 2 s of Discord's 3). */
@@ -64,8 +63,7 @@ export function createDiscordAdapter(
     // In a shard process: connect only the shards the manager assigned, so each guild is served once.
     ...(config.shard ? { shards: [...config.shard.ids], shardCount: config.shard.count } : {}),
   });
-  const inFlight = new Set<Promise<void>>();
-  let accepting = false;
+  const tracker = createEventTracker({ client, handlers, logger });
   let stopping = false;
   let stopped: Promise<void> | undefined;
   let fail: (error: Error) => void = () => {};
@@ -75,51 +73,13 @@ export function createDiscordAdapter(
   // Whoever awaits it sees the rejection; nobody awaiting must not crash the process.
   failed.catch(() => {});
 
-  /** One error boundary per event: log with context, apologise, keep running. */
-  function track(
-    event: string,
-    context: Record<string, unknown>,
-    work: () => Promise<void>,
-    target?: Message | RepliableInteraction,
-  ): void {
-    if (!accepting) {
-      // Shutting down: an interaction left unanswered shows "This interaction failed".
-      if (target !== undefined && !('author' in target)) {
-        handlers.notice(target, RESTARTING).catch((error: unknown) => {
-          logger.debug({ err: error, event, ...context }, 'could not send the restarting notice');
-        });
-      }
-      return;
-    }
-    const task = work()
-      .catch(async (error: unknown) => {
-        const channel = target?.channel ?? null;
-        const missing = missingPermissions(error, channel, client.user);
-        if (missing) {
-          logger.error(
-            { err: error, event, ...context, missingPermissions: missing },
-            `discord refused for lack of permissions: grant the bot ${missing.join(', ')} in this channel`,
-          );
-        } else {
-          logger.error({ err: error, event, ...context }, 'discord handler failed');
-        }
-        if (target === undefined) return;
-        await handlers.apologize(target).catch((apologyError: unknown) => {
-          logger.warn({ err: apologyError, event, ...context }, 'could not send the apology');
-        });
-      })
-      .finally(() => inFlight.delete(task));
-    inFlight.add(task);
-  }
-
   guardPacketHandling(client, logger);
   client.on(Events.MessageCreate, (message) => {
     const botUserId = client.user?.id;
-    if (botUserId === undefined) return;
+    // During shutdown a message stays unanswered: a notice would be noise in the channel.
+    if (botUserId === undefined || !tracker.accepting) return;
     const context = { message: message.id, channel: message.channelId, user: message.author.id };
-    // During shutdown a message stays unanswered: no target, so no notice.
-    if (!accepting) return;
-    track('message', context, () => handlers.onMessage(message, botUserId), message);
+    tracker.track('message', context, () => handlers.onMessage(message, botUserId), message);
   });
 
   client.on(Events.InteractionCreate, (interaction) => {
@@ -129,71 +89,30 @@ export function createDiscordAdapter(
       user: interaction.user.id,
     };
     if (interaction.isAutocomplete()) {
-      if (interaction.commandName !== ASK_COMMAND || !accepting) return;
-      track('autocomplete', context, () => handlers.onAutocomplete(interaction));
+      if (interaction.commandName !== ASK_COMMAND || !tracker.accepting) return;
+      tracker.track('autocomplete', context, () => handlers.onAutocomplete(interaction));
       return;
     }
     if (!interaction.isRepliable()) return;
-    const { event, work } = route(interaction, client.user?.id ?? '');
-    const extra = interaction.isButton()
-      ? { customId: interaction.customId }
-      : interaction.isCommand()
-        ? { command: interaction.commandName }
-        : {};
-    track(event, { ...context, ...extra }, work, interaction);
+    const routed = routeInteraction(interaction, handlers, client.user?.id ?? '');
+    tracker.track(routed.event, { ...context, ...routed.context }, routed.work, interaction);
   });
 
-  /** Which handler serves an interaction; anything else gets a short private note. */
-  function route(
-    interaction: RepliableInteraction,
-    botUserId: string,
-  ): { event: string; work: () => Promise<void> } {
-    if (interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND) {
-      return { event: 'ask', work: () => handlers.onAsk(interaction) };
-    }
-    if (interaction.isChatInputCommand() && interaction.commandName === HELP_COMMAND) {
-      return { event: 'help', work: () => handlers.onHelp(interaction) };
-    }
-    if (
-      interaction.isMessageContextMenuCommand() &&
-      interaction.commandName === ASK_MESSAGE_COMMAND
-    ) {
-      return { event: 'ask-message', work: () => handlers.onAskMessage(interaction, botUserId) };
-    }
-    if (interaction.isButton())
-      return { event: 'button', work: () => handlers.onButton(interaction) };
-    return { event: 'unknown-command', work: () => handlers.notice(interaction, UNKNOWN_COMMAND) };
-  }
-
-  client.on(Events.ClientReady, (ready) => {
-    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'discord ready');
+  watchGateway(client, logger, {
+    isStopping: () => stopping,
+    onFatal: (error) => {
+      void tracker.drain(0);
+      fail(error);
+    },
   });
-  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
-  client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'discord warning'));
-  client.on(Events.ShardError, (error, shard) =>
-    logger.warn({ err: error, shard }, 'discord gateway connection error'),
-  );
-  client.on(Events.ShardDisconnect, (event, shard) => {
-    // discord.js emits this only for close codes it will not reconnect after (4004, 4014…).
-    logger.error({ code: event.code, shard }, 'discord gateway closed for good; not reconnecting');
-    accepting = false;
-    fail(gatewayClosedError(event.code));
-  });
-  client.on(Events.ShardReconnecting, (shard) => {
-    // client.destroy() closes the connection too; that is not a disconnect worth a warning.
-    if (!stopping) logger.warn({ shard }, 'discord gateway disconnected; reconnecting');
-  });
-  client.on(Events.ShardResume, (shard, replayed) =>
-    logger.info({ shard, replayed }, 'discord gateway resumed'),
-  );
 
   async function start(): Promise<void> {
-    accepting = true;
+    tracker.accept();
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
     try {
       await client.login(config.token);
     } catch (error) {
-      accepting = false;
+      await tracker.drain(0);
       await client.destroy();
       throw loginError(error, config);
     }
@@ -201,12 +120,7 @@ export function createDiscordAdapter(
   }
 
   async function drainAndClose(): Promise<void> {
-    accepting = false;
-    const drained = Promise.allSettled([...inFlight]);
-    const timeout = new Promise((resolve) =>
-      setTimeout(resolve, options.drainTimeoutMs ?? 10_000).unref(),
-    );
-    await Promise.race([drained, timeout]);
+    await tracker.drain(options.drainTimeoutMs ?? 10_000);
     stopping = true;
     await client.destroy();
     logger.info('discord stopped');

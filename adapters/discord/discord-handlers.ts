@@ -1,20 +1,21 @@
-import {
-  type AutocompleteInteraction,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type Message,
-  type MessageContextMenuCommandInteraction,
-  MessageFlags,
-  type RepliableInteraction,
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Message,
+  MessageContextMenuCommandInteraction,
+  RepliableInteraction,
 } from 'discord.js';
 import type { Bot } from '../../src/bot-types.js';
 import type { Logger } from '../../src/logger.js';
 import { createButtonHandler } from './button-handler.js';
 import { PRIVATE_OPTION, QUESTION_OPTION } from './commands.js';
-import { renderApology, renderChoices, renderNotice, renderReply } from './render-reply.js';
-import { createResponder, toOptions } from './respond.js';
+import { createNotices } from './notices.js';
+import { renderChoices, renderReply } from './render-reply.js';
+import { createResponder } from './respond.js';
 import {
   type EventPlace,
+  type IncomingMessage,
   messageToQuery,
   queryContext,
   stripBotMention,
@@ -58,20 +59,7 @@ export function createDiscordHandlers(deps: HandlerDeps) {
   }
 
   async function onMessage(message: Message, botUserId: string): Promise<void> {
-    const channel = message.channel;
-    const decision = messageToQuery(
-      {
-        authorId: message.author.id,
-        authorIsBot: message.author.bot,
-        isSystem: message.system,
-        content: message.content,
-        channelId: message.channelId,
-        threadParentId: channel.isThread() ? (channel.parentId ?? undefined) : undefined,
-        isDirect: !message.inGuild(),
-        mentionedUserIds: [...message.mentions.users.keys()],
-      },
-      botUserId,
-    );
+    const decision = messageToQuery(incomingOf(message), botUserId);
     if (decision.kind === 'ignore') return;
     // The core claims the event id: another instance (or a redelivery) gets a quiet duplicate.
     const reply = await bot.handle({ ...decision.query, eventId: `message:${message.id}` });
@@ -136,26 +124,23 @@ export function createDiscordHandlers(deps: HandlerDeps) {
     await interaction.respond(renderChoices(bot.complete(typed, 25)));
   }
 
-  /** A short private note, for interactions the bot cannot serve (unknown command, restarting). */
-  async function notice(interaction: RepliableInteraction, text: string): Promise<void> {
-    await interaction.reply({ ...toOptions(renderNotice(text)), flags: MessageFlags.Ephemeral });
-  }
-
-  /** Tells the user something went wrong, in whatever way the interaction still allows. */
-  async function apologize(target: Message | RepliableInteraction): Promise<void> {
-    const apology = renderApology();
-    if ('author' in target) {
-      await responder.replyToMessage(target, [apology]);
-    } else if (target.deferred && !target.replied) {
-      await target.editReply(toOptions(apology));
-    } else if (target.replied || target.deferred) {
-      await target.followUp({ ...toOptions(apology), flags: MessageFlags.Ephemeral });
-    } else {
-      await target.reply({ ...toOptions(apology), flags: MessageFlags.Ephemeral });
-    }
-  }
-
+  const { notice, apologize } = createNotices(responder);
   return { onMessage, onAsk, onHelp, onAskMessage, onButton, onAutocomplete, notice, apologize };
+}
+
+/** The parts of a discord.js message the adapter decides on. */
+function incomingOf(message: Message): IncomingMessage {
+  const channel = message.channel;
+  return {
+    authorId: message.author.id,
+    authorIsBot: message.author.bot,
+    isSystem: message.system,
+    content: message.content,
+    channelId: message.channelId,
+    threadParentId: channel.isThread() ? (channel.parentId ?? undefined) : undefined,
+    isDirect: !message.inGuild(),
+    mentionedUserIds: [...message.mentions.users.keys()],
+  };
 }
 
 function placeOf(interaction: RepliableInteraction | AutocompleteInteraction): EventPlace {
