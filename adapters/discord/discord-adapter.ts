@@ -66,9 +66,10 @@ export function createDiscordAdapter(
   const tracker = createEventTracker({ client, handlers, logger });
   let stopping = false;
   let stopped: Promise<void> | undefined;
-  let fail: (error: Error) => void = () => {};
-  const failed = new Promise<never>((_, reject) => {
-    fail = reject;
+  let fatal: Error | undefined;
+  let reject: (error: Error) => void = () => {};
+  const failed = new Promise<never>((_, rejectFailed) => {
+    reject = rejectFailed;
   });
   // Whoever awaits it sees the rejection; nobody awaiting must not crash the process.
   failed.catch(() => {});
@@ -101,8 +102,9 @@ export function createDiscordAdapter(
   watchGateway(client, logger, {
     isStopping: () => stopping,
     onFatal: (error) => {
+      fatal = error;
       void tracker.drain(0);
-      fail(error);
+      reject(error);
     },
   });
 
@@ -114,9 +116,11 @@ export function createDiscordAdapter(
     } catch (error) {
       await tracker.drain(0);
       await client.destroy();
-      throw loginError(error, config);
+      // A fatal close during login says more than discord.js's own error does.
+      throw fatal ?? loginError(error, config);
     }
-    await ready;
+    // A fatal close before READY (4014: an intent not enabled in the portal) fails the start.
+    await Promise.race([ready, failed]);
   }
 
   async function drainAndClose(): Promise<void> {

@@ -17,6 +17,8 @@ import { createUserActions } from './user-actions.js';
 export interface DiscordSimulatorOptions {
   readonly heartbeatIntervalMs?: number;
   readonly privilegedIntentsEnabled?: number;
+  /** Close every IDENTIFY with this gateway close code, as Discord does for a refused login. */
+  readonly identifyCloseCode?: number;
   /** Discord drops interaction callbacks that arrive later than this (3 s). */
   readonly interactionTimeoutMs?: number;
   /** Dispatch MESSAGE_CREATE for the bot's own channel messages, as Discord does. */
@@ -180,6 +182,9 @@ export async function startDiscordSimulator(options: DiscordSimulatorOptions = {
   const gw = createGateway(state, sockets, events, {
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
     privilegedIntentsEnabled: options.privilegedIntentsEnabled ?? 0,
+    ...(options.identifyCloseCode === undefined
+      ? {}
+      : { identifyCloseCode: options.identifyCloseCode }),
     guilds: world.guilds,
     channels: [...guildChannels, world.thread],
   });

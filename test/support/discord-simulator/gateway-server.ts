@@ -12,6 +12,8 @@ export interface GatewayOptions {
   readonly heartbeatIntervalMs: number;
   /** Privileged intents switched on "in the portal"; asking for others closes with 4014. */
   readonly privilegedIntentsEnabled: number;
+  /** Close every IDENTIFY with this code (4014: the portal no longer grants an intent…). */
+  readonly identifyCloseCode?: number;
   readonly guilds: readonly { readonly id: string; readonly name: string }[];
   readonly channels: readonly SimChannel[];
 }
@@ -80,6 +82,10 @@ export function createGateway(
   ): void {
     if (d.token !== state.token) {
       socket.close(4004, 'Authentication failed.');
+      return;
+    }
+    if (options.identifyCloseCode !== undefined) {
+      socket.close(options.identifyCloseCode, 'Closed by the test.');
       return;
     }
     const intents = typeof d.intents === 'number' ? d.intents : Number.NaN;
