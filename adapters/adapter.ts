@@ -7,6 +7,11 @@ export interface Adapter {
   start(): Promise<void>;
   /** Stops taking new events, finishes replies in flight, closes connections. Safe to call twice. */
   stop(): Promise<void>;
+  /**
+   * Rejects if the adapter fails for good while running (Discord closed the gateway with a fatal
+   * code): the process should then exit non-zero so a supervisor restarts it. Never resolves.
+   */
+  readonly failed?: Promise<never>;
 }
 
 /** The environment as the composition root hands it to config readers (a copy of the process environment). */

@@ -27,6 +27,8 @@ export interface RunningApp {
   readonly adapters: readonly Adapter[];
   /** Resolves when the app has nothing left to do by itself (the console's input ended). */
   readonly done: Promise<void>;
+  /** Rejects when an adapter fails for good while running (`Adapter.failed`); never resolves. */
+  readonly failed: Promise<never>;
   readonly logger: Logger;
   /** Where `/healthz` and `/metrics` listen; undefined when METRICS_PORT is unset. */
   opsAddress(): AddressInfo | undefined;
@@ -97,10 +99,14 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     await stop();
     throw error;
   }
+  const failed = Promise.race(adapters.flatMap((adapter) => adapter.failed ?? []));
+  // From the failure until the process exits, /healthz answers 503.
+  failed.catch(() => ops.fail());
   return {
     bot,
     adapters,
     done,
+    failed,
     logger,
     opsAddress: () => ops.address(),
     stop,

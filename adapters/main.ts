@@ -18,7 +18,7 @@ async function main(env: Env): Promise<void> {
   let shuttingDown: Promise<void> | undefined;
   const starting = startApp({ env });
 
-  const shutdown = (reason: string): Promise<void> => {
+  const shutdown = (reason: string, exitCode = 0): Promise<void> => {
     shuttingDown ??= (async () => {
       // Referenced on purpose: were it unref'd, a stop() that never settles would let Node exit 0.
       setTimeout(() => {
@@ -46,7 +46,7 @@ async function main(env: Env): Promise<void> {
         process.exit(1);
       }
       log(running, 'info', { ms: Date.now() - started }, 'stopped');
-      process.exit(0);
+      process.exit(exitCode);
     })();
     return shuttingDown;
   };
@@ -62,7 +62,13 @@ async function main(env: Env): Promise<void> {
   process.on('SIGTERM', onSignal);
 
   app = await starting;
-  await app.done;
+  // An adapter that fails for good (Discord closed the gateway with 4004) exits 1, so a
+  // supervisor (systemd Restart=on-failure) restarts the bot or an operator notices.
+  const failure = await Promise.race([app.done, app.failed.catch((error: unknown) => ({ error }))]);
+  if (failure !== undefined) {
+    log(app, 'error', { err: failure.error }, 'an adapter failed for good: stopping');
+    await shutdown('adapter failed', 1);
+  }
   await shutdown('input ended');
 }
 

@@ -1,11 +1,12 @@
-import { DiscordAPIError, REST, Routes } from 'discord.js';
+import { ApplicationCommandType, DiscordAPIError, REST, Routes } from 'discord.js';
 import { ConfigError } from '../config-error.js';
-import { discordCommands } from './ask-command.js';
+import { discordCommands } from './commands.js';
 import type { DiscordConfig } from './discord-config.js';
 
 export interface RegistrationResult {
   readonly scope: 'global' | 'guild';
   readonly guildId?: string;
+  /** What was registered, as a user finds it: `/ask`, `/help`, `"Ask Knowledge Bot" (message menu)`. */
   readonly commands: readonly string[];
 }
 
@@ -18,16 +19,20 @@ export async function registerCommands(config: DiscordConfig): Promise<Registrat
   const route = config.guildId
     ? Routes.applicationGuildCommands(config.applicationId, config.guildId)
     : Routes.applicationCommands(config.applicationId);
-  let stored: readonly { name: string }[];
+  let stored: readonly { name: string; type?: number }[];
   try {
-    stored = (await rest.put(route, { body: discordCommands })) as readonly { name: string }[];
+    stored = (await rest.put(route, { body: discordCommands })) as typeof stored;
   } catch (error) {
     throw explain(error, config);
   }
   return {
     scope: config.guildId ? 'guild' : 'global',
     ...(config.guildId ? { guildId: config.guildId } : {}),
-    commands: stored.map((command) => command.name),
+    commands: stored.map((command) =>
+      command.type === ApplicationCommandType.Message
+        ? `"${command.name}" (message menu)`
+        : `/${command.name}`,
+    ),
   };
 }
 

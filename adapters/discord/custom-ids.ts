@@ -6,22 +6,27 @@ import type { Rating } from '../../src/index.js';
  */
 export type ButtonAction =
   | { readonly kind: 'choose'; readonly entry: string }
-  | { readonly kind: 'feedback'; readonly entry: string; readonly rating: Rating };
+  | { readonly kind: 'feedback'; readonly entry: string; readonly rating: Rating }
+  /** The disabled "Thanks — rated" button that replaces 👍/👎; Discord never sends a press of it. */
+  | { readonly kind: 'rated'; readonly rating: Rating };
 
 export const CUSTOM_ID_MAX = 100;
 const CHOOSE = 'ask:choose:';
 const FEEDBACK = 'ask:fb:';
+const RATED = 'ask:rated:';
 
 /** The custom_id for an action, or undefined when the entry id is too long to fit. */
 export function buttonCustomId(action: ButtonAction): string | undefined {
   const id =
     action.kind === 'choose'
       ? `${CHOOSE}${action.entry}`
-      : `${FEEDBACK}${action.rating}:${action.entry}`;
+      : action.kind === 'feedback'
+        ? `${FEEDBACK}${action.rating}:${action.entry}`
+        : `${RATED}${action.rating}`;
   return id.length <= CUSTOM_ID_MAX ? id : undefined;
 }
 
-/** Reads a custom_id back; undefined for ids this adapter did not make. */
+/** Reads a custom_id back; undefined for ids this adapter did not make (or an older version did). */
 export function parseButtonCustomId(customId: string): ButtonAction | undefined {
   if (customId.startsWith(CHOOSE)) {
     const entry = customId.slice(CHOOSE.length);
@@ -32,8 +37,16 @@ export function parseButtonCustomId(customId: string): ButtonAction | undefined 
     const separator = rest.indexOf(':');
     const rating = rest.slice(0, separator);
     const entry = rest.slice(separator + 1);
-    if (separator < 0 || entry === '' || (rating !== 'up' && rating !== 'down')) return undefined;
+    if (separator < 0 || entry === '' || !isRating(rating)) return undefined;
     return { kind: 'feedback', entry, rating };
   }
+  if (customId.startsWith(RATED)) {
+    const rating = customId.slice(RATED.length);
+    return isRating(rating) ? { kind: 'rated', rating } : undefined;
+  }
   return undefined;
+}
+
+function isRating(value: string): value is Rating {
+  return value === 'up' || value === 'down';
 }

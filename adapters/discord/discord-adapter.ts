@@ -1,19 +1,21 @@
 import {
+  ActivityType,
   Client,
   DiscordjsErrorCodes,
   Events,
   GatewayIntentBits,
-  type Message,
   Partials,
-  type RepliableInteraction,
 } from 'discord.js';
 import type { Bot, Logger } from '../../src/index.js';
 import type { Adapter } from '../adapter.js';
 import { ConfigError } from '../config-error.js';
-import { ASK_COMMAND } from './ask-command.js';
+import { ASK_COMMAND } from './commands.js';
 import type { DiscordConfig } from './discord-config.js';
 import { DiscordError } from './discord-error.js';
 import { createDiscordHandlers } from './discord-handlers.js';
+import { createEventTracker } from './event-tracker.js';
+import { watchGateway } from './gateway-events.js';
+import { routeInteraction } from './interaction-router.js';
 import { guardPacketHandling } from './packet-guard.js';
 import { NO_PINGS } from './render-reply.js';
 
@@ -49,45 +51,25 @@ export function createDiscordAdapter(
     logger,
     deferAfterMs: options.deferAfterMs ?? 2000,
   });
-  const client = new Client({
-    intents: [...DISCORD_INTENTS],
-    // DM channels are not cached; without this discord.js drops DMs.
-    partials: [Partials.Channel],
-    allowedMentions: { ...NO_PINGS, parse: [] },
-    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
-    // In a shard process: connect only the shards the manager assigned, so each guild is served once.
-    ...(config.shard ? { shards: [...config.shard.ids], shardCount: config.shard.count } : {}),
-  });
-  const inFlight = new Set<Promise<void>>();
-  let accepting = false;
+  const client = createClient(config);
+  const tracker = createEventTracker({ client, handlers, logger });
+  let stopping = false;
   let stopped: Promise<void> | undefined;
-
-  /** One error boundary per event: log with context, apologise, keep running. */
-  function track(
-    event: string,
-    context: Record<string, unknown>,
-    work: () => Promise<void>,
-    target?: Message | RepliableInteraction,
-  ): void {
-    if (!accepting) return;
-    const task = work()
-      .catch(async (error: unknown) => {
-        logger.error({ err: error, event, ...context }, 'discord handler failed');
-        if (target === undefined) return;
-        await handlers.apologize(target).catch((apologyError: unknown) => {
-          logger.warn({ err: apologyError, event, ...context }, 'could not send the apology');
-        });
-      })
-      .finally(() => inFlight.delete(task));
-    inFlight.add(task);
-  }
+  let fatal: Error | undefined;
+  let reject: (error: Error) => void = () => {};
+  const failed = new Promise<never>((_, rejectFailed) => {
+    reject = rejectFailed;
+  });
+  // Whoever awaits it sees the rejection; nobody awaiting must not crash the process.
+  failed.catch(() => {});
 
   guardPacketHandling(client, logger);
   client.on(Events.MessageCreate, (message) => {
     const botUserId = client.user?.id;
-    if (botUserId === undefined) return;
+    // During shutdown a message stays unanswered: a notice would be noise in the channel.
+    if (botUserId === undefined || !tracker.accepting) return;
     const context = { message: message.id, channel: message.channelId, user: message.author.id };
-    track('message', context, () => handlers.onMessage(message, botUserId), message);
+    tracker.track('message', context, () => handlers.onMessage(message, botUserId), message);
   });
 
   client.on(Events.InteractionCreate, (interaction) => {
@@ -97,59 +79,42 @@ export function createDiscordAdapter(
       user: interaction.user.id,
     };
     if (interaction.isAutocomplete()) {
-      if (interaction.commandName !== ASK_COMMAND) return;
-      track('autocomplete', context, () => handlers.onAutocomplete(interaction));
-    } else if (interaction.isChatInputCommand()) {
-      if (interaction.commandName !== ASK_COMMAND) return;
-      track('ask', context, () => handlers.onAsk(interaction), interaction);
-    } else if (interaction.isButton()) {
-      track(
-        'button',
-        { ...context, customId: interaction.customId },
-        () => handlers.onButton(interaction),
-        interaction,
-      );
+      if (interaction.commandName !== ASK_COMMAND || !tracker.accepting) return;
+      tracker.track('autocomplete', context, () => handlers.onAutocomplete(interaction));
+      return;
     }
+    if (!interaction.isRepliable()) return;
+    const routed = routeInteraction(interaction, handlers, client.user?.id ?? '');
+    tracker.track(routed.event, { ...context, ...routed.context }, routed.work, interaction);
   });
 
-  client.on(Events.ClientReady, (ready) => {
-    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'discord ready');
+  watchGateway(client, logger, {
+    isStopping: () => stopping,
+    onFatal: (error) => {
+      fatal = error;
+      void tracker.drain(0);
+      reject(error);
+    },
   });
-  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
-  client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'discord warning'));
-  client.on(Events.ShardError, (error, shard) =>
-    logger.warn({ err: error, shard }, 'discord gateway connection error'),
-  );
-  client.on(Events.ShardDisconnect, (event, shard) =>
-    logger.error({ code: event.code, shard }, 'discord gateway closed for good; not reconnecting'),
-  );
-  client.on(Events.ShardReconnecting, (shard) =>
-    logger.warn({ shard }, 'discord gateway disconnected; reconnecting'),
-  );
-  client.on(Events.ShardResume, (shard, replayed) =>
-    logger.info({ shard, replayed }, 'discord gateway resumed'),
-  );
 
   async function start(): Promise<void> {
-    accepting = true;
+    tracker.accept();
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
     try {
       await client.login(config.token);
     } catch (error) {
-      accepting = false;
+      await tracker.drain(0);
       await client.destroy();
-      throw loginError(error, config);
+      // A fatal close during login says more than discord.js's own error does.
+      throw fatal ?? loginError(error, config);
     }
-    await ready;
+    // A fatal close before READY (4014: an intent not enabled in the portal) fails the start.
+    await Promise.race([ready, failed]);
   }
 
   async function drainAndClose(): Promise<void> {
-    accepting = false;
-    const drained = Promise.allSettled([...inFlight]);
-    const timeout = new Promise((resolve) =>
-      setTimeout(resolve, options.drainTimeoutMs ?? 10_000).unref(),
-    );
-    await Promise.race([drained, timeout]);
+    await tracker.drain(options.drainTimeoutMs ?? 10_000);
+    stopping = true;
     await client.destroy();
     logger.info('discord stopped');
   }
@@ -157,11 +122,27 @@ export function createDiscordAdapter(
   return {
     name: 'discord',
     start,
+    failed,
     stop() {
       stopped ??= drainAndClose();
       return stopped;
     },
   };
+}
+
+/** The discord.js client: only the intents the bot needs, no pings, this process's shards. */
+function createClient(config: DiscordConfig): Client {
+  return new Client({
+    intents: [...DISCORD_INTENTS],
+    // DM channels are not cached; without this discord.js drops DMs.
+    partials: [Partials.Channel],
+    allowedMentions: { ...NO_PINGS, parse: [] },
+    // Sent in IDENTIFY: "Listening to /ask" under the bot's name tells users how to ask.
+    presence: { status: 'online', activities: [{ name: '/ask', type: ActivityType.Listening }] },
+    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+    // In a shard process: connect only the shards the manager assigned, so each guild is served once.
+    ...(config.shard ? { shards: [...config.shard.ids], shardCount: config.shard.count } : {}),
+  });
 }
 
 function loginError(error: unknown, config: DiscordConfig): Error {

@@ -1,23 +1,24 @@
-import { setTimeout as delay } from 'node:timers/promises';
-import {
-  type AutocompleteInteraction,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type Message,
-  MessageFlags,
-  type RepliableInteraction,
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Message,
+  MessageContextMenuCommandInteraction,
+  RepliableInteraction,
 } from 'discord.js';
 import type { Bot, Logger } from '../../src/index.js';
-import { PRIVATE_OPTION, QUESTION_OPTION } from './ask-command.js';
-import { parseButtonCustomId } from './custom-ids.js';
+import { createButtonHandler } from './button-handler.js';
+import { PRIVATE_OPTION, QUESTION_OPTION } from './commands.js';
+import { createNotices } from './notices.js';
+import { renderChoices, renderReply } from './render-reply.js';
+import { createResponder } from './respond.js';
 import {
-  type DiscordMessagePayload,
-  renderApology,
-  renderChoices,
-  renderFeedback,
-  renderReply,
-} from './render-reply.js';
-import { type EventPlace, messageToQuery, queryContext } from './translate-events.js';
+  type EventPlace,
+  type IncomingMessage,
+  messageToQuery,
+  queryContext,
+  stripBotMention,
+} from './translate-events.js';
 
 export interface HandlerDeps {
   readonly bot: Bot;
@@ -29,11 +30,24 @@ export interface HandlerDeps {
   readonly deferAfterMs: number;
 }
 
+export const UNKNOWN_COMMAND =
+  "I don't know that command: it may be from an older version of me. Try /ask or /help.";
+export const RESTARTING = "I'm restarting right now. Please ask again in a moment.";
+
 /** Turns Discord events into core calls and the core's replies into Discord messages. */
 export function createDiscordHandlers(deps: HandlerDeps) {
   const { bot, logger } = deps;
+  const responder = createResponder(deps);
+  const pressButton = createButtonHandler({
+    bot,
+    responder,
+    context: (interaction) => queryContext(placeOf(interaction)),
+  });
 
-  /** Claims an event so two instances on one token answer it once; a store outage must not mute the bot. */
+  /**
+   * Claims a button press so two instances on one token answer it once; a store outage must not
+   * mute the bot. Questions carry their event id to the core instead (`Query.eventId`).
+   */
   async function claim(eventId: string): Promise<boolean> {
     try {
       return await bot.claim(`discord:${eventId}`);
@@ -44,62 +58,60 @@ export function createDiscordHandlers(deps: HandlerDeps) {
   }
 
   async function onMessage(message: Message, botUserId: string): Promise<void> {
-    const channel = message.channel;
-    const decision = messageToQuery(
-      {
-        authorId: message.author.id,
-        authorIsBot: message.author.bot,
-        isSystem: message.system,
-        content: message.content,
-        channelId: message.channelId,
-        threadParentId: channel.isThread() ? (channel.parentId ?? undefined) : undefined,
-        isDirect: !message.inGuild(),
-        mentionedUserIds: [...message.mentions.users.keys()],
-      },
-      botUserId,
-    );
-    if (decision.kind === 'ignore' || !(await claim(`message:${message.id}`))) return;
-    const reply = await bot.handle(decision.query);
-    // Over the rate limit and already told this window: a message needs no answer.
+    const decision = messageToQuery(incomingOf(message), botUserId);
+    if (decision.kind === 'ignore') return;
+    // The core claims the event id: another instance (or a redelivery) gets a quiet duplicate.
+    const reply = await bot.handle({ ...decision.query, eventId: `message:${message.id}` });
+    // A duplicate, or over the rate limit and already told this window: no answer.
     if (reply.kind === 'decline' && reply.quiet) return;
-    const [first, ...rest] = renderReply(reply);
-    if (first) await message.reply(toOptions(first));
-    for (const payload of rest) {
-      if (channel.isSendable()) await channel.send(toOptions(payload));
-    }
+    await responder.replyToMessage(message, renderReply(reply));
+  }
+
+  /** Answers `text` from the core as a response to the interaction. */
+  async function answer(
+    interaction: RepliableInteraction,
+    text: string,
+    ephemeral: boolean,
+    echo: boolean,
+  ): Promise<void> {
+    const context = queryContext(placeOf(interaction));
+    const pending = bot
+      .handle({ ...context, text, eventId: `interaction:${interaction.id}` })
+      // A duplicate is answered by whoever claimed it first: nothing to send here.
+      .then((reply) =>
+        reply.kind === 'decline' && reply.reason === 'duplicate'
+          ? []
+          : renderReply(reply, echo ? { question: text } : {}),
+      );
+    await responder.reply(interaction, pending, ephemeral);
   }
 
   async function onAsk(interaction: ChatInputCommandInteraction): Promise<void> {
-    if (!(await claim(`interaction:${interaction.id}`))) return;
     const question = interaction.options.getString(QUESTION_OPTION) ?? '';
     const ephemeral = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
-    const context = queryContext(placeOf(interaction));
-    await respond(
-      interaction,
-      bot.handle({ ...context, text: question }).then((reply) => renderReply(reply, { question })),
-      ephemeral,
-    );
+    await answer(interaction, question, ephemeral, true);
+  }
+
+  /** `/help`: the core's help (an empty question), privately, its examples as buttons. */
+  async function onHelp(interaction: ChatInputCommandInteraction): Promise<void> {
+    await answer(interaction, '', true, false);
+  }
+
+  /**
+   * "Ask Knowledge Bot" on a message: Discord resolves the message into the interaction, content
+   * included, without the Message Content intent. Private: the author did not ask for an answer.
+   */
+  async function onAskMessage(
+    interaction: MessageContextMenuCommandInteraction,
+    botUserId: string,
+  ): Promise<void> {
+    const text = stripBotMention(interaction.targetMessage.content, botUserId);
+    await answer(interaction, text, true, true);
   }
 
   async function onButton(interaction: ButtonInteraction): Promise<void> {
-    const action = parseButtonCustomId(interaction.customId);
-    if (action === undefined || !(await claim(`interaction:${interaction.id}`))) return;
-    const context = queryContext(placeOf(interaction));
-    if (action.kind === 'choose') {
-      // An answer picked from a private reply stays private.
-      const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
-      await respond(
-        interaction,
-        bot.choose(context, action.entry).then((reply) => renderReply(reply)),
-        ephemeral,
-      );
-    } else {
-      await respond(
-        interaction,
-        bot.feedback(context, action.entry, action.rating).then(renderFeedback),
-        true,
-      );
-    }
+    if (!(await claim(`interaction:${interaction.id}`))) return;
+    await pressButton(interaction);
   }
 
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -111,52 +123,23 @@ export function createDiscordHandlers(deps: HandlerDeps) {
     await interaction.respond(renderChoices(bot.complete(typed, 25)));
   }
 
-  /** Replies within Discord's window: directly when the core is quick, else defer then edit. */
-  async function respond(
-    interaction: RepliableInteraction,
-    pending: Promise<DiscordMessagePayload[]>,
-    ephemeral: boolean,
-  ): Promise<void> {
-    // Handled below; this only keeps a late failure from becoming an unhandled rejection.
-    pending.catch(() => {});
-    const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
-    const timer = new AbortController();
-    const first = await Promise.race([
-      pending.then((payloads) => ({ payloads })),
-      delay(deps.deferAfterMs, undefined, { signal: timer.signal }).then(() => undefined),
-    ]).finally(() => timer.abort());
-    let payloads: DiscordMessagePayload[];
-    if (first) {
-      payloads = first.payloads;
-      const [head] = payloads;
-      if (head) await interaction.reply({ ...toOptions(head), ...(flags ? { flags } : {}) });
-    } else {
-      logger.debug({ interaction: interaction.id }, 'core is slow; deferring the reply');
-      await interaction.deferReply(flags ? { flags } : {});
-      payloads = await pending;
-      const [head] = payloads;
-      if (head) await interaction.editReply(toOptions(head));
-    }
-    for (const payload of payloads.slice(1)) {
-      await interaction.followUp({ ...toOptions(payload), ...(flags ? { flags } : {}) });
-    }
-  }
+  const { notice, apologize } = createNotices(responder);
+  return { onMessage, onAsk, onHelp, onAskMessage, onButton, onAutocomplete, notice, apologize };
+}
 
-  /** Tells the user something went wrong, in whatever way the interaction still allows. */
-  async function apologize(target: Message | RepliableInteraction): Promise<void> {
-    const apology = toOptions(renderApology());
-    if ('author' in target) {
-      await target.reply(apology);
-    } else if (target.deferred && !target.replied) {
-      await target.editReply(apology);
-    } else if (target.replied) {
-      await target.followUp({ ...apology, flags: MessageFlags.Ephemeral });
-    } else {
-      await target.reply({ ...apology, flags: MessageFlags.Ephemeral });
-    }
-  }
-
-  return { onMessage, onAsk, onButton, onAutocomplete, apologize };
+/** The parts of a discord.js message the adapter decides on. */
+function incomingOf(message: Message): IncomingMessage {
+  const channel = message.channel;
+  return {
+    authorId: message.author.id,
+    authorIsBot: message.author.bot,
+    isSystem: message.system,
+    content: message.content,
+    channelId: message.channelId,
+    threadParentId: channel.isThread() ? (channel.parentId ?? undefined) : undefined,
+    isDirect: !message.inGuild(),
+    mentionedUserIds: [...message.mentions.users.keys()],
+  };
 }
 
 function placeOf(interaction: RepliableInteraction | AutocompleteInteraction): EventPlace {
@@ -165,14 +148,6 @@ function placeOf(interaction: RepliableInteraction | AutocompleteInteraction): E
     userId: interaction.user.id,
     channelId: interaction.channelId ?? channel?.id ?? 'unknown',
     threadParentId: channel?.isThread() ? (channel.parentId ?? undefined) : undefined,
-  };
-}
-
-function toOptions(payload: DiscordMessagePayload) {
-  return {
-    content: payload.content,
-    components: [...payload.components],
-    allowedMentions: { parse: [], repliedUser: false },
   };
 }
 

@@ -1,5 +1,5 @@
-export { askCommand, discordCommands } from './ask-command.js';
 export { type RegistrationResult, registerCommands } from './command-registration.js';
+export { askCommand, askMessageCommand, discordCommands, helpCommand } from './commands.js';
 export {
   createDiscordAdapter,
   DISCORD_INTENTS,

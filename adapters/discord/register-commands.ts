@@ -6,7 +6,7 @@ import { registerCommands } from './command-registration.js';
 import { readDiscordConfig } from './discord-config.js';
 
 /**
- * `npm run discord:register`: registers /ask globally, or in DISCORD_GUILD_ID only (instant).
+ * `npm run discord:register`: registers /ask, /help and the "Ask Knowledge Bot" message menu globally, or in DISCORD_GUILD_ID only (instant).
  * Besides the composition root, this script is the one place that reads the environment.
  */
 function readEnvironment(): Env {
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     result.scope === 'guild'
       ? `in guild ${result.guildId}`
       : 'globally (may take up to an hour to appear)';
-  process.stdout.write(`Registered /${result.commands.join(', /')} ${where}.\n`);
+  process.stdout.write(`Registered ${result.commands.join(', ')} ${where}.\n`);
 }
 
 main().catch((error: unknown) => {

@@ -46,6 +46,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   // The IPC channel closes when the manager exits: no shard outlives it.
   process.on('disconnect', () => shutdown('manager gone'));
+  // Discord closed this shard's gateway for good (4004…): exit 1, so the manager sees it fail.
+  app.failed.catch((error: unknown) => {
+    app.logger.error({ err: error }, 'discord shard failed for good: exiting');
+    process.exit(1);
+  });
 }
 
 main().catch((error: unknown) => {

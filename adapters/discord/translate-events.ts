@@ -68,3 +68,23 @@ export function stripBotMention(content: string, botUserId: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** What the adapter knows about the message a button was pressed on. */
+export interface PressedMessage {
+  readonly ephemeral: boolean;
+  /** Who the message answered: the user of the interaction it responds to, or of the message it replies to. */
+  readonly askerId: string | undefined;
+  readonly presserId: string;
+}
+
+/**
+ * How a press is shown. A private reply only its asker sees becomes the result; on a public
+ * message the asker's press posts the result and disables the buttons pressed, and anyone else's
+ * is answered privately, leaving the asker's message as it was.
+ */
+export type PressPlan = 'update' | 'post' | 'private';
+
+export function planPress(pressed: PressedMessage): PressPlan {
+  if (pressed.ephemeral) return 'update';
+  return pressed.askerId === pressed.presserId ? 'post' : 'private';
+}

@@ -16,6 +16,8 @@ export interface Ops {
   start(): Promise<void>;
   /** From now on `/healthz` answers 503, so a load balancer stops sending new work. */
   beginShutdown(): void;
+  /** An adapter failed for good: `/healthz` answers 503 "failed" until the process exits. */
+  fail(): void;
   stop(): Promise<void>;
   address(): AddressInfo | undefined;
 }
@@ -34,18 +36,20 @@ export function createOps(
       metrics: undefined,
       start: async () => {},
       beginShutdown: () => {},
+      fail: () => {},
       stop: async () => {},
       address: () => undefined,
     };
   }
   const metrics = createPrometheusMetrics({ storeHealthy: deps.storeHealthy });
   let stopping = false;
+  let failed = false;
   const server: OpsServer = createOpsServer({
     ...config,
     metrics,
     logger: deps.logger,
     health: () => ({
-      status: stopping ? 'stopping' : 'ok',
+      status: failed ? 'failed' : stopping ? 'stopping' : 'ok',
       store: deps.storeHealthy() ? 'ok' : 'degraded',
       knowledge: { entries: deps.knowledgeEntries() },
     }),
@@ -58,6 +62,9 @@ export function createOps(
     },
     beginShutdown() {
       stopping = true;
+    },
+    fail() {
+      failed = true;
     },
     stop: () => server.stop(),
     address: () => server.address(),

@@ -6,8 +6,11 @@ import { OpsServerError } from './ops-server-error.js';
 
 /** What `GET /healthz` reports; a load balancer only needs the status code. */
 export interface HealthReport {
-  /** `stopping` (503) once shutdown began, so a load balancer sends new work elsewhere. */
-  readonly status: 'ok' | 'stopping';
+  /**
+   * `stopping` (503) once shutdown began, so a load balancer sends new work elsewhere; `failed`
+   * (503) once an adapter failed for good, until the process exits.
+   */
+  readonly status: 'ok' | 'stopping' | 'failed';
   /** `degraded` after recent store errors: the bot answers, but without conversation memory. */
   readonly store: 'ok' | 'degraded';
   readonly knowledge: { readonly entries: number };

@@ -33,9 +33,6 @@ const KNOWN_LONG_FUNCTIONS = new Set([
   // The matcher kernels (issue 11 item 5): the matcher helper.
   'src/matcher/scorer.ts › createScorer',
   'src/matcher/feature-space.ts › createFeatureSpace',
-  // The adapter runtime (issue 11 item 4): the Discord adapter helper.
-  'adapters/discord/discord-adapter.ts › createDiscordAdapter',
-  'adapters/discord/discord-handlers.ts › createDiscordHandlers',
 ]);
 
 interface LongFunction {

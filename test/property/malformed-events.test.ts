@@ -63,7 +63,7 @@ describe('GIVEN the real Discord adapter and core behind the simulator', () => {
       const reply = await sim.waitForMessage((m) => m.replyTo === asked['id'], {
         timeoutMs: 10_000,
       });
-      expect(reply.content).toContain('2,500');
+      expect(reply.text).toContain('2,500');
     });
     expect(crashes, 'errors that would end the bot process').toEqual([]);
   });

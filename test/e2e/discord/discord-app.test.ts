@@ -43,8 +43,8 @@ describe('the composition root with Discord variables', () => {
   it('answers a mention from the shipped knowledge, with the source', async () => {
     const asked = sim.mentionBot('How many US troops are in Iraq?');
     const reply = await sim.waitForMessage((m) => m.replyTo === asked['id']);
-    expect(reply.content).toMatch(/2,500/);
-    expect(reply.content).toMatch(/Source:/);
+    expect(reply.text).toMatch(/2,500/);
+    expect(reply.text).toMatch(/Source:/);
   });
 
   it('refuses to start with an incomplete Discord configuration, naming the variable', async () => {

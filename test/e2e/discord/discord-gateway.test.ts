@@ -28,10 +28,10 @@ describe('Discord gateway disconnects', () => {
     expect(sim.gateway.received.filter((f) => f.op === 2)).toHaveLength(1);
 
     const replayed = await sim.waitForMessage((m) => m.replyTo === missed['id']);
-    expect(replayed.content).toContain('asked while you were away');
+    expect(replayed.text).toContain('asked while you were away');
     const after = sim.mentionBot('asked after the resume');
     const reply = await sim.waitForMessage((m) => m.replyTo === after['id']);
-    expect(reply.content).toContain('asked after the resume');
+    expect(reply.text).toContain('asked after the resume');
     expect(logger.records.map((r) => r.message)).toContain('discord gateway resumed');
   });
 
@@ -46,7 +46,7 @@ describe('Discord gateway disconnects', () => {
     expect(again.session).not.toBe(first);
     const asked = sim.mentionBot('still there?');
     const reply = await sim.waitForMessage((m) => m.replyTo === asked['id']);
-    expect(reply.content).toContain('still there?');
+    expect(reply.text).toContain('still there?');
   });
 });
 

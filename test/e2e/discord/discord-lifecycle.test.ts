@@ -26,6 +26,29 @@ describe('Discord adapter lifecycle', () => {
     }
   });
 
+  it('fails to start, naming the close code, when Discord closes the gateway at IDENTIFY', async () => {
+    const sim = await startDiscordSimulator({ identifyCloseCode: 4014 });
+    try {
+      const { bot } = createScriptedBot({});
+      const adapter = createDiscordAdapter(
+        { token: sim.world.token, applicationId: sim.world.applicationId, apiUrl: sim.apiUrl },
+        { bot, logger: createRecordingLogger() },
+      );
+      const failure = await Promise.race([
+        adapter.start().then(
+          () => 'started',
+          (error: unknown) => error as { code?: string; message?: string },
+        ),
+        new Promise((resolve) => setTimeout(resolve, 8000, 'still starting')),
+      ]);
+      expect(failure).toMatchObject({ code: 'DISCORD_GATEWAY_CLOSED' });
+      expect((failure as { message: string }).message).toMatch(/4014.*Privileged Gateway Intents/);
+      await adapter.stop();
+    } finally {
+      await sim.stop();
+    }
+  });
+
   it('finishes a reply in flight when stopped, then disconnects; stopping twice is safe', async () => {
     let release: (reply: Reply) => void = () => {};
     let markStarted: () => void = () => {};
@@ -49,7 +72,7 @@ describe('Discord adapter lifecycle', () => {
       await stopping;
       await adapter.stop();
       const reply = sim.sentMessages.find((m) => m.replyTo === asked['id']);
-      expect(reply?.content).toContain('Last answer before shutdown.');
+      expect(reply?.text).toContain('Last answer before shutdown.');
       // The gateway connection was closed by the client.
       expect(sim.gateway.session?.socket).toBeUndefined();
     } finally {

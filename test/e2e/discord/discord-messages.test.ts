@@ -25,8 +25,8 @@ describe('Discord messages', () => {
     const asked = sim.mentionBot('How many US troops are in Iraq?');
     const reply = await sim.waitForMessage((m) => m.replyTo === asked['id']);
     expect(reply.channelId).toBe(sim.world.channel.id);
-    expect(reply.content).toMatch(/2,500/);
-    expect(reply.content).toMatch(/Source: .*Scripps News/);
+    expect(reply.text).toMatch(/2,500/);
+    expect(reply.text).toMatch(/Source: .*Scripps News/);
     expect(reply.pings).toEqual({ everyone: false, users: [], roles: [], repliedUser: false });
     // An answer from the knowledge carries 👍/👎 buttons naming the entry.
     const ids = JSON.stringify(reply.components);
@@ -44,7 +44,7 @@ describe('Discord messages', () => {
     });
     const firstReply = await sim.waitForMessage((m) => m.replyTo === first['id']);
     expect(firstReply.channelId).toBe(dm.id);
-    expect(firstReply.content).toMatch(/2,500/);
+    expect(firstReply.text).toMatch(/2,500/);
     // The simulator echoes the bot's reply as a MESSAGE_CREATE in the DM, as Discord does. A second
     // question sent after that echo is answered; the echo never is.
     const second = sim.sendMessage({ channel: dm, author: sim.world.alice, content: 'hello' });
@@ -76,9 +76,18 @@ describe('Discord messages', () => {
     const { sim } = running;
     const bare = sim.mentionBot('');
     const help = await sim.waitForMessage((m) => m.replyTo === bare['id']);
-    expect(help.content.length).toBeGreaterThan(0);
-    expect(help.content.length).toBeLessThan(2000);
+    expect(help.text.length).toBeGreaterThan(0);
+    expect(help.text.length).toBeLessThan(2000);
     expect(JSON.stringify(help.components)).toMatch(/ask:choose:/);
+  });
+
+  it('answers a redelivered message once: the core claims its event id', async () => {
+    const { sim } = running;
+    const asked = sim.mentionBot('How many US troops are in Iraq?');
+    sim.gateway.dispatch('MESSAGE_CREATE', asked);
+    const sentinel = sim.mentionBot('hello');
+    await sim.waitForMessage((m) => m.replyTo === sentinel['id']);
+    expect(sim.sentMessages.filter((m) => m.replyTo === asked['id'])).toHaveLength(1);
   });
 
   it('replies inside a thread when mentioned there', async () => {

@@ -24,9 +24,9 @@ describe('Discord rate limit', () => {
       const asked = sim.mentionBot(text);
       return sim.waitForMessage((m) => m.replyTo === asked['id']);
     };
-    expect((await replyTo('How many US troops are in Iraq?')).content).toMatch(/2,500/);
-    expect((await replyTo('How many US troops are in Kuwait?')).content).toMatch(/13,000/);
-    expect((await replyTo('How many US troops are in Qatar?')).content).toMatch(
+    expect((await replyTo('How many US troops are in Iraq?')).text).toMatch(/2,500/);
+    expect((await replyTo('How many US troops are in Kuwait?')).text).toMatch(/13,000/);
+    expect((await replyTo('How many US troops are in Qatar?')).text).toMatch(
       /faster than I can keep up/,
     );
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askCommand } from '../../../adapters/discord/index.js';
+import { askCommand, askMessageCommand, helpCommand } from '../../../adapters/discord/index.js';
 import {
   type DiscordSimulator,
   startDiscordSimulator,
@@ -26,15 +26,34 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
 }
 
 describe('npm run discord:register', () => {
-  it('registers /ask globally with autocomplete and the private option', async () => {
+  it('registers /ask, /help and the message menu globally, for guild and user installs', async () => {
     const result = await runScript(SCRIPT, [], { env: env() });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Registered \/ask globally/);
+    expect(result.stdout).toContain(
+      'Registered /ask, /help, "Ask Knowledge Bot" (message menu) globally',
+    );
     const call = sim.restCalls.find((c) => c.method === 'PUT');
     expect(call?.path).toBe(`/applications/${sim.world.applicationId}/commands`);
     expect(call?.authorization).toBe(`Bot ${sim.world.token}`);
-    expect(call?.body).toEqual([askCommand]);
+    expect(call?.body).toEqual([askCommand, helpCommand, askMessageCommand]);
+    expect(call?.status).toBe(200);
+    const body = call?.body as {
+      name: string;
+      type: number;
+      integration_types: number[];
+      contexts: number[];
+    }[];
+    expect(body.map((c) => [c.name, c.type])).toEqual([
+      ['ask', 1],
+      ['help', 1],
+      ['Ask Knowledge Bot', 3],
+    ]);
+    for (const command of body) {
+      // 0 guild install, 1 user install; 0 guild, 1 DM with the bot, 2 other DMs and group DMs.
+      expect(command.integration_types).toEqual([0, 1]);
+      expect(command.contexts).toEqual([0, 1, 2]);
+    }
     const [ask] = (sim.commands.get('global') ?? []) as (typeof askCommand)[];
     expect(ask?.options[0]).toMatchObject({ name: 'question', required: true, autocomplete: true });
     expect(ask?.options[1]).toMatchObject({ name: 'private', type: 5 });

@@ -27,17 +27,17 @@ describe('Discord adapter safety and translation', () => {
     ]);
     for (const reply of replies) {
       // The text still shows the mentions (the simulator would resolve them as pings)…
-      expect(reply.content).toContain('@everyone');
-      expect(reply.content).toContain('<@&123456789012345678>');
+      expect(reply.text).toContain('@everyone');
+      expect(reply.text).toContain('<@&123456789012345678>');
       // …but allowed_mentions stops every one of them, the replied-to user included.
       expect(pingsAnyone(reply.pings)).toBe(false);
     }
   });
 
-  it('splits a very long answer into messages of at most 2,000 characters, buttons on the last', async () => {
+  it('splits a very long answer into embeds of at most 4,096 characters, buttons on the last', async () => {
     const paragraph = `${'The knowledge says a great deal about this topic. '.repeat(25).trim()}\n\n`;
-    const long = paragraph.repeat(4).trim();
-    expect(long.length).toBeGreaterThan(4000);
+    const long = paragraph.repeat(8).trim();
+    expect(long.length).toBeGreaterThan(8192);
     const { bot } = createScriptedBot({ handle: () => answer(long) });
     running = await startDiscordBot(bot);
     const { sim } = running;
@@ -58,14 +58,19 @@ describe('Discord adapter safety and translation', () => {
     const fromSlash = sim.sentMessages.filter((m) => m.interactionId === slash.id);
     for (const parts of [fromMention, fromSlash]) {
       expect(parts.length).toBeGreaterThanOrEqual(3);
-      for (const part of parts) {
-        expect(part.content.length).toBeLessThanOrEqual(2000);
+      const descriptions = parts.map((part) => String(part.embeds[0]?.['description'] ?? ''));
+      for (const [index, part] of parts.entries()) {
+        expect(descriptions[index]?.length).toBeLessThanOrEqual(4096);
         expect(pingsAnyone(part.pings)).toBe(false);
       }
       // Cut between sentences, and nothing lost: every sentence arrives whole.
-      for (const part of parts.slice(0, -1)) expect(part.content).toMatch(/\.$/);
-      const joined = parts.map((p) => p.content).join(' ');
-      expect(joined.match(/great deal about this topic\./g)?.length).toBe(100);
+      for (const description of descriptions.slice(0, -1)) expect(description).toMatch(/\.$/);
+      const joined = descriptions.join(' ');
+      expect(joined.match(/great deal about this topic\./g)?.length).toBe(200);
+      // The source follows the answer's end, once.
+      expect(parts.map((p) => p.embeds[0]?.['fields'] !== undefined)).toEqual(
+        parts.map((_, i) => i === parts.length - 1),
+      );
       expect(parts.slice(0, -1).every((p) => p.components.length === 0)).toBe(true);
       expect(parts.at(-1)?.components.length).toBeGreaterThan(0);
     }
@@ -105,7 +110,7 @@ describe('Discord adapter safety and translation', () => {
     fail = false;
     const next = sim.mentionBot('third question');
     const reply = await sim.waitForMessage((m) => m.replyTo === next['id']);
-    expect(reply.content).toContain('Fine again: third question');
+    expect(reply.text).toContain('Fine again: third question');
   });
 
   it('defers and then edits the reply when the core is slower than the window allows', async () => {
@@ -128,7 +133,7 @@ describe('Discord adapter safety and translation', () => {
     // discord.js percent-encodes @original; Discord accepts both.
     expect(edit.rawPath).toContain('%40original');
     const final = await sim.waitForMessage((m) => m.interactionId === id && m.via === 'edit');
-    expect(final.content).toContain('Worth the wait.');
+    expect(final.text).toContain('Worth the wait.');
   });
 
   it('passes the conversation to the core and answers numbered clarify buttons', async () => {
@@ -146,8 +151,8 @@ describe('Discord adapter safety and translation', () => {
     const { sim } = running;
     const asked = sim.mentionBot('troops?', { channel: sim.world.thread });
     const reply = await sim.waitForMessage((m) => m.replyTo === asked['id']);
-    expect(reply.content).toContain('1. How many US troops are in Iraq?');
-    expect(reply.content).toContain('2. How many US troops are in Syria?');
+    expect(reply.text).toContain('1. How many US troops are in Iraq?');
+    expect(reply.text).toContain('2. How many US troops are in Syria?');
     const buttons = (
       reply.components as { components: { label: string; custom_id: string }[] }[]
     )[0]?.components;
@@ -156,8 +161,10 @@ describe('Discord adapter safety and translation', () => {
       ['2', 'ask:choose:troops.syria'],
     ]);
     const press = sim.pressButton({ message: reply, customId: 'ask:choose:troops.syria' });
-    const chosen = await sim.waitForMessage((m) => m.interactionId === press.id);
-    expect(chosen.content).toContain('Answer for troops.syria');
+    const chosen = await sim.waitForMessage(
+      (m) => m.interactionId === press.id && m.via === 'followup',
+    );
+    expect(chosen.text).toContain('Answer for troops.syria');
 
     const context = {
       platform: 'discord',
@@ -166,7 +173,7 @@ describe('Discord adapter safety and translation', () => {
       thread: sim.world.thread.id,
     };
     expect(calls.find((c) => c.method === 'handle')?.args).toEqual([
-      { ...context, text: 'troops?' },
+      { ...context, text: 'troops?', eventId: `message:${asked['id']}` },
     ]);
     expect(calls.find((c) => c.method === 'choose')?.args).toEqual([context, 'troops.syria']);
   });

@@ -72,6 +72,19 @@ export function createScriptedBot(script: {
   const bot: Bot = {
     async handle(query) {
       calls.push({ method: 'handle', args: [query] });
+      // As the core does: an event id seen before gets a quiet duplicate, which is not sent.
+      const key = query.eventId === undefined ? undefined : `${query.platform}:${query.eventId}`;
+      if (key !== undefined && claimed.has(key)) {
+        return {
+          kind: 'decline',
+          reason: 'duplicate',
+          text: '',
+          confidence: 0,
+          suggestions: [],
+          quiet: true,
+        };
+      }
+      if (key !== undefined) claimed.add(key);
       return (script.handle ?? (() => answer(`You asked: ${query.text}`)))(query);
     },
     async choose(context, entry) {

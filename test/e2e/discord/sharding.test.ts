@@ -81,7 +81,7 @@ describe('DISCORD_SHARDS=2 through the composition root', () => {
         timeoutMs: 10_000,
       });
       expect(reply.channelId).toBe(guild.channel.id);
-      expect(reply.content).toMatch(/2,500/);
+      expect(reply.text).toMatch(/2,500/);
     }
   });
 
@@ -99,12 +99,12 @@ describe('DISCORD_SHARDS=2 through the composition root', () => {
       return sim.waitForMessage((m) => m.replyTo === asked['id'], { timeoutMs: 10_000 });
     };
     // Within the budget of RATE_LIMIT questions, one per shard: both answered.
-    expect((await ask(first.channel)).content).toMatch(/2,500/);
-    expect((await ask(second.channel)).content).toMatch(/2,500/);
+    expect((await ask(first.channel)).text).toMatch(/2,500/);
+    expect((await ask(second.channel)).text).toMatch(/2,500/);
     // Shard 0 alone has seen one question from dave; only a shared count puts him over the limit.
     const third = await ask(first.channel);
-    expect(third.content).toMatch(/asking faster than I can keep up/);
-    expect(third.content).toContain(`${RATE_LIMIT} questions per 60 seconds`);
+    expect(third.text).toMatch(/asking faster than I can keep up/);
+    expect(third.text).toContain(`${RATE_LIMIT} questions per 60 seconds`);
   });
 
   it('stopping the app stops every shard process, and their gateway connections close', async () => {

@@ -4,8 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { createGateway, type Gateway } from './gateway-server.js';
 import {
-  interactionObject,
-  messageObject,
   nextSnowflake,
   randomToken,
   type SimChannel,
@@ -14,12 +12,13 @@ import {
 } from './payloads.js';
 import { createRestRoutes } from './rest-routes.js';
 import type { RestCall, RestInterceptor, SentMessage, SimulatorState } from './simulator-types.js';
-
-const MESSAGE_CONTENT_INTENT = 1 << 15;
+import { createUserActions } from './user-actions.js';
 
 export interface DiscordSimulatorOptions {
   readonly heartbeatIntervalMs?: number;
   readonly privilegedIntentsEnabled?: number;
+  /** Close every IDENTIFY with this gateway close code, as Discord does for a refused login. */
+  readonly identifyCloseCode?: number;
   /** Discord drops interaction callbacks that arrive later than this (3 s). */
   readonly interactionTimeoutMs?: number;
   /** Dispatch MESSAGE_CREATE for the bot's own channel messages, as Discord does. */
@@ -125,6 +124,8 @@ export async function startDiscordSimulator(options: DiscordSimulatorOptions = {
     interactions: new Map(),
     commands: new Map(),
     interceptors: [],
+    deletedMessages: new Set(),
+    deniedPermissions: new Map(),
   };
   let gateway: Gateway | undefined;
   const echo = options.echoOwnMessages ?? true;
@@ -181,6 +182,9 @@ export async function startDiscordSimulator(options: DiscordSimulatorOptions = {
   const gw = createGateway(state, sockets, events, {
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
     privilegedIntentsEnabled: options.privilegedIntentsEnabled ?? 0,
+    ...(options.identifyCloseCode === undefined
+      ? {}
+      : { identifyCloseCode: options.identifyCloseCode }),
     guilds: world.guilds,
     channels: [...guildChannels, world.thread],
   });
@@ -210,20 +214,7 @@ export async function startDiscordSimulator(options: DiscordSimulatorOptions = {
     });
   }
 
-  function dispatchInteraction(fields: Parameters<typeof interactionObject>[0]) {
-    state.channels.set(fields.channel.id, fields.channel);
-    const payload = interactionObject(fields);
-    state.interactions.set(String(payload['id']), {
-      id: String(payload['id']),
-      token: String(payload['token']),
-      channelId: fields.channel.id,
-      dispatchedAt: Date.now(),
-      acknowledged: false,
-      ephemeral: false,
-    });
-    gw.dispatch('INTERACTION_CREATE', payload);
-    return { id: String(payload['id']), payload };
-  }
+  const actions = createUserActions({ state, world, gateway: gw });
 
   return {
     world,
@@ -236,95 +227,18 @@ export async function startDiscordSimulator(options: DiscordSimulatorOptions = {
     commands: state.commands as ReadonlyMap<string, readonly unknown[]>,
     events,
 
+    /** The bot's presence: the latest PRESENCE_UPDATE (op 3), else that of IDENTIFY, or undefined. */
+    get presence(): unknown {
+      const update = gw.received.filter((frame) => frame.op === 3).at(-1);
+      return update?.d ?? gw.identifies.at(-1)?.presence;
+    },
+
     /** Intents of the latest IDENTIFY, or undefined before the bot identified. */
     get intents(): number | undefined {
       return gw.session?.intents;
     },
 
-    /**
-     * MESSAGE_CREATE from a user. Without the Message Content intent Discord blanks the content of
-     * guild messages that do not mention the bot, and so does the simulator.
-     */
-    sendMessage(fields: {
-      channel: SimChannel;
-      author: SimUser;
-      content: string;
-      mentions?: readonly SimUser[];
-      messageReference?: object;
-    }): Record<string, unknown> {
-      const intents = gw.session?.intents ?? 0;
-      const mentionsBot = (fields.mentions ?? []).some((u) => u.id === world.bot.id);
-      const hidden =
-        (intents & MESSAGE_CONTENT_INTENT) === 0 &&
-        fields.channel.type !== 1 &&
-        !mentionsBot &&
-        fields.author.id !== world.bot.id;
-      state.channels.set(fields.channel.id, fields.channel);
-      const message = messageObject({ ...fields, content: hidden ? '' : fields.content });
-      gw.dispatch('MESSAGE_CREATE', message);
-      return message;
-    },
-
-    /** A user @mentions the bot: `<@bot> text`. */
-    mentionBot(text: string, fields: { channel?: SimChannel; author?: SimUser } = {}) {
-      return this.sendMessage({
-        channel: fields.channel ?? world.channel,
-        author: fields.author ?? world.alice,
-        content: `<@${world.bot.id}> ${text}`.trimEnd(),
-        mentions: [world.bot],
-      });
-    },
-
-    slashCommand(fields: {
-      name: string;
-      options: readonly { name: string; type: number; value: unknown }[];
-      channel?: SimChannel;
-      user?: SimUser;
-    }) {
-      return dispatchInteraction({
-        applicationId: world.applicationId,
-        type: 2,
-        user: fields.user ?? world.alice,
-        channel: fields.channel ?? world.channel,
-        data: { id: nextSnowflake(), name: fields.name, type: 1, options: fields.options },
-      });
-    },
-
-    autocomplete(fields: {
-      name: string;
-      option: string;
-      value: string;
-      channel?: SimChannel;
-      user?: SimUser;
-    }) {
-      return dispatchInteraction({
-        applicationId: world.applicationId,
-        type: 4,
-        user: fields.user ?? world.alice,
-        channel: fields.channel ?? world.channel,
-        data: {
-          id: nextSnowflake(),
-          name: fields.name,
-          type: 1,
-          options: [{ name: fields.option, type: 3, value: fields.value, focused: true }],
-        },
-      });
-    },
-
-    /** A user presses a button on a message the bot sent. */
-    pressButton(fields: { message: SentMessage; customId: string; user?: SimUser }) {
-      const channel =
-        [world.channel, world.thread].find((c) => c.id === fields.message.channelId) ??
-        (fields.user ? world.dmWith(fields.user) : world.channel);
-      return dispatchInteraction({
-        applicationId: world.applicationId,
-        type: 3,
-        user: fields.user ?? world.alice,
-        channel,
-        data: { custom_id: fields.customId, component_type: 2 },
-        message: fields.message.raw,
-      });
-    },
+    ...actions,
 
     /** Makes matching REST calls answer with `override` (fault injection); returns a remover. */
     intercept(interceptor: RestInterceptor): () => void {

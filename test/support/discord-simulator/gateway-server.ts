@@ -12,6 +12,8 @@ export interface GatewayOptions {
   readonly heartbeatIntervalMs: number;
   /** Privileged intents switched on "in the portal"; asking for others closes with 4014. */
   readonly privilegedIntentsEnabled: number;
+  /** Close every IDENTIFY with this code (4014: the portal no longer grants an intent…). */
+  readonly identifyCloseCode?: number;
   readonly guilds: readonly { readonly id: string; readonly name: string }[];
   readonly channels: readonly SimChannel[];
 }
@@ -32,6 +34,8 @@ export interface GatewayIdentify {
   readonly session: string;
   readonly intents: number;
   readonly shard: readonly [number, number];
+  /** The presence the bot identified with (status, activities), if any. */
+  readonly presence?: unknown;
 }
 
 export interface GatewayFrame {
@@ -74,10 +78,14 @@ export function createGateway(
 
   function identify(
     socket: WebSocket,
-    d: { token?: unknown; intents?: unknown; shard?: unknown },
+    d: { token?: unknown; intents?: unknown; shard?: unknown; presence?: unknown },
   ): void {
     if (d.token !== state.token) {
       socket.close(4004, 'Authentication failed.');
+      return;
+    }
+    if (options.identifyCloseCode !== undefined) {
+      socket.close(options.identifyCloseCode, 'Closed by the test.');
       return;
     }
     const intents = typeof d.intents === 'number' ? d.intents : Number.NaN;
@@ -127,7 +135,12 @@ export function createGateway(
       const channels = options.channels.filter((c) => c.guildId === guild.id);
       dispatchIn(session, 'GUILD_CREATE', guildObject(guild, channels, state.botUser));
     }
-    const identified: GatewayIdentify = { session: session.id, intents, shard };
+    const identified: GatewayIdentify = {
+      session: session.id,
+      intents,
+      shard,
+      ...(d.presence === undefined ? {} : { presence: d.presence }),
+    };
     identifies.push(identified);
     events.emit('identify', identified);
   }
@@ -169,7 +182,12 @@ export function createGateway(
       } else if (op === 2) {
         identify(
           socket,
-          (frame.d ?? {}) as { token?: unknown; intents?: unknown; shard?: unknown },
+          (frame.d ?? {}) as {
+            token?: unknown;
+            intents?: unknown;
+            shard?: unknown;
+            presence?: unknown;
+          },
         );
       } else if (op === 6) {
         resume(socket, (frame.d ?? {}) as { token?: unknown });

@@ -19,6 +19,7 @@ interface ComponentLike {
   readonly custom_id?: unknown;
   readonly label?: unknown;
   readonly url?: unknown;
+  readonly disabled?: unknown;
 }
 
 function validateComponents(rows: unknown): ValidationFailure | undefined {
@@ -46,6 +47,9 @@ function validateComponents(rows: unknown): ValidationFailure | undefined {
       if (typeof button.label === 'string' && button.label.length > 80) {
         return invalid('label: must be 80 or fewer in length');
       }
+      if (button.disabled !== undefined && typeof button.disabled !== 'boolean') {
+        return invalid('disabled: must be a boolean');
+      }
     }
   }
   const ids = (rows as ComponentLike[])
@@ -70,7 +74,90 @@ export function validateMessageBody(body: unknown, isEdit: boolean): ValidationF
   if (!isEdit && !hasContent && !hasEmbeds && !hasComponents) {
     return { code: 50006, message: 'Cannot send an empty message' };
   }
-  return validateComponents(message.components);
+  return validateEmbeds(message.embeds) ?? validateComponents(message.components);
+}
+
+interface EmbedLike {
+  readonly title?: unknown;
+  readonly description?: unknown;
+  readonly color?: unknown;
+  readonly fields?: readonly { readonly name?: unknown; readonly value?: unknown }[];
+  readonly footer?: { readonly text?: unknown };
+}
+
+/** Discord's embed limits: 10 per message, 4,096 per description, 6,000 characters in all. */
+function validateEmbeds(embeds: unknown): ValidationFailure | undefined {
+  if (embeds === undefined || embeds === null) return undefined;
+  if (!Array.isArray(embeds)) return invalid('embeds must be an array');
+  if (embeds.length > 10) return invalid('embeds: must be 10 or fewer in length');
+  let total = 0;
+  for (const embed of embeds as EmbedLike[]) {
+    const texts: [unknown, number, string][] = [
+      [embed.title, 256, 'title'],
+      [embed.description, 4096, 'description'],
+      [embed.footer?.text, 2048, 'footer.text'],
+      ...(embed.fields ?? []).flatMap((field): [unknown, number, string][] => [
+        [field.name, 256, 'fields.name'],
+        [field.value, 1024, 'fields.value'],
+      ]),
+    ];
+    for (const [text, max, name] of texts) {
+      if (text === undefined) continue;
+      if (typeof text !== 'string') return invalid(`embeds.${name} must be a string`);
+      if (text.length > max) return invalid(`embeds.${name}: must be ${max} or fewer in length`);
+      total += text.length;
+    }
+    if ((embed.fields ?? []).length > 25) return invalid('embeds.fields: must be 25 or fewer');
+    const color = embed.color;
+    if (
+      color !== undefined &&
+      (!Number.isInteger(color) || (color as number) < 0 || (color as number) > 0xffffff)
+    ) {
+      return invalid('embeds.color: must be an integer from 0 to 16777215');
+    }
+  }
+  return total > 6000 ? invalid('embeds: 6000 characters in all at most') : undefined;
+}
+
+interface CommandLike {
+  readonly type?: unknown;
+  readonly name?: unknown;
+  readonly description?: unknown;
+  readonly integration_types?: unknown;
+  readonly contexts?: unknown;
+}
+
+/**
+ * Bulk command registration: chat-input names lowercase, message-menu names up to 32 of any case
+ * with a blank description, `integration_types` from {0 guild, 1 user}, `contexts` from
+ * {0 guild, 1 bot DM, 2 private channel}.
+ */
+export function validateCommands(commands: readonly unknown[]): ValidationFailure | undefined {
+  for (const command of commands as CommandLike[]) {
+    const type = command.type ?? 1;
+    const name = typeof command.name === 'string' ? command.name : '';
+    if (type === 1 && !/^[-_\p{Ll}\p{N}]{1,32}$/u.test(name)) {
+      return invalid(`name: "${name}" is not a valid chat input command name`);
+    }
+    if (type === 3 && (name.length < 1 || name.length > 32)) {
+      return invalid('name: must be 1 to 32 in length');
+    }
+    if (type === 3 && command.description !== undefined && command.description !== '') {
+      return invalid('description: context menu commands cannot have a description');
+    }
+    if (!isSubsetOf(command.integration_types, [0, 1])) {
+      return invalid('integration_types: values must be 0 (guild) or 1 (user)');
+    }
+    if (!isSubsetOf(command.contexts, [0, 1, 2])) {
+      return invalid('contexts: values must be 0, 1 or 2');
+    }
+  }
+  return undefined;
+}
+
+function isSubsetOf(values: unknown, allowed: readonly number[]): boolean {
+  if (values === undefined || values === null) return true;
+  return Array.isArray(values) && values.every((value) => allowed.includes(value as number));
 }
 
 /** Autocomplete results: at most 25 choices, names and string values 1 to 100 characters. */

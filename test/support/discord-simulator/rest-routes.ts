@@ -1,5 +1,5 @@
 import { resolvePings } from './allowed-mentions.js';
-import { validateChoices, validateMessageBody } from './payload-validation.js';
+import { validateChoices, validateCommands, validateMessageBody } from './payload-validation.js';
 import { messageObject, nextSnowflake, userObject } from './payloads.js';
 import type {
   InteractionRecord,
@@ -26,6 +26,50 @@ type Route = {
 };
 
 const EPHEMERAL = 64;
+const VIEW_CHANNEL = 1n << 10n;
+const SEND_MESSAGES = 1n << 11n;
+const EMBED_LINKS = 1n << 14n;
+const SEND_MESSAGES_IN_THREADS = 1n << 38n;
+
+interface ReplyReference {
+  readonly message_id?: string;
+  readonly fail_if_not_exists?: boolean;
+}
+
+interface EmbedText {
+  readonly title?: string;
+  readonly description?: string;
+  readonly fields?: readonly { readonly name: string; readonly value: string }[];
+  readonly footer?: { readonly text?: string };
+}
+
+function readableText(raw: Record<string, unknown>): string {
+  const embeds = (raw['embeds'] ?? []) as EmbedText[];
+  return [
+    raw['content'] as string,
+    ...embeds.flatMap((embed) => [
+      embed.title,
+      embed.description,
+      ...(embed.fields ?? []).map((field) => `${field.name}: ${field.value}`),
+      embed.footer?.text,
+    ]),
+  ]
+    .filter((part): part is string => typeof part === 'string' && part !== '')
+    .join('\n\n');
+}
+
+/** Discord's answer to a reply whose message was deleted (`fail_if_not_exists` true, the default). */
+function unknownReference(): RestOverride {
+  return json(400, {
+    message: 'Invalid Form Body',
+    code: 50035,
+    errors: {
+      message_reference: {
+        _errors: [{ code: 'MESSAGE_REFERENCE_UNKNOWN_MESSAGE', message: 'Unknown message' }],
+      },
+    },
+  });
+}
 
 function json(status: number, body: unknown): RestOverride {
   return { status, body };
@@ -42,11 +86,17 @@ export function createRestRoutes(state: SimulatorState, effects: RouteEffects) {
     channelId: string,
     body: Record<string, unknown>,
     via: SentMessage['via'],
-    extra: { id?: string; interactionId?: string; flags?: number } = {},
+    extra: {
+      id?: string;
+      interactionId?: string;
+      flags?: number;
+      metadata?: Record<string, unknown>;
+    } = {},
   ): SentMessage {
     const id = extra.id ?? nextSnowflake();
     const pings = resolvePings(body);
     const reference = body['message_reference'] as { message_id?: string } | undefined;
+    const referenced = reference?.message_id ? state.messages.get(reference.message_id) : undefined;
     const raw: Record<string, unknown> = {
       ...messageObject({
         id,
@@ -61,12 +111,18 @@ export function createRestRoutes(state: SimulatorState, effects: RouteEffects) {
       // Discord resolves mentions from the content and allowed_mentions; ids are enough here.
       mentions: pings.users.map((userId) => userObject({ id: userId, username: `user${userId}` })),
       mention_roles: pings.roles,
+      embeds: Array.isArray(body['embeds']) ? body['embeds'] : [],
+      // Discord includes the message replied to, and for interaction responses who used it.
+      ...(referenced ? { referenced_message: referenced } : {}),
+      ...(extra.metadata ? { interaction_metadata: extra.metadata } : {}),
     };
     state.messages.set(id, raw);
     const sent: SentMessage = {
       id,
       channelId,
       content: raw['content'] as string,
+      embeds: raw['embeds'] as Record<string, unknown>[],
+      text: readableText(raw),
       components: raw['components'] as unknown[],
       flags: raw['flags'] as number,
       pings,
@@ -87,7 +143,28 @@ export function createRestRoutes(state: SimulatorState, effects: RouteEffects) {
   function createMessage(channelId: string, body: unknown, via: SentMessage['via']): RestOverride {
     const failure = validateMessageBody(body, false);
     if (failure) return error(400, failure.code, failure.message);
+    const refused = permissionFailure(channelId, body as Record<string, unknown>);
+    if (refused) return refused;
+    const reference = (body as { message_reference?: ReplyReference }).message_reference;
+    if (reference?.message_id && state.deletedMessages.has(reference.message_id)) {
+      // What Discord answers a reply to a deleted message unless fail_if_not_exists is false.
+      if (reference.fail_if_not_exists !== false) return unknownReference();
+      const { message_reference: _dropped, ...rest } = body as Record<string, unknown>;
+      return json(200, record(channelId, rest, via).raw);
+    }
     return json(200, record(channelId, body as Record<string, unknown>, via).raw);
+  }
+
+  /** 403 Missing Permissions when the bot may not send here, or may not send embeds. */
+  function permissionFailure(channelId: string, body: Record<string, unknown>) {
+    const denied = state.deniedPermissions.get(channelId) ?? 0n;
+    const thread = state.channels.get(channelId)?.type === 11;
+    const send = thread ? SEND_MESSAGES_IN_THREADS : SEND_MESSAGES;
+    const embeds = Array.isArray(body['embeds']) && body['embeds'].length > 0;
+    if ((denied & (VIEW_CHANNEL | send)) !== 0n || (embeds && (denied & EMBED_LINKS) !== 0n)) {
+      return error(403, 50013, 'Missing Permissions');
+    }
+    return undefined;
   }
 
   function callback(match: readonly string[], body: unknown, query: URLSearchParams) {
@@ -113,12 +190,23 @@ export function createRestRoutes(state: SimulatorState, effects: RouteEffects) {
       message = record(interaction.channelId, { content: '', ...data }, 'interaction', {
         interactionId: interaction.id,
         flags,
+        metadata: metadataOf(interaction),
       });
       interaction.originalMessageId = message.id;
     } else if (type === 8) {
       const failure = validateChoices(data);
       if (failure) return error(400, failure.code, failure.message);
-    } else if (type !== 6 && type !== 7) {
+    } else if (type === 6 || type === 7) {
+      if (!interaction.componentMessageId) {
+        return error(400, 50035, 'Invalid Form Body: only component interactions can update');
+      }
+      interaction.originalMessageId = interaction.componentMessageId;
+      if (type === 7) {
+        const failure = validateMessageBody(data ?? {}, true);
+        if (failure) return error(400, failure.code, failure.message);
+        message = rewrite(interaction.componentMessageId, data ?? {}, 'update', interaction);
+      }
+    } else {
       return error(400, 50035, `Invalid Form Body: unsupported callback type ${String(type)}`);
     }
     interaction.acknowledged = true;
@@ -134,16 +222,42 @@ export function createRestRoutes(state: SimulatorState, effects: RouteEffects) {
     if (!interaction?.originalMessageId) return error(404, 10008, 'Unknown Message');
     const failure = validateMessageBody(body, true);
     if (failure) return error(400, failure.code, failure.message);
-    const previous = state.messages.get(interaction.originalMessageId) ?? {};
-    const merged = { content: previous['content'], ...(body as Record<string, unknown>) };
-    return json(
-      200,
-      record(interaction.channelId, merged, 'edit', {
-        id: interaction.originalMessageId,
-        interactionId: interaction.id,
-        flags: Number(previous['flags'] ?? 0),
-      }).raw,
-    );
+    return json(200, rewrite(interaction.originalMessageId, body, 'edit', interaction).raw);
+  }
+
+  /** An edit or a type 7 update: what the body sets replaces, the rest of the message stays. */
+  function rewrite(
+    messageId: string,
+    body: unknown,
+    via: SentMessage['via'],
+    interaction: InteractionRecord,
+  ): SentMessage {
+    const previous = state.messages.get(messageId) ?? {};
+    const merged = {
+      content: previous['content'],
+      embeds: previous['embeds'],
+      components: previous['components'],
+      ...(body as Record<string, unknown>),
+    };
+    const metadata = previous['interaction_metadata'] as Record<string, unknown> | undefined;
+    return record(interaction.channelId, merged, via, {
+      id: messageId,
+      interactionId: interaction.id,
+      flags: Number(previous['flags'] ?? 0),
+      ...(metadata ? { metadata } : {}),
+    });
+  }
+
+  function metadataOf(interaction: InteractionRecord): Record<string, unknown> {
+    return {
+      id: interaction.id,
+      type: interaction.type,
+      user: userObject(interaction.user),
+      authorizing_integration_owners: { '0': '0' },
+      ...(interaction.componentMessageId
+        ? { interacted_message_id: interaction.componentMessageId }
+        : {}),
+    };
   }
 
   function followUp(match: readonly string[], body: unknown): RestOverride {
@@ -157,6 +271,7 @@ export function createRestRoutes(state: SimulatorState, effects: RouteEffects) {
       record(interaction.channelId, body as Record<string, unknown>, 'followup', {
         interactionId: interaction.id,
         flags,
+        metadata: metadataOf(interaction),
       }).raw,
     );
   }
@@ -164,6 +279,8 @@ export function createRestRoutes(state: SimulatorState, effects: RouteEffects) {
   function putCommands(scope: string, appId: string | undefined, body: unknown): RestOverride {
     if (appId !== state.applicationId) return error(403, 50001, 'Missing Access');
     if (!Array.isArray(body)) return error(400, 50035, 'Invalid Form Body: expected an array');
+    const invalid = validateCommands(body);
+    if (invalid) return error(400, invalid.code, invalid.message);
     const stored = (body as Record<string, unknown>[]).map((command) => ({
       id: nextSnowflake(),
       application_id: appId,

@@ -22,11 +22,16 @@ export interface SentMessage {
   readonly id: string;
   readonly channelId: string;
   readonly content: string;
+  readonly embeds: readonly Record<string, unknown>[];
+  /** What a reader sees: the content, then each embed's title, description, fields and footer. */
+  readonly text: string;
   readonly components: readonly unknown[];
   readonly flags: number;
   /** Who the message notified, by Discord's allowed-mentions rules. */
   readonly pings: Pings;
-  readonly via: 'channel' | 'interaction' | 'followup' | 'edit';
+  /** `update`: a component's message changed by the press's callback (type 7). */
+  readonly via: 'channel' | 'interaction' | 'followup' | 'edit' | 'update';
+  /** The interaction whose response (or callback) wrote this. */
   readonly interactionId?: string;
   /** For replies: the message replied to. */
   readonly replyTo?: string;
@@ -51,6 +56,11 @@ export interface InteractionRecord {
   readonly id: string;
   readonly token: string;
   readonly channelId: string;
+  /** Who used the command or pressed, for the messages' `interaction_metadata`. */
+  readonly user: SimUser;
+  readonly type: number;
+  /** For component interactions: the message the component is on (what type 6/7 update). */
+  readonly componentMessageId?: string;
   readonly dispatchedAt: number;
   acknowledged: boolean;
   originalMessageId?: string;
@@ -74,4 +84,8 @@ export interface SimulatorState {
   readonly interactions: Map<string, InteractionRecord>;
   readonly commands: Map<string, unknown[]>;
   readonly interceptors: RestInterceptor[];
+  /** Messages deleted by their author: replying to them fails as on Discord. */
+  readonly deletedMessages: Set<string>;
+  /** Permission bits denied to the bot per channel (a member overwrite). */
+  readonly deniedPermissions: Map<string, bigint>;
 }

@@ -7,6 +7,7 @@ describe('button custom_ids', () => {
       { kind: 'choose', entry: 'troops.iraq' },
       { kind: 'feedback', entry: 'ns:troops.iraq', rating: 'up' },
       { kind: 'feedback', entry: 'troops.syria', rating: 'down' },
+      { kind: 'rated', rating: 'up' },
     ] as const) {
       const id = buttonCustomId(action);
       expect(id).toBeDefined();
@@ -21,7 +22,15 @@ describe('button custom_ids', () => {
   });
 
   it('does not claim ids it did not make', () => {
-    for (const id of ['other:thing', 'ask:choose:', 'ask:fb:maybe:e1', 'ask:fb:up:', 'ask:fb:up']) {
+    for (const id of [
+      'other:thing',
+      'ask:choose:',
+      'ask:fb:maybe:e1',
+      'ask:fb:up:',
+      'ask:fb:up',
+      'ask:rated:',
+      'ask:rated:meh',
+    ]) {
       expect(parseButtonCustomId(id)).toBeUndefined();
     }
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  describeSource,
   NO_PINGS,
+  OUTCOME_COLOURS,
   renderChoices,
   renderFeedback,
   renderReply,
@@ -30,12 +32,17 @@ function buttons(payload: { components: readonly { components: readonly object[]
 }
 
 describe('renderReply', () => {
-  it('renders an answer with its source, related buttons and 👍/👎, pinging nobody', () => {
+  it('renders an answer as an embed with its source, related buttons and 👍/👎, pinging nobody', () => {
     const [message, ...more] = renderReply(answer);
     expect(more).toEqual([]);
-    expect(message?.content).toBe(
-      'About 2,500 U.S. troops are in Iraq.\n\n-# Source: *Scripps News* (the U.S. Department of Defense)',
-    );
+    expect(message?.content).toBe('');
+    expect(message?.embeds).toEqual([
+      {
+        color: OUTCOME_COLOURS.answer,
+        description: 'About 2,500 U.S. troops are in Iraq.',
+        fields: [{ name: 'Source', value: 'the U.S. Department of Defense, in *Scripps News*' }],
+      },
+    ]);
     expect(message?.allowedMentions).toEqual(NO_PINGS);
     expect(
       buttons(message ?? { components: [] }).map((b) => [b.custom_id, b.label ?? b.emoji?.name]),
@@ -46,13 +53,35 @@ describe('renderReply', () => {
     ]);
   });
 
-  it('links the publication when the source has a URL, without an embed', () => {
-    const source = { attribution: 'the U.S. Department of Defense', publication: 'Scripps News' };
-    const withUrl = {
-      ...answer,
-      source: { ...source, passage: '…', url: 'https://example.org/a' },
+  it('gives each outcome its own colour', () => {
+    const colours = (
+      [
+        answer,
+        { kind: 'clarify', text: 'Which?', confidence: 0.5, suggestions: [] },
+        { kind: 'decline', reason: 'no-match', text: 'No.', confidence: 0, suggestions: [] },
+      ] as Reply[]
+    ).map((reply) => renderReply(reply)[0]?.embeds[0]?.color);
+    expect(colours).toEqual([
+      OUTCOME_COLOURS.answer,
+      OUTCOME_COLOURS.clarify,
+      OUTCOME_COLOURS.decline,
+    ]);
+    expect(new Set(colours).size).toBe(3);
+  });
+
+  it('labels the example buttons of help with their questions', () => {
+    const help: Reply = {
+      kind: 'decline',
+      reason: 'empty',
+      text: 'Ask me about U.S. forces.',
+      confidence: 0,
+      suggestions: [{ entry: 'a', question: 'How many troops?' }],
     };
-    expect(renderReply(withUrl)[0]?.content).toContain('[Scripps News](<https://example.org/a>)');
+    const [message] = renderReply(help);
+    expect(message?.embeds[0]?.description).toBe('Ask me about U.S. forces.');
+    expect(buttons(message ?? { components: [] }).map((b) => b.label)).toEqual([
+      'How many troops?',
+    ]);
   });
 
   it('offers no feedback on small talk', () => {
@@ -71,7 +100,9 @@ describe('renderReply', () => {
       ],
     };
     const [message] = renderReply(clarify);
-    expect(message?.content).toBe('Did you mean…\n\n1. Question \\*one\\*?\n2. Question two?');
+    expect(message?.embeds[0]?.description).toBe(
+      'Did you mean…\n\n1. Question \\*one\\*?\n2. Question two?',
+    );
     expect(buttons(message ?? { components: [] }).map((b) => [b.label, b.custom_id])).toEqual([
       ['1', 'ask:choose:a'],
       ['2', 'ask:choose:b'],
@@ -103,13 +134,35 @@ describe('renderReply', () => {
   });
 });
 
+describe('describeSource', () => {
+  const source = { attribution: 'Scripps News', publication: 'Scripps News', passage: '…' };
+  it('names the publication once when the attribution already names it', () => {
+    expect(describeSource(source)).toBe('Scripps News');
+    expect(describeSource({ ...source, attribution: 'Scripps News, reporting Randa Slim' })).toBe(
+      'Scripps News, reporting Randa Slim',
+    );
+  });
+
+  it('adds the publication when the attribution is someone else, linked when there is a URL', () => {
+    const dod = { ...source, attribution: 'U.S. Department of Defense' };
+    expect(describeSource(dod)).toBe('U.S. Department of Defense, in *Scripps News*');
+    expect(describeSource({ ...dod, url: 'https://example.org/a_(b)' })).toBe(
+      'U.S. Department of Defense, in [Scripps News](https://example.org/a_(b%29)',
+    );
+    expect(describeSource({ ...source, url: 'https://example.org/a' })).toBe(
+      '[Scripps News](https://example.org/a)',
+    );
+  });
+});
+
 describe('renderFeedback', () => {
-  it('shows the acknowledgement and, after 👎, the runners-up as buttons', () => {
+  it('after 👎 shows the runners-up as buttons, and nothing when there are none', () => {
+    expect(renderFeedback({ text: 'Thanks for the feedback.', suggestions: [] })).toEqual([]);
     const [message] = renderFeedback({
       text: 'Sorry. Did you mean:',
       suggestions: [{ entry: 'b', question: 'Other question?' }],
     });
-    expect(message?.content).toBe('Sorry. Did you mean:\n\n1. Other question?');
+    expect(message?.embeds[0]?.description).toBe('Sorry. Did you mean:\n\n1. Other question?');
     expect(buttons(message ?? { components: [] }).map((b) => b.custom_id)).toEqual([
       'ask:choose:b',
     ]);
