@@ -1,13 +1,17 @@
 import type { Client, Message, RepliableInteraction } from 'discord.js';
 import type { Logger } from '../../src/index.js';
+import { createEventRuntime } from '../runtime/event-runtime.js';
 import type { DiscordHandlers } from './discord-handlers.js';
 import { RESTARTING } from './discord-handlers.js';
 import { missingPermissions } from './rest-errors.js';
 
+type Target = Message | RepliableInteraction;
+
 /**
- * The adapter's one error boundary per event, and the replies in flight that a stop waits for.
- * While not accepting (before start, during shutdown) an interaction gets a private "restarting"
- * note instead of nothing, so Discord does not show "This interaction failed".
+ * Discord's side of the shared event runtime: what an apology and a "restarting" note are for a
+ * message or an interaction, and a failure line that names the permission an admin must grant.
+ * While not accepting (before start, during shutdown) an interaction gets the private note instead
+ * of nothing, so Discord does not show "This interaction failed".
  */
 export function createEventTracker(deps: {
   readonly client: Client;
@@ -15,67 +19,49 @@ export function createEventTracker(deps: {
   readonly logger: Logger;
 }) {
   const { client, handlers, logger } = deps;
-  const inFlight = new Set<Promise<void>>();
-  let accepting = false;
-
-  function logFailure(
-    error: unknown,
-    event: string,
-    context: Record<string, unknown>,
-    target?: Message | RepliableInteraction,
-  ) {
-    const missing = missingPermissions(error, target?.channel ?? null, client.user);
-    if (missing) {
-      logger.error(
-        { err: error, event, ...context, missingPermissions: missing },
-        `discord refused for lack of permissions: grant the bot ${missing.join(', ')} in this channel`,
-      );
-    } else {
-      logger.error({ err: error, event, ...context }, 'discord handler failed');
-    }
-  }
+  const targets = new WeakMap<object, Target>();
+  const runtime = createEventRuntime({
+    platform: 'discord',
+    logger,
+    describeFailure: (error, run) => {
+      const target = targets.get(run);
+      const missing = missingPermissions(error, target?.channel ?? null, client.user);
+      return missing
+        ? {
+            fields: { missingPermissions: missing },
+            message: `discord refused for lack of permissions: grant the bot ${missing.join(', ')} in this channel`,
+          }
+        : undefined;
+    },
+  });
 
   /** Runs one event's work: log with context, apologise, keep running. */
   function track(
     event: string,
     context: Record<string, unknown>,
     work: () => Promise<void>,
-    target?: Message | RepliableInteraction,
+    target?: Target,
   ): void {
-    if (!accepting) {
-      if (target !== undefined && !('author' in target)) {
-        handlers.notice(target, RESTARTING).catch((error: unknown) => {
-          logger.debug({ err: error, event, ...context }, 'could not send the restarting notice');
-        });
-      }
-      return;
-    }
-    const task = work()
-      .catch(async (error: unknown) => {
-        logFailure(error, event, context, target);
-        if (target === undefined) return;
-        await handlers.apologize(target).catch((apologyError: unknown) => {
-          logger.warn({ err: apologyError, event, ...context }, 'could not send the apology');
-        });
-      })
-      .finally(() => inFlight.delete(task));
-    inFlight.add(task);
+    const run = {
+      event,
+      context,
+      work,
+      ...(target && { apologise: () => handlers.apologize(target) }),
+      ...(target && !('author' in target) && { refuse: () => handlers.notice(target, RESTARTING) }),
+    };
+    if (target) targets.set(run, target);
+    void runtime.run(run);
   }
 
   return {
     track,
     get accepting(): boolean {
-      return accepting;
+      return runtime.accepting;
     },
-    accept(): void {
-      accepting = true;
-    },
+    accept: () => runtime.open(),
     /** Stops taking events; resolves when the replies in flight are done or after `timeoutMs`. */
-    async drain(timeoutMs: number): Promise<void> {
-      accepting = false;
-      const drained = Promise.allSettled([...inFlight]);
-      const timeout = new Promise((resolve) => setTimeout(resolve, timeoutMs).unref());
-      await Promise.race([drained, timeout]);
+    drain: async (timeoutMs: number): Promise<void> => {
+      await runtime.drain(timeoutMs);
     },
   };
 }

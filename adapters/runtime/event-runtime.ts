@@ -9,6 +9,16 @@ export interface EventRuntimeOptions {
   readonly logger: Logger;
   /** Events answered at once; the rest wait in arrival order (keeps acknowledgements first). */
   readonly concurrency?: number;
+  /**
+   * A platform's better word for a failure (Discord names the permission an admin must grant);
+   * undefined keeps the plain "handler failed" line.
+   */
+  readonly describeFailure?: (error: unknown, run: EventRun) => FailureLine | undefined;
+}
+
+export interface FailureLine {
+  readonly fields: EventContext;
+  readonly message: string;
 }
 
 export interface EventRun {
@@ -18,6 +28,11 @@ export interface EventRun {
   readonly work: () => Promise<void>;
   /** Tells the user something went wrong; omitted where the platform offers no way to reply. */
   readonly apologise?: () => Promise<unknown>;
+  /**
+   * Answers an event that arrives while the runtime is not accepting (starting, draining), where
+   * the platform shows an error to a user left without any reply.
+   */
+  readonly refuse?: () => Promise<unknown>;
 }
 
 /**
@@ -45,11 +60,16 @@ export function createEventRuntime(options: EventRuntimeOptions): EventRuntime {
   const limit = createWorkLimiter(options.concurrency ?? Number.POSITIVE_INFINITY);
   let accepting = false;
 
-  async function boundary({ event, context, work, apologise }: EventRun): Promise<void> {
+  async function boundary(run: EventRun): Promise<void> {
+    const { event, context, work, apologise } = run;
     try {
       await limit(work);
     } catch (error) {
-      logger.error({ err: error, event, ...context }, `${platform} handler failed`);
+      const line = options.describeFailure?.(error, run);
+      logger.error(
+        { err: error, event, ...context, ...line?.fields },
+        line?.message ?? `${platform} handler failed`,
+      );
       if (apologise === undefined) return;
       try {
         await apologise();
@@ -67,7 +87,15 @@ export function createEventRuntime(options: EventRuntimeOptions): EventRuntime {
       return accepting;
     },
     async run(run) {
-      if (!accepting) return false;
+      if (!accepting) {
+        await run.refuse?.().catch((error: unknown) => {
+          logger.debug(
+            { err: error, event: run.event, ...run.context },
+            'could not refuse politely',
+          );
+        });
+        return false;
+      }
       const task = boundary(run).finally(() => inFlight.delete(task));
       inFlight.add(task);
       await task;

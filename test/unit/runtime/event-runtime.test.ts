@@ -113,3 +113,38 @@ describe('createWorkLimiter', () => {
     await Promise.all(tasks);
   });
 });
+
+describe('createEventRuntime platform hooks', () => {
+  it('GIVEN an event while not accepting THEN refuses it politely, once', async () => {
+    const runtime = createEventRuntime({ platform: 'test', logger: createRecordingLogger() });
+    const refused: string[] = [];
+    const taken = await runtime.run({
+      event: 'ask',
+      context: {},
+      work: async () => {},
+      refuse: async () => {
+        refused.push('restarting');
+      },
+    });
+    expect(taken).toBe(false);
+    expect(refused).toEqual(['restarting']);
+  });
+
+  it('GIVEN a platform description of the failure THEN logs its line and fields', async () => {
+    const logger = createRecordingLogger();
+    const runtime = createEventRuntime({
+      platform: 'test',
+      logger,
+      describeFailure: () => ({ fields: { missing: ['Send Messages'] }, message: 'grant it' }),
+    });
+    runtime.open();
+    await runtime.run({
+      event: 'message',
+      context: {},
+      work: () => Promise.reject(new Error('403')),
+    });
+    expect(logger.records.find((r) => r.message === 'grant it')?.context).toMatchObject({
+      missing: ['Send Messages'],
+    });
+  });
+});
