@@ -7,6 +7,7 @@ import type {
   RepliableInteraction,
 } from 'discord.js';
 import type { Bot, Logger } from '../../src/index.js';
+import { shouldSend } from '../runtime/reply-policy.js';
 import { createButtonHandler } from './button-handler.js';
 import { PRIVATE_OPTION, QUESTION_OPTION } from './commands.js';
 import { createNotices } from './notices.js';
@@ -62,8 +63,7 @@ export function createDiscordHandlers(deps: HandlerDeps) {
     if (decision.kind === 'ignore') return;
     // The core claims the event id: another instance (or a redelivery) gets a quiet duplicate.
     const reply = await bot.handle({ ...decision.query, eventId: `message:${message.id}` });
-    // A duplicate, or over the rate limit and already told this window: no answer.
-    if (reply.kind === 'decline' && reply.quiet) return;
+    if (!shouldSend(reply, 'message')) return;
     await responder.replyToMessage(message, renderReply(reply));
   }
 
@@ -77,11 +77,8 @@ export function createDiscordHandlers(deps: HandlerDeps) {
     const context = queryContext(placeOf(interaction));
     const pending = bot
       .handle({ ...context, text, eventId: `interaction:${interaction.id}` })
-      // A duplicate is answered by whoever claimed it first: nothing to send here.
       .then((reply) =>
-        reply.kind === 'decline' && reply.reason === 'duplicate'
-          ? []
-          : renderReply(reply, echo ? { question: text } : {}),
+        shouldSend(reply, 'command') ? renderReply(reply, echo ? { question: text } : {}) : [],
       );
     await responder.reply(interaction, pending, ephemeral);
   }
