@@ -37,6 +37,8 @@ export const entrySchema = z.strictObject(
     /** For quotes: who said it, so "who said that?" can be answered. */
     speaker: text('speaker').optional(),
     related: z.array(entryIdSchema).optional(),
+    /** Place in an ordered list the source gives ("Kuwait hosts the most, followed by Qatar"), for "and after that?". */
+    rank: z.strictObject({ list: entryIdSchema, position: z.int().min(1) }).optional(),
   },
   {
     error: (issue) =>

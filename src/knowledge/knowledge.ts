@@ -21,6 +21,8 @@ export interface KnowledgeEntry {
   readonly passage?: string;
   readonly subject?: string;
   readonly speaker?: string;
+  /** Position in an ordered list the source gives; entries of one `list` are ranked by `position`. */
+  readonly rank?: { readonly list: string; readonly position: number };
   readonly related: readonly string[];
   readonly source?: KnowledgeSourceInfo;
   /** The file and line the entry was read from, for messages and `kb` tooling. */

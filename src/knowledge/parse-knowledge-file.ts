@@ -59,6 +59,7 @@ function toEntry(
     ...(entry.source !== undefined && { passage: entry.source }),
     ...(entry.subject !== undefined && { subject: entry.subject }),
     ...(entry.speaker !== undefined && { speaker: entry.speaker }),
+    ...(entry.rank !== undefined && { rank: entry.rank }),
     ...(data.source !== undefined && { source: data.source }),
   };
 }
