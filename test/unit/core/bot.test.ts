@@ -193,6 +193,35 @@ describe('createBot', () => {
     expect(await bot.claim('Ev2')).toBe(true);
   });
 
+  it('GIVEN a query with an event id seen before THEN the repeat gets a quiet duplicate decline and is not answered again', async () => {
+    const { bot, logger } = setup();
+    const first = await bot.handle({ ...q('tell me alpha'), eventId: 'Ev10' });
+    expect(first).toMatchObject({ kind: 'answer', entry: { entry: 'alpha' } });
+    const repeat = await bot.handle({ ...q('tell me alpha'), eventId: 'Ev10' });
+    expect(repeat).toMatchObject({ kind: 'decline', reason: 'duplicate', quiet: true });
+    expect(repeat.requestId).toEqual(expect.any(String));
+    const handled = logger.lines.filter((l) => l.message === 'question handled');
+    expect(handled).toHaveLength(1);
+  });
+
+  it('GIVEN the same event id on another platform, or no event id THEN each is answered', async () => {
+    const { bot } = setup();
+    expect((await bot.handle({ ...q('tell me alpha'), eventId: 'Ev11' })).kind).toBe('answer');
+    const slack: Query = { ...q('tell me alpha'), platform: 'slack', eventId: 'Ev11' };
+    expect((await bot.handle(slack)).kind).toBe('answer');
+    expect((await bot.handle(q('tell me alpha'))).kind).toBe('answer');
+    expect((await bot.handle(q('tell me alpha'))).kind).toBe('answer');
+  });
+
+  it('GIVEN one event delivered three times at once THEN exactly one delivery is answered', async () => {
+    const { bot } = setup();
+    const replies = await Promise.all(
+      [1, 2, 3].map(() => bot.handle({ ...q('tell me alpha'), eventId: 'Ev12' })),
+    );
+    expect(replies.filter((r) => r.kind === 'answer')).toHaveLength(1);
+    expect(replies.filter((r) => r.kind === 'decline' && r.reason === 'duplicate')).toHaveLength(2);
+  });
+
   it('GIVEN the same event claimed twice at once in one process THEN exactly one claim wins', async () => {
     const { bot } = setup();
     const results = await Promise.all([bot.claim('Ev3'), bot.claim('Ev3'), bot.claim('Ev3')]);
