@@ -11,6 +11,7 @@ import { createStateStore } from '../../src/store/state-store.js';
 import { readCoreConfig } from '../config.js';
 import { createLogger } from '../create-logger.js';
 import { createKeyv } from '../store/create-keyv.js';
+import { kbEval } from './kb-eval.js';
 import { parseOrExplain, runCli } from './run-cli.js';
 
 const USAGE = `Usage: npm run kb -- <command> [options]
@@ -21,6 +22,8 @@ Commands:
                         Exits 1 on errors; warnings do not fail.
   review                the most frequent unanswered questions and the worst-rated entries,
                         each with the entry it most likely belongs to (reads STORE_URL)
+  eval SET              score a development question set (test/golden/dev/*-questions.yaml)
+                        through the bot: per style, totals, risk–coverage; --json for JSON
   review --accept N     add unanswered question N as a new phrasing of its likely entry
                         (or of --entry ID) in the knowledge file, keeping its formatting
 
@@ -38,6 +41,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command === undefined && !values.help ? 2 : 0;
   }
+  if (command === 'eval') return kbEval(positionals[1], values);
   const config = readCoreConfig(process.env);
   const path = values.knowledge ?? config.knowledgePath;
   const kb = createKnowledgeBase(await loadKnowledge(path));
