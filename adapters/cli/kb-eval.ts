@@ -1,5 +1,6 @@
 import { Keyv } from 'keyv';
 import { createBot } from '../../src/bot.js';
+import { isConversationSetFile } from '../../src/evaluation/conversation-set.js';
 import {
   askThrough,
   type EvaluationReport,
@@ -9,6 +10,7 @@ import {
 import { readQuestionSet } from '../../src/evaluation/question-set.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { createKnowledgeBase } from '../../src/knowledge-base.js';
+import { kbEvalConversations } from './kb-eval-conversations.js';
 
 /**
  * `npm run kb -- eval SET`: scores a development question set against a knowledge file through
@@ -26,6 +28,7 @@ export async function kbEval(setPath: string | undefined, options: EvalOptions):
     process.stderr.write('Usage: npm run kb -- eval SET [--knowledge PATH] [--json]\n');
     return 2;
   }
+  if (isConversationSetFile(setPath)) return kbEvalConversations(setPath, options);
   const set = await readQuestionSet(setPath);
   const knowledgePath = options.knowledge ?? set.knowledgePath;
   const kb = createKnowledgeBase(await loadKnowledge(knowledgePath));

@@ -11,6 +11,8 @@ import { createNormalizer, isQuestionWord, isStopToken } from '../matcher/normal
 export interface Coverage {
   /** The words of `text` the entry says nothing about; empty when the entry covers them all. */
   uncovered(text: string, entry: KnowledgeEntry): readonly string[];
+  /** Whether `text` names the entry's subject or speaker, or a number the entry gives. */
+  names(text: string, entry: KnowledgeEntry): boolean;
 }
 
 // Words that carry no slot of their own in a follow-up: pronouns, joiners and "how many".
@@ -53,6 +55,7 @@ export function createCoverage(knowledge: Knowledge): Coverage {
     }
     return vocabulary;
   };
+  const people = new Set(knowledge.entries.map((entry) => entry.speaker));
   const known = new Set([
     ...knowledge.entries.flatMap((entry) => [...vocabularyOf(entry)]),
     ...knowledge.offTopic.flatMap(tokens),
@@ -63,10 +66,24 @@ export function createCoverage(knowledge: Knowledge): Coverage {
     !FOLLOW_UP_WORDS.has(token) &&
     (known.has(token) || /\d/.test(token));
 
+  // A name is mentioned in full or, for people, by surname ("Slim").
+  const mentions = (words: readonly string[], name: readonly string[], person: boolean) =>
+    name.length > 0 &&
+    (name.every((token) => words.includes(token)) || (person && words.includes(name.at(-1) ?? '')));
   return {
     uncovered(text, entry) {
       const vocabulary = vocabularyOf(entry);
       return [...new Set(tokens(text))].filter((token) => asks(token) && !vocabulary.has(token));
+    },
+    names(text, entry) {
+      const words = tokens(text);
+      const vocabulary = vocabularyOf(entry);
+      if (words.some((token) => /\d/.test(token) && vocabulary.has(token))) return true;
+      const person = entry.subject !== undefined && people.has(entry.subject);
+      return (
+        (entry.subject !== undefined && mentions(words, tokens(entry.subject), person)) ||
+        (entry.speaker !== undefined && mentions(words, tokens(entry.speaker), true))
+      );
     },
   };
 }

@@ -120,7 +120,7 @@ export function followRank(
 }
 
 const WHY =
-  /^(?:(?:and|but|so|ok(?:ay)?)\s+)?(?:why|how\s+come|for\s+what\s+reason|what\s+for|what(?:'s|\s+is)\s+the\s+reason)(?:\s+(?:is|was|did|does|do|are|were|has|have)\s+(?:that|it|this|they|she|he|so))?(?:\s+so)?\s*[?.!]*$/i;
+  /^(?:(?:and|but|so|ok(?:ay)?)\s+)?(?:why|how\s+come|for\s+what\s+reason|what\s+for|what(?:'s|\s+is)\s+the\s+reason)(?:\s+(?:is|was|did|does|do|are|were|has|have)\s+(?:that|it|this|they|she|he|so)(?:\s+(?:there|so|the\s+case))?)?(?:\s+so)?\s*[?.!]*$/i;
 
 /** A bare "why?" / "how come?" about the last answer. */
 export function isWhy(text: string): boolean {
@@ -129,13 +129,25 @@ export function isWhy(text: string): boolean {
 
 const EXPLAINS = /^\s*(?:why|how\s+come)\b/i;
 
-/** The last answer's related entries that answer a "why" (one of their phrasings asks why). */
+/** Whether an entry gives a reason: one of its phrasings asks "why". */
+export function explains(entry: KnowledgeEntry): boolean {
+  return entry.questions.some((question) => EXPLAINS.test(question));
+}
+
+/** The last answer's related entries that answer a "why". */
 export function explanationsOf(
   last: KnowledgeEntry,
   entries: ReadonlyMap<string, KnowledgeEntry>,
 ): KnowledgeEntry[] {
   return last.related
     .map((id) => entries.get(id))
-    .filter((entry): entry is KnowledgeEntry => entry !== undefined)
-    .filter((entry) => entry.questions.some((question) => EXPLAINS.test(question)));
+    .filter((entry): entry is KnowledgeEntry => entry !== undefined && explains(entry));
+}
+
+const EVIDENCE =
+  /^(?:(?:and|but|so|ok(?:ay)?)\s+)?(?:why\s+do\s+(?:you|u)\s+(?:say|think)\s+(?:that|so)|how\s+do\s+(?:you|u)\s+know(?:\s+(?:that|this))?|what\s+makes\s+(?:you|u)\s+say\s+(?:that|so)|says\s+who|according\s+to\s+whom?|is\s+that\s+(?:true|right|so))\s*[?.!]*$/i;
+
+/** "why do you say that?", "how do you know?": a request for what the last answer rests on. */
+export function asksForEvidence(text: string): boolean {
+  return EVIDENCE.test(text.trim());
 }

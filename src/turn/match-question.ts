@@ -42,5 +42,21 @@ export function matchQuestion(
       return { reply: clarifyReply(suggestions, confidence, explanation), candidates };
     }
   }
-  return { reply: declineReply(kb, confidence, explanation, maxSuggestions), candidates };
+  const nearest = suggestionsFor(kb, candidates.filter(isNear(kb)), maxSuggestions);
+  return {
+    reply: declineReply(kb, confidence, explanation, maxSuggestions, nearest),
+    candidates,
+  };
+}
+
+/**
+ * A candidate below the clarify threshold but within reach of it: declined, yet worth naming as
+ * the closest thing the knowledge has. Half the clarify threshold keeps unrelated questions
+ * (whose best candidate scores near zero) on the fixed examples.
+ */
+export const NEAR_SHARE_OF_CLARIFY = 0.5;
+
+function isNear(kb: KnowledgeBase): (candidate: Candidate) => boolean {
+  const floor = kb.thresholds.clarify * NEAR_SHARE_OF_CLARIFY;
+  return (candidate) => candidate.confidence >= floor;
 }

@@ -1,0 +1,101 @@
+import { conversationToolsFor } from '../../conversation/conversation-tools.js';
+import { splitQuestion } from '../../conversation/split-question.js';
+import type { AnswerPart, AnswerReply, Reply, Source } from '../../reply.js';
+import type { Resolution, Resolver, Turn, TurnTools } from '../resolver.js';
+import { matchAsked } from './match-asked.js';
+
+/**
+ * "how many troops in kuwait and qatar?": a message asking several things gets each part
+ * answered in one reply, each with its own attribution. A message that is answered as a whole
+ * stays whole, and the split is kept only when some part is answered. Each part goes through
+ * `partResolvers` like a question on its own (same thresholds), with the parts before it as its
+ * context, so "how many in iraq and how long have they been there" resolves "they" and "there".
+ */
+export function createMultiPartResolver(partResolvers: readonly Resolver[]): Resolver {
+  return async (turn, tools) => {
+    if (tools.match(turn.text).reply.kind === 'answer') return undefined;
+    const { subjects } = conversationToolsFor(turn.kb.knowledge);
+    const questions = splitQuestion(turn.text, subjects);
+    if (questions.length < 2) return undefined;
+    let state = turn.state;
+    const parts: { question: string; reply: Reply }[] = [];
+    for (const question of questions) {
+      const { reply } = await resolvePart({ ...turn, text: question, state }, tools, partResolvers);
+      parts.push({ question, reply });
+      const entry = answered(reply);
+      if (entry !== undefined)
+        state = { last: { entry, question, confidence: reply.confidence, runnersUp: [] } };
+    }
+    const reply = combine(parts);
+    return reply === undefined ? undefined : { reply };
+  };
+}
+
+async function resolvePart(
+  turn: Turn,
+  tools: TurnTools,
+  resolvers: readonly Resolver[],
+): Promise<Resolution> {
+  for (const resolver of resolvers) {
+    const resolution = await resolver(turn, tools);
+    if (resolution !== undefined) return resolution;
+  }
+  return (await matchAsked(turn, tools)) ?? { reply: tools.help() };
+}
+
+function answered(reply: Reply): string | undefined {
+  return reply.kind === 'answer' && reply.entryKind === 'fact' && reply.parts === undefined
+    ? reply.entry.entry
+    : undefined;
+}
+
+function partOf(question: string, reply: Reply): AnswerPart {
+  if (answered(reply) !== undefined && reply.kind === 'answer') {
+    return {
+      question,
+      entry: reply.entry,
+      text: reply.text,
+      ...(reply.source !== undefined && { source: reply.source }),
+    };
+  }
+  return { question, text: `My knowledge doesn't cover "${question}".` };
+}
+
+/** One reply: every part's answer in order, then what the knowledge does not cover. */
+function combine(results: readonly { question: string; reply: Reply }[]): AnswerReply | undefined {
+  const parts = results.map(({ question, reply }) => partOf(question, reply));
+  const answers = results.flatMap(({ reply }) =>
+    reply.kind === 'answer' && answered(reply) !== undefined ? [reply] : [],
+  );
+  const last = answers.at(-1);
+  if (last === undefined) return undefined;
+  const texts = [
+    ...parts.filter((part) => part.entry !== undefined),
+    ...parts.filter((part) => part.entry === undefined),
+  ].map((part) => part.text);
+  const source = combinedSource(answers.flatMap((a) => (a.source ? [a.source] : [])));
+  return {
+    kind: 'answer',
+    text: texts.join('\n\n'),
+    confidence: Math.min(...answers.map((a) => a.confidence)),
+    entry: last.entry,
+    entryKind: 'fact',
+    related: last.related,
+    parts,
+    ...(source !== undefined && { source }),
+  };
+}
+
+/** The parts' sources as one: their attributions and passages, each named once. */
+function combinedSource(sources: readonly Source[]): Source | undefined {
+  const [first] = sources;
+  if (first === undefined) return undefined;
+  const unique = (values: string[]) => [...new Set(values)];
+  const url = sources.find((s) => s.url !== undefined)?.url;
+  return {
+    attribution: unique(sources.map((s) => s.attribution)).join('; '),
+    publication: unique(sources.map((s) => s.publication)).join('; '),
+    passage: unique(sources.map((s) => s.passage)).join('\n'),
+    ...(url !== undefined && { url }),
+  };
+}
