@@ -18,6 +18,9 @@ const MORE =
   /^(?:(?:please\s+)?tell\s+me\s+more(?:\s+about\s+(?:that|this|it))?|more(?:\s+(?:info|information|details))?(?:\s+please)?|go\s+on|what\s+else(?:\s+do\s+you\s+know)?|anything\s+else|and\s+then|more\s+on\s+(?:that|this))\s*[?.!]*$/i;
 /** A follow-up subject is a name, not a sentence: longer text is a fresh question. */
 const MAX_SUBJECT_WORDS = 4;
+/** …and a name asks nothing: "and how many were killed?" or "and what's her title" is a question. */
+const NOT_A_NAME =
+  /\b(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|has|have|had|can|will|would|she|he|her|him|his|they|them|their|it|its|that|this|those|these|there)\b|'s\b/i;
 
 export function detectFollowUp(text: string): FollowUp | undefined {
   const trimmed = text.trim();
@@ -26,7 +29,7 @@ export function detectFollowUp(text: string): FollowUp | undefined {
   const subject = SUBJECT.exec(trimmed)?.[1]
     ?.replace(/[?.!]+$/, '')
     .trim();
-  if (subject && subject.split(/\s+/).length <= MAX_SUBJECT_WORDS)
+  if (subject && subject.split(/\s+/).length <= MAX_SUBJECT_WORDS && !NOT_A_NAME.test(subject))
     return { kind: 'subject', subject };
   return undefined;
 }

@@ -11,7 +11,10 @@ import {
   rewritePronouns,
 } from '../../conversation/references.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
-import { guardAnswer } from '../context-guard.js';
+import { isQuestionWord, isStopToken } from '../../matcher/normalize.js';
+import { clarifyReply, emptyExplanation } from '../../reply/build-reply.js';
+import type { Reply } from '../../reply.js';
+import { guardAnswer, leansOnContext } from '../context-guard.js';
 import type { Resolution, Resolver, Turn, TurnTools } from '../resolver.js';
 
 /**
@@ -41,7 +44,7 @@ export const resolveFollowUp: Resolver = (turn, tools) => {
       followRank(ordinal, rankedFrom(turn, last), kb.entries.values(), state.last?.parts),
     );
   if (followUp?.kind === 'subject') return aboutAnotherSubject(turn, tools, last, followUp.subject);
-  return byPronoun(turn, tools, last);
+  return inContext(turn, tools, last);
 };
 
 function whoSaidIt(tools: TurnTools, last: KnowledgeEntry): Resolution | undefined {
@@ -59,18 +62,11 @@ function explain(turn: Turn, tools: TurnTools, last: KnowledgeEntry): Resolution
   if (reasons.length === 1 && reasons[0]) return { reply: tools.answer(reasons[0], 1) };
   if (reasons.length > 1) {
     const suggestions = reasons.slice(0, 3).map(turn.kb.suggestion);
-    return {
-      reply: {
-        kind: 'clarify',
-        text: 'Did you mean one of these?',
-        confidence: 1,
-        suggestions,
-      },
-    };
+    return { reply: clarifyReply(suggestions, 1, emptyExplanation(turn.kb)) };
   }
   // The last answer itself gives a reason ("why were the talks delayed?" is one of its phrasings).
   if (explains(last)) return { reply: tools.answer(last, 1) };
-  return byPronoun(turn, tools, last);
+  return inContext(turn, tools, last);
 }
 
 /** "why do you say that?": the passage the last answer rests on, attributed. */
@@ -134,12 +130,79 @@ function aboutAnotherSubject(
   return reply.kind === 'answer' ? guardAnswer(turn, tools, subject, { reply }, true) : undefined;
 }
 
-/** "where does she work?" → "where does Randa Slim work?", answered if that is clear. */
-function byPronoun(turn: Turn, tools: TurnTools, last: KnowledgeEntry): Resolution | undefined {
+/**
+ * A follow-up that leans on the last answer ("where does she work?", "when were they planned?"):
+ * its pronouns filled from the last answer and, if that is not enough, the last answer's
+ * question words carried in. Answered only when that is clear and the entry gives what was asked;
+ * a fresh reading of the text is asked otherwise, and a clarification of the rewritten question
+ * is preferred to declining the fresh one, since it points the way.
+ */
+function inContext(turn: Turn, tools: TurnTools, last: KnowledgeEntry): Resolution | undefined {
+  if (!leansOnContext(turn.text)) return undefined;
   const { people } = conversationToolsFor(turn.kb.knowledge);
-  const rewritten = rewritePronouns(turn.text, referentOf(last, people));
-  if (rewritten === undefined) return undefined;
-  const { reply, candidates } = tools.match(rewritten);
-  if (reply.kind !== 'answer') return undefined;
-  return guardAnswer(turn, tools, turn.text, { reply, question: turn.text, candidates }, true);
+  const referent = referentOf(last, people);
+  const rewritten = rewritePronouns(turn.text, referent) ?? turn.text;
+  const quotes = quotesOf(turn, referent.person, rewritten);
+  if (quotes) return quotes;
+  let clarified: Resolution | undefined;
+  for (const question of [rewritten, withFrameOf(rewritten, last)]) {
+    if (question === turn.text) continue;
+    const { reply, candidates } = tools.match(question);
+    if (reply.kind === 'answer')
+      return guardAnswer(turn, tools, turn.text, { reply, question: turn.text, candidates }, true);
+    if (reply.kind === 'clarify' && clarified === undefined)
+      clarified = { reply: withoutEntry(reply, last.id), question: turn.text, candidates };
+  }
+  if (clarified === undefined || clarified.reply.kind !== 'clarify') return undefined;
+  const fresh = tools.match(turn.text);
+  return fresh.reply.kind === 'answer' ? undefined : clarified;
+}
+
+/** "what did she say?" about someone quoted: their quotes to choose from. */
+function quotesOf(
+  turn: Turn,
+  person: string | undefined,
+  rewritten: string,
+): Resolution | undefined {
+  if (person === undefined) return undefined;
+  const name = person.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const said = new RegExp(
+    `^(?:and\\s+)?what\\s+(?:else\\s+)?(?:did|does|has)\\s+${name}\\s+(?:say|said)\\s*[?.!]*$`,
+    'i',
+  );
+  if (!said.test(rewritten)) return undefined;
+  const quotes = [...turn.kb.entries.values()].filter((entry) => entry.speaker === person);
+  if (quotes.length === 0) return undefined;
+  const suggestions = quotes.slice(0, 3).map(turn.kb.suggestion);
+  return { reply: clarifyReply(suggestions, 1, emptyExplanation(turn.kb)) };
+}
+
+const UNFILLED = /\b(?:they|them|their|it|its|there|that\s+one|this\s+one|those|these)\b/gi;
+
+/** The follow-up with the last answer's content words added: "when were they planned" + "U.S.–Iraq negotiations". */
+function withFrameOf(text: string, last: KnowledgeEntry): string {
+  // A pronoun left unfilled ("they", "them") stands for the frame's words, which replace it.
+  const question = text.replace(UNFILLED, ' ').replace(/\s+/g, ' ').trim();
+  const asked = new Set(question.toLowerCase().split(/[^a-z0-9.]+/));
+  const frame = (last.questions[0] ?? '')
+    .split(/\s+/)
+    // Only closing punctuation: "U.S." keeps its dots, or it is no longer the country.
+    .map((word) => word.replace(/[?!,;:]+$/, ''))
+    .filter((word) => {
+      const lower = word.toLowerCase();
+      return (
+        !asked.has(lower) &&
+        !isStopToken(lower) &&
+        !isQuestionWord(lower) &&
+        !/^(?:many|much)$/.test(lower)
+      );
+    });
+  return frame.length === 0 ? question : `${question} ${frame.join(' ')}`;
+}
+
+function withoutEntry(reply: Reply, id: string): Reply {
+  if (reply.kind !== 'clarify' || reply.explanation === undefined) return reply;
+  const suggestions = reply.suggestions.filter((s) => s.entry !== id);
+  if (suggestions.length === reply.suggestions.length || suggestions.length === 0) return reply;
+  return clarifyReply(suggestions, reply.confidence, reply.explanation);
 }

@@ -1,6 +1,7 @@
 import { conversationToolsFor } from '../../conversation/conversation-tools.js';
 import { splitQuestion } from '../../conversation/split-question.js';
 import type { AnswerPart, AnswerReply, Reply, Source } from '../../reply.js';
+import { leansOnContext } from '../context-guard.js';
 import type { Resolution, Resolver, Turn, TurnTools } from '../resolver.js';
 import { matchAsked } from './match-asked.js';
 
@@ -19,8 +20,10 @@ export function createMultiPartResolver(partResolvers: readonly Resolver[]): Res
     if (questions.length < 2) return undefined;
     let state = turn.state;
     const parts: { question: string; reply: Reply }[] = [];
-    for (const question of questions) {
-      const { reply } = await resolvePart({ ...turn, text: question, state }, tools, partResolvers);
+    for (const [index, question] of questions.entries()) {
+      // A later part continues the message: "… and how many were injured" is about the first part.
+      const text = index > 0 && !leansOnContext(question) ? `and ${question}` : question;
+      const { reply } = await resolvePart({ ...turn, text, state }, tools, partResolvers);
       parts.push({ question, reply });
       const entry = answered(reply);
       if (entry !== undefined)
