@@ -69,9 +69,9 @@ export function formatReport(setPath: string, knowledgePath: string, r: Evaluati
     `${'style'.padEnd(12)}  ${'n'.padStart(5)}  ${'ans-right'.padStart(11)}  ${'clar-right'.padStart(11)}  ${'declined'.padStart(11)}  ${'ans-wrong'.padStart(11)}`,
   ];
   for (const [style, t] of Object.entries(r.styles)) lines.push(row(style, t));
-  lines.push(row('in scope', r.inScope), row('near miss', r.nearMiss), '');
+  lines.push(row('in scope', r.inScope), row('to decline', r.nearMiss), '');
   lines.push(
-    `In scope: ${pct(r.inScope.answeredRight, r.inScope.questions)} answered right, ${pct(r.inScope.answeredRight + r.inScope.clarifiedRight, r.inScope.questions)} answered or clarified right, ${r.inScope.answeredWrong} answered wrong; near misses answered: ${r.nearMissesAnswered}`,
+    `In scope: ${pct(r.inScope.answeredRight, r.inScope.questions)} answered right, ${pct(r.inScope.answeredRight + r.inScope.clarifiedRight, r.inScope.questions)} answered or clarified right, ${r.inScope.answeredWrong} answered wrong; questions to decline that were answered: ${r.nearMissesAnswered}`,
   );
   const points = r.riskCoverage.map(
     (p) =>
@@ -79,8 +79,7 @@ export function formatReport(setPath: string, knowledgePath: string, r: Evaluati
   );
   lines.push(`Risk–coverage (in-scope answered right): ${points.join('; ')}`, '');
   const misses = r.results.filter((x) => x.outcome !== 'answered-right' && !x.correct);
-  const wrongNear = r.results.filter((x) => x.style === 'near-miss' && !x.correct);
-  if (misses.length > 0 || wrongNear.length > 0) lines.push('Not right:');
+  if (misses.length > 0) lines.push('Not right:');
   for (const x of misses)
     lines.push(
       `  [${x.style}] "${x.q}" → ${x.outcome}${x.answered ? ` ${x.answered}` : ''} (${x.confidence.toFixed(2)}), expected ${String(x.expect)}`,

@@ -33,14 +33,19 @@ export interface Tally {
 }
 
 export interface EvaluationReport {
-  readonly styles: Readonly<Partial<Record<QuestionStyle, Tally>>>;
-  /** In-scope questions only (every style but near-miss). */
+  /**
+   * Per style; questions of an in-scope style that expect `decline` (a bare "7" among the
+   * extras) are tallied apart, as "extras/decline".
+   */
+  readonly styles: Readonly<Record<string, Tally>>;
+  /** Questions an entry answers (those not expecting `decline`). */
   readonly inScope: Tally;
+  /** Questions expecting `decline`: near misses and messages with no question in them. */
   readonly nearMiss: Tally;
   /** In-scope answered right, and answered or clarified right, as shares. */
   readonly answeredRightRate: number;
   readonly answeredOrClarifiedRate: number;
-  /** Near misses answered (any entry): must be 0. */
+  /** Questions expecting `decline` that were answered (any entry): must be 0. */
   readonly nearMissesAnswered: number;
   readonly riskCoverage: readonly OperatingPoint[];
   readonly results: readonly QuestionResult[];
@@ -62,7 +67,7 @@ function sweepPoint(kb: KnowledgeBase, question: DevQuestion): SweepPoint {
   const result = kb.matcher.match(question.q);
   const top = result.candidates[0];
   const expected = expectedEntries(question.expect);
-  const inScope = question.style !== 'near-miss';
+  const inScope = expected.length > 0;
   if (top === undefined || kb.entries.get(top.entry)?.kind !== 'fact')
     return { confidence: 0, right: false, inScope };
   const clear = decide(result, { answer: top.confidence, clarify: top.confidence });
@@ -93,13 +98,17 @@ export async function evaluateQuestions(
       suggestions: reply.kind === 'answer' ? [] : reply.suggestions.map((s) => s.entry),
     });
   }
-  const styles: Partial<Record<QuestionStyle, Tally>> = {};
+  const answerable = (r: QuestionResult) => expectedEntries(r.expect).length > 0;
+  const styles: Record<string, Tally> = {};
   for (const style of STYLES) {
     const of = results.filter((r) => r.style === style);
-    if (of.length > 0) styles[style] = tally(of);
+    const apart = style === 'near-miss' ? [] : of.filter((r) => !answerable(r));
+    const kept = of.filter((r) => !apart.includes(r));
+    if (kept.length > 0) styles[style] = tally(kept);
+    if (apart.length > 0) styles[`${style}/decline`] = tally(apart);
   }
-  const inScope = tally(results.filter((r) => r.style !== 'near-miss'));
-  const nearMiss = tally(results.filter((r) => r.style === 'near-miss'));
+  const inScope = tally(results.filter(answerable));
+  const nearMiss = tally(results.filter((r) => !answerable(r)));
   const share = (n: number) => (inScope.questions > 0 ? n / inScope.questions : 0);
   return {
     styles,

@@ -25,7 +25,7 @@ const MAX_ANSWER = 0.95;
 // Below this, suggestions are mostly noise: better to say "I don't know" than to offer them.
 const MIN_CLARIFY = 0.2;
 /** Offering suggestions for an off-topic question costs this many helpful clarifications. */
-const OFF_TOPIC_CLARIFY_COST = 2;
+const OFF_TOPIC_CLARIFY_COST = 0.5;
 
 interface Trial {
   readonly result: MatchResult;

@@ -1,5 +1,10 @@
 import { type Calibrator, createCalibrator, fitCalibrator } from './calibrator.js';
-import { collectEvidence, type HeldOutQuestion, SINGLE_SPLIT_ABOVE } from './held-out-evidence.js';
+import {
+  collectEvidence,
+  type HeldOutQuestion,
+  type NearMiss,
+  SINGLE_SPLIT_ABOVE,
+} from './held-out-evidence.js';
 import type {
   Candidate,
   HeldOutTrial,
@@ -22,6 +27,11 @@ import { type CandidateEvidence, createScorer, type ScoredQuery, type Scorer } f
  */
 
 const DEFAULT_LIMIT = 5;
+/**
+ * Confidence kept by a candidate whose roles the question reverses: it may still be offered,
+ * never answered.
+ */
+const ROLE_CONFLICT_SCALE = 0.5;
 /** Candidates per held-out question used as calibration examples. */
 const CALIBRATION_DEPTH = 3;
 /**
@@ -31,9 +41,11 @@ const CALIBRATION_DEPTH = 3;
 const UNANSWERABLE_SHARE = 1;
 /** Of the unanswerable weight, the share that goes to "entry missing" examples (rest: near misses). */
 const ABSENT_SHARE = 0.5;
+/** Weight of a misspelt held-out phrasing relative to the phrasing as written. */
+const MISSPELT_WEIGHT = 0.5;
 
 // Used only when cross-validation yields no right or no wrong example (a one-entry file).
-const FALLBACK = createCalibrator([-2, 2, 2, 2, 4, 1, 1, 0, -1.5, -1.5, 1, 1, 1]);
+const FALLBACK = createCalibrator([-2, 2, 2, 2, 4, 1, 1, 0, -1.5, -1.5, 1, 1, 1, -4, -4, -4]);
 
 function evidenceFeatures(
   c: CandidateEvidence,
@@ -64,6 +76,9 @@ function evidenceFeatures(
     linear,
     linear - bestOtherLinear,
     c.questionWords,
+    c.foreignMax,
+    c.unknownMax,
+    c.foreignNumber ? 1 : 0,
   ];
 }
 
@@ -87,7 +102,8 @@ function absentFeatures(q: HeldOutQuestion): number[][] {
 
 function fitEvidence(
   answerable: readonly HeldOutQuestion[],
-  nearMisses: readonly ScoredQuery[],
+  nearMisses: readonly NearMiss[],
+  misspelt: readonly HeldOutQuestion[],
 ): Calibrator {
   const rows: number[][] = [];
   const labels: number[] = [];
@@ -99,19 +115,30 @@ function fitEvidence(
       weights.push(weight);
     });
   };
-  for (const q of answerable) {
+  const addAnswerable = (q: HeldOutQuestion, weight: number) => {
     const depth = q.scored.candidates.slice(0, CALIBRATION_DEPTH);
     add(
       featuresOf(q.scored).slice(0, CALIBRATION_DEPTH),
       (rank) => (depth[rank]?.entry === q.gold ? 1 : 0),
-      1,
+      weight,
     );
-  }
+  };
+  for (const q of answerable) addAnswerable(q, 1);
+  for (const q of misspelt) addAnswerable(q, MISSPELT_WEIGHT);
   const n = answerable.length;
   const absentWeight = (UNANSWERABLE_SHARE * ABSENT_SHARE * n) / Math.max(1, n);
   for (const q of answerable) add(absentFeatures(q), () => 0, absentWeight);
   const missWeight = (UNANSWERABLE_SHARE * (1 - ABSENT_SHARE) * n) / Math.max(1, nearMisses.length);
-  for (const q of nearMisses) add(featuresOf(q).slice(0, CALIBRATION_DEPTH), () => 0, missWeight);
+  for (const { scored, except } of nearMisses) {
+    const features = featuresOf(scored).slice(0, CALIBRATION_DEPTH);
+    const depth = scored.candidates;
+    features.forEach((f, rank) => {
+      if (except !== undefined && depth[rank]?.entry === except) return;
+      rows.push(f);
+      labels.push(0);
+      weights.push(missWeight);
+    });
+  }
   const positives = labels.filter((l) => l === 1).length;
   if (positives === 0 || positives === labels.length) return FALLBACK;
   return fitCalibrator(rows, labels, 0.1, 25, weights);
@@ -125,15 +152,30 @@ function toResult(
   limit: number,
 ): MatchResult {
   const features = featuresOf(scored);
-  const candidates: Candidate[] = scored.candidates
+  const ranked = scored.candidates
     .map((c, rank) => ({
-      entry: entries[c.entry]?.id ?? '',
-      confidence: calibrator.probability(features[rank] ?? []),
-      phrasing: phrasings[c.phrasing] ?? '',
+      c,
+      candidate: {
+        entry: entries[c.entry]?.id ?? '',
+        confidence:
+          calibrator.probability(features[rank] ?? []) * (c.roleConflict ? ROLE_CONFLICT_SCALE : 1),
+        phrasing: phrasings[c.phrasing] ?? '',
+      },
     }))
-    .sort((a, b) => b.confidence - a.confidence)
+    .sort((a, b) => b.candidate.confidence - a.candidate.confidence)
     .slice(0, limit);
-  return { normalized: scored.normalized, candidates };
+  const candidates: Candidate[] = ranked.map((r) => r.candidate);
+  const vague = vagueness(scored.contentWords, ranked[0]?.c);
+  return { normalized: scored.normalized, candidates, ...(vague && { vague }) };
+}
+
+/** Too bare to answer outright: no content word, or one, unless a phrasing asks exactly that. */
+function vagueness(
+  contentWords: number,
+  top: CandidateEvidence | undefined,
+): MatchResult['vague'] | undefined {
+  if (contentWords > 1 || top === undefined || top.sameContent) return undefined;
+  return contentWords === 0 ? 'empty' : 'one-word';
 }
 
 /** The matcher that answers questions: the scorer's evidence turned into confidences. */
@@ -166,7 +208,7 @@ export const trainMatcher: MatcherTrainer = (entries, options: MatcherOptions = 
   const normalizer = training.normalizer;
   const depth = Math.max(DEFAULT_LIMIT, CALIBRATION_DEPTH + 1);
   const evidence = collectEvidence(entries, normalizer, depth);
-  const calibrator = fitEvidence(evidence.answerable, evidence.nearMisses);
+  const calibrator = fitEvidence(evidence.answerable, evidence.nearMisses, evidence.misspelt);
   const scorer = createScorer(entries, normalizer);
   training.release();
   const heldOut: HeldOutTrial[] = evidence.answerable.map((q) => ({

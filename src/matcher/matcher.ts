@@ -27,6 +27,12 @@ export interface MatchResult {
   readonly normalized: string;
   /** Best first; empty when nothing in the knowledge shares anything with the question. */
   readonly candidates: readonly Candidate[];
+  /**
+   * Set when the question is too bare to be answered outright whatever its confidence: `empty`
+   * has no content word (a number, an emoji), `one-word` only one ("troops"), unless it is
+   * exactly what a phrasing asks.
+   */
+  readonly vague?: 'empty' | 'one-word';
 }
 
 export interface Matcher {

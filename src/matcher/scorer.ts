@@ -7,6 +7,7 @@ import {
 } from './linear-model.js';
 import type { TrainingEntry } from './matcher.js';
 import { isQuestionWord, type Normalizer } from './normalize.js';
+import { createRoleIndex, isContentToken } from './role-order.js';
 import {
   buildPostings,
   createSparseRowsBuilder,
@@ -40,6 +41,18 @@ export interface CandidateEvidence {
   readonly linear: number;
   /** Ranking score (before calibration). */
   readonly score: number;
+  /**
+   * Largest share of the question's weight held by one word the knowledge knows but this entry
+   * never uses ("iraqi" asked of an entry about U.S. troops), and by one word nothing knows.
+   */
+  readonly foreignMax: number;
+  readonly unknownMax: number;
+  /** The question names a number the knowledge uses elsewhere but this entry does not. */
+  readonly foreignNumber: boolean;
+  /** The question reverses who does what to whom in this entry's phrasings. */
+  readonly roleConflict: boolean;
+  /** The question's content words are exactly those of the matched phrasing. */
+  readonly sameContent: boolean;
 }
 
 export interface ScoredQuery {
@@ -54,6 +67,8 @@ export interface ScoredQuery {
   readonly coverageWithout: number;
   /** Best first. */
   readonly candidates: readonly CandidateEvidence[];
+  /** Content words in the question (not function words, question words or numbers). */
+  readonly contentWords: number;
 }
 
 export interface Scorer {
@@ -106,16 +121,23 @@ export function createScorer(
   const wantLinear = entries.length >= 2 && entries.length <= MAX_LINEAR_CLASSES;
   const space = createFeatureSpace(phrasings, normalizer, {
     charNgrams: wantLinear && (config.charNgrams ?? true),
+    groups: phrasingEntry,
   });
   const trainLinear = wantLinear && space.richFeatureCount * entries.length <= MAX_LINEAR_CELLS;
   // Only the vectors are kept, packed: the rest of each analysis is garbage at once.
   const docBuilder = createSparseRowsBuilder(phrasings.length);
   const richBuilder = trainLinear ? createSparseRowsBuilder(phrasings.length, 48) : undefined;
+  const phrasingContent: string[] = [];
+  const phrasingTokens: (readonly string[])[] = [];
   for (const p of phrasings) {
     const a = space.analyze(p);
     docBuilder.push(a.vector);
     richBuilder?.push(a.richVector ?? a.vector);
+    phrasingTokens.push(a.tokens);
+    phrasingContent.push(contentKey(a.tokens));
   }
+  const roles = createRoleIndex(phrasingTokens, phrasingEntry);
+  phrasingTokens.length = 0;
   const docVectors = docBuilder.finish();
   let linear: LinearModel | undefined;
   if (richBuilder !== undefined) {
@@ -266,22 +288,31 @@ export function createScorer(
       .filter((r) => r.s > 0)
       .sort((x, y) => y.s - x.s)
       .slice(0, limit);
+    const questionContent = contentKey(a.tokens);
     const candidates = ranked.map((r) => {
       const words = entryWords[r.e];
       let found = 0;
       let total = 0;
       let asks = 0;
       let asked = 0;
+      let foreignMax = 0;
+      let unknownMax = 0;
+      let foreignNumber = false;
+      for (let i = 0; i < a.tokenIds.length; i++) total += a.tokenWeights[i] ?? 0;
       for (let i = 0; i < a.tokenIds.length; i++) {
         const id = a.tokenIds[i] ?? -1;
+        const token = a.tokens[i] ?? '';
         const has = id >= 0 && words?.has(id) === true;
-        if (isQuestionWord(a.tokens[i] ?? '')) {
+        if (isQuestionWord(token)) {
           asks++;
           if (has) asked++;
         }
         const w = a.tokenWeights[i] ?? 0;
-        total += w;
         if (has) found += w * (a.tokenCredit[i] ?? 0);
+        else if (id < 0) unknownMax = Math.max(unknownMax, total > 0 ? w / total : 0);
+        else if (/^\d/.test(token)) foreignNumber = true;
+        else if (isContentToken(token))
+          foreignMax = Math.max(foreignMax, total > 0 ? w / total : 0);
       }
       return {
         entry: r.e,
@@ -292,6 +323,11 @@ export function createScorer(
         phrasing: r.best,
         linear: probs[r.e] ?? 0,
         score: r.s,
+        foreignMax,
+        unknownMax,
+        foreignNumber,
+        roleConflict: roles.conflicts(r.e, a.tokens),
+        sameContent: phrasingContent[r.best] === questionContent,
       };
     });
     // A plain number, not a closure: a closure here would keep the whole scorer alive.
@@ -309,10 +345,24 @@ export function createScorer(
       return total > 0 ? known / total : 0;
     };
     const coverageWithout = without === undefined ? a.coverage : coverageOf(without);
-    return { normalized: a.normalized, coverage: a.coverage, coverageWithout, candidates };
+    const contentWords = a.tokens.filter(
+      (t, i) => isContentToken(t) && (a.tokenWeights[i] ?? 0) > 0,
+    ).length;
+    return {
+      normalized: a.normalized,
+      coverage: a.coverage,
+      coverageWithout,
+      candidates,
+      contentWords,
+    };
   };
 
   return { phrasings, hasLinearModel: linear !== undefined, score };
+}
+
+/** The distinct content words of a text, as one comparable key. */
+function contentKey(tokens: readonly string[]): string {
+  return [...new Set(tokens.filter(isContentToken))].sort().join(' ');
 }
 
 /**

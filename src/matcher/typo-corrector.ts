@@ -17,8 +17,9 @@ export interface TypoCorrector {
 
 /** Edits allowed for a word of this length: short words are too easy to confuse. */
 export function maxEditsFor(length: number): number {
-  // Four-letter words are one edit away from too many others ("lake"/"like", "core"/"score").
-  if (length < 5) return 0;
+  // Shorter words are one edit away from too many others; four-letter ones are corrected by one
+  // substitution or swap only ("irak" → "iraq"), see `lookup`.
+  if (length < 4) return 0;
   if (length < 9) return 1;
   return 2;
 }
@@ -92,6 +93,8 @@ export function createTypoCorrector(vocabulary: ReadonlyMap<string, number>): Ty
         if (seen.has(word)) continue;
         seen.add(word);
         if (Math.abs(word.length - surface.length) > maxEdits) continue;
+        // "lake"/"like" are both words; "irak"/"iraq" is a slip of one key, "cars"/"car" is not.
+        if ((surface.length === 4 || word.length === 4) && word.length !== surface.length) continue;
         if (maxEditsFor(word.length) === 0 || /[^a-z]/.test(word)) continue;
         if (letterBagBound(surface, word) > maxEdits) continue;
         // Restricted (optimal string alignment): natural's unrestricted mode returns 0 for
