@@ -20,13 +20,14 @@ export interface MetaAnswer {
 const TOPIC =
   /^(?:so\s+)?(?:what(?:'s|\s+is|\s+are)\s+(?:this|you|this\s+bot|the\s+article|your\s+knowledge|the\s+knowledge|this\s+knowledge(?:\s+base)?|it)\s+(?:all\s+)?about|what\s+(?:topic|subject)s?\s+(?:is\s+this|are\s+you\s+about|does\s+(?:this|the\s+article)\s+cover)|what\s+does\s+(?:this|the\s+article|your\s+knowledge)\s+cover)\s*[?.!]*$/i;
 const SOURCE =
-  /^(?:and\s+)?(?:what(?:'s|s|\s+is|\s+are)\s+(?:your|ur|the)\s+sources?(?:\s+for\s+(?:that|this|it))?|sources?|where\s+(?:do|does)\s+(?:you|your\s+(?:answers|info|information|facts|knowledge)|this|the\s+information|that)\s+(?:get\s+(?:your|its)\s+(?:info|information|answers|facts)\s+)?(?:come\s+from|from)|where\s+(?:do\s+you\s+get|is)\s+(?:your|this)\s+(?:info|information|answers|facts|data)(?:\s+from)?|(?:what|which)\s+article(?:\s+(?:is\s+this|are\s+you\s+using|do\s+you\s+use))?|(?:who|what)\s+(?:is|are)\s+(?:the\s+)?(?:article|story)'?s?\s+(?:source|publisher|author)|who\s+published\s+(?:this|the\s+article|it)|what\s+(?:is|are)\s+your\s+answers\s+based\s+on)\s*[?.!]*$/i;
+  /^(?:and\s+)?(?:what(?:'s|s|\s+is|\s+are)\s+(?:your|ur|the)\s+sources?(?:\s+for\s+(?:that|this|it))?|sources?|where\s+(?:do|does)\s+(?:you|your\s+(?:answers|info|information|facts|knowledge)|this|the\s+information|that)\s+(?:get\s+(?:your|its)\s+(?:info|information|answers|facts)\s+)?(?:come\s+from|from)|where\s+(?:do\s+you\s+get|is)\s+(?:your|this)\s+(?:info|information|answers|facts|data)(?:\s+from)?|(?:what|which)\s+(?:article|story)(?:\s+(?:is\s+(?:this|that|it)(?:\s+from)?|are\s+you\s+using|do\s+you\s+use|(?:are|is)\s+(?:you|your\s+answers)\s+(?:from|based\s+on)))?|(?:who|what)\s+(?:is|are)\s+(?:the\s+)?(?:article|story)'?s?\s+(?:source|publisher|author)|who\s+published\s+(?:this|the\s+article|it)|what\s+(?:is|are)\s+your\s+answers\s+based\s+on)\s*[?.!]*$/i;
 const SPEAKERS =
   /^(?:and\s+)?(?:who(?:'s|\s+is|\s+are|\s+gets|\s+was|\s+were)\s+(?:(?:all\s+)?the\s+(?:people|persons|experts|officials|sources)\s+)?(?:quoted|cited|interviewed)|whom?\s+(?:does|do)\s+(?:the\s+article|it|you|this)\s+(?:quote|cite)|who\s+(?:speaks|talks|is\s+speaking)\s+in\s+(?:the\s+)?(?:article|story|it)|(?:which|what)\s+people\s+are\s+(?:quoted|cited)|whose\s+quotes\s+(?:do\s+you\s+have|are\s+there))(?:\s+in\s+(?:the\s+|this\s+)?(?:article|story|it|knowledge))?\s*[?.!]*$/i;
 const WHO_SAID =
   /^(?:and\s+)?who\s+(?:said|says|told|wrote|was\s+quoted\s+saying)(?:\s+that)?[\s:,]+["“'‘]?(.+?)["”'’]?\s*[?.!]*$/i;
-/** A quote needs this many content words to be told apart from a question ("who said that?"). */
+/** A quote needs this many words, this many of them content words, to be told from "who said that?". */
 const MIN_QUOTE_WORDS = 3;
+const MIN_QUOTE_CONTENT_WORDS = 2;
 /** Share of the quote's content words that must occur in one quoting entry's passage. */
 const QUOTE_OVERLAP = 0.8;
 
@@ -45,17 +46,24 @@ export function createMetadataAnswerer(knowledge: Knowledge): MetadataAnswerer {
   const passages = new Map(
     quoting.map((entry) => [entry.id, new Set(content(`${entry.passage ?? ''} ${entry.answer}`))]),
   );
+  const answers = new Map(quoting.map((entry) => [entry.id, new Set(content(entry.answer))]));
+  const share = (words: readonly string[], within: ReadonlySet<string> | undefined) =>
+    words.filter((word) => within?.has(word)).length / words.length;
 
   function whoSaid(quote: string): MetaAnswer | undefined {
     const words = [...new Set(content(quote))];
-    if (words.length < MIN_QUOTE_WORDS) return undefined;
+    if (quote.split(/\s+/).length < MIN_QUOTE_WORDS || words.length < MIN_QUOTE_CONTENT_WORDS)
+      return undefined;
+    // Passages overlap (one quote's passage may hold the next sentence too): on a tie, the entry
+    // whose own answer holds the quote is the one quoting it.
     const scored = quoting
-      .map((entry) => {
-        const passage = passages.get(entry.id) ?? new Set<string>();
-        return { entry, share: words.filter((word) => passage.has(word)).length / words.length };
-      })
+      .map((entry) => ({
+        entry,
+        share: share(words, passages.get(entry.id)),
+        own: share(words, answers.get(entry.id)),
+      }))
       .filter(({ share }) => share >= QUOTE_OVERLAP)
-      .sort((a, b) => b.share - a.share);
+      .sort((a, b) => b.share - a.share || b.own - a.own);
     const best = scored[0];
     const speakers = new Set(
       scored.filter(({ share }) => share === best?.share).map(({ entry }) => entry.speaker),

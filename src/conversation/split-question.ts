@@ -13,28 +13,34 @@ const QUESTION_MARKS = /\?+\s*(?=\S)/;
 const CLAUSE_BREAKS = /\s*;\s*|\s*,?\s+(?:and\s+)?also\s+|\s+(?:vs\.?|versus)\s+/i;
 const JOINERS = /\s*,\s*(?:and|or)\s+|\s*,\s*|\s+(?:and|or|as well as|&)\s+/i;
 const LEADING_JOINER = /^(?:and|or|also|plus|but)\s+/i;
-// A fragment ("qatar", "the 2003 invasion") borrows the frame of the question before it; a part
-// that has its own question word or verb is a question of its own.
+// A fragment ("qatar", "in the uae") borrows the frame of a question next to it; a part that has
+// its own question word or verb is a question of its own.
 const OWN_QUESTION =
   /\b(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/i;
+const MAX_NAME_WORDS = 2;
 const MAX_FRAGMENT_WORDS = 4;
 // The frame's slot is what follows its last preposition: "how many troops in | kuwait".
-const SLOT_PREPOSITIONS = new Set(['in', 'at', 'for', 'of', 'about', 'from', 'on', 'to', 'by']);
+const PREPOSITIONS = ['in', 'at', 'for', 'of', 'about', 'from', 'on', 'to', 'by'];
+const SLOT_PREPOSITIONS = new Set(PREPOSITIONS);
+const LEADING_PREPOSITION = new RegExp(`^(?:${PREPOSITIONS.join('|')})\\s+`, 'i');
 
 /**
  * The questions in `text`, in order, with the shared frame carried into fragments:
  * "how many troops in kuwait and qatar" → ["how many troops in kuwait", "how many troops in qatar"].
- * Returns `[text]` when there is nothing to split or more than {@link MAX_PARTS} parts.
+ * `subjects` (the knowledge's) locate the frame's slot. Returns `[text]` when there is nothing to
+ * split or more than {@link MAX_PARTS} parts.
  */
 export function splitQuestion(text: string, subjects: readonly string[] = []): readonly string[] {
   const pieces = splitOn(text.trim(), [QUESTION_MARKS, CLAUSE_BREAKS, JOINERS]);
   if (pieces.length < 2 || pieces.length > MAX_PARTS) return [text.trim()];
-  let frame: string | undefined;
-  return pieces.map((piece) => {
-    if (!isFragment(piece)) {
-      frame = piece;
-      return piece;
-    }
+  const fragment = pieces.map((piece) => isFragment(piece, subjects));
+  // A fragment takes the frame of the question before it or, leading the message ("kuwait vs
+  // bahrain troop numbers"), of the first question after it.
+  return pieces.map((piece, i) => {
+    if (!fragment[i]) return piece;
+    const before = pieces.filter((_, j) => j < i && !fragment[j]).at(-1);
+    const after = pieces.find((_, j) => j > i && !fragment[j]);
+    const frame = before ?? after;
     return frame === undefined ? piece : withFrame(frame, piece, subjects);
   });
 }
@@ -58,8 +64,19 @@ function clean(piece: string): string {
     .trim();
 }
 
-function isFragment(piece: string): boolean {
-  return !OWN_QUESTION.test(piece) && piece.split(/\s+/).length <= MAX_FRAGMENT_WORDS;
+/**
+ * A piece that only names what a frame is asked about: a short name, a known subject, or a short
+ * phrase opening with a preposition ("in the uae").
+ */
+function isFragment(piece: string, subjects: readonly string[]): boolean {
+  if (OWN_QUESTION.test(piece)) return false;
+  const words = piece.split(/\s+/);
+  const lower = piece.toLowerCase();
+  return (
+    words.length <= MAX_NAME_WORDS ||
+    subjects.some((subject) => subject.toLowerCase() === lower) ||
+    (words.length <= MAX_FRAGMENT_WORDS && LEADING_PREPOSITION.test(piece))
+  );
 }
 
 /**
@@ -68,33 +85,30 @@ function isFragment(piece: string): boolean {
  * fragment stands alone.
  */
 function withFrame(frame: string, fragment: string, subjects: readonly string[]): string {
+  const name = fragment.replace(LEADING_PREPOSITION, '');
   const lower = frame.toLowerCase();
   const known = subjects
     .map((subject) => ({ subject, at: wordIndex(lower, subject.toLowerCase()) }))
     .filter(({ at }) => at >= 0)
     .sort((a, b) => b.at - a.at)[0];
   if (known)
-    return `${frame.slice(0, known.at)}${fragment}${frame.slice(known.at + known.subject.length)}`;
+    return `${frame.slice(0, known.at)}${name}${frame.slice(known.at + known.subject.length)}`;
   const words = frame.split(/\s+/);
   const slot = lastIndexWhere(words, (word) => SLOT_PREPOSITIONS.has(word.toLowerCase()));
-  if (slot >= 0 && slot < words.length - 1)
-    return [...words.slice(0, slot + 1), fragment].join(' ');
+  if (slot >= 0 && slot < words.length - 1) return [...words.slice(0, slot + 1), name].join(' ');
   return fragment;
 }
 
 /** Where `word` occurs in `text` as whole words, the last occurrence; -1 when it does not. */
 function wordIndex(text: string, word: string): number {
   let found = -1;
-  let from = 0;
-  for (;;) {
-    const at = text.indexOf(word, from);
-    if (at < 0) return found;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
     const before = text[at - 1];
     const after = text[at + word.length];
-    if ((before === undefined || !/\w/.test(before)) && (after === undefined || !/\w/.test(after)))
-      found = at;
-    from = at + 1;
+    const alone = (c: string | undefined) => c === undefined || !/\w/.test(c);
+    if (alone(before) && alone(after)) found = at;
   }
+  return found;
 }
 
 function lastIndexWhere<T>(items: readonly T[], test: (item: T) => boolean): number {

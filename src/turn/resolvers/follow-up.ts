@@ -145,7 +145,7 @@ function inContext(turn: Turn, tools: TurnTools, last: KnowledgeEntry): Resoluti
   const quotes = quotesOf(turn, referent.person, rewritten);
   if (quotes) return quotes;
   let clarified: Resolution | undefined;
-  for (const question of [rewritten, withFrameOf(rewritten, last)]) {
+  for (const question of [rewritten, withFrameOf(turn.text, last)]) {
     if (question === turn.text) continue;
     const { reply, candidates } = tools.match(question);
     if (reply.kind === 'answer')

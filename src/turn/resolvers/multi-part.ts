@@ -23,7 +23,10 @@ export function createMultiPartResolver(partResolvers: readonly Resolver[]): Res
     for (const [index, question] of questions.entries()) {
       // A later part continues the message: "… and how many were injured" is about the first part.
       const text = index > 0 && !leansOnContext(question) ? `and ${question}` : question;
-      const { reply } = await resolvePart({ ...turn, text, state }, tools, partResolvers);
+      const resolved = await resolvePart({ ...turn, text, state }, tools, partResolvers);
+      // One entry answers one part: the same answer again would answer a question not asked.
+      const again = parts.some((part) => answered(part.reply) === answered(resolved.reply));
+      const reply = again ? tools.help() : resolved.reply;
       parts.push({ question, reply });
       const entry = answered(reply);
       if (entry !== undefined)
