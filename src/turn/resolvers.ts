@@ -4,6 +4,7 @@ import { matchAsked } from './resolvers/match-asked.js';
 import { answerMetadata } from './resolvers/metadata.js';
 import { createMultiPartResolver } from './resolvers/multi-part.js';
 import { pickFromList } from './resolvers/pick-from-list.js';
+import { answerRankedQuestion } from './resolvers/ranked-question.js';
 
 /**
  * How a message is answered, in order: the first resolver that resolves wins. A new way of
@@ -16,6 +17,7 @@ export const RESOLVERS: readonly Resolver[] = [
   pickFromList,
   answerMetadata,
   resolveFollowUp,
+  answerRankedQuestion,
   createMultiPartResolver([answerMetadata, resolveFollowUp]),
   matchAsked,
 ];

@@ -77,7 +77,7 @@ function evidence(tools: TurnTools, last: KnowledgeEntry): Resolution | undefine
 }
 
 /** The entry whose ranked list an ordinal refers to: the last answer's, or one of its related. */
-function rankedFrom({ kb }: Turn, last: KnowledgeEntry): KnowledgeEntry {
+export function rankedFrom({ kb }: Pick<Turn, 'kb'>, last: KnowledgeEntry): KnowledgeEntry {
   if (last.rank !== undefined) return last;
   const lists = last.related
     .map((id) => kb.entries.get(id))
