@@ -13,7 +13,7 @@ import { matchAsked } from './match-asked.js';
  * context, so "how many in iraq and how long have they been there" resolves "they" and "there".
  */
 export function createMultiPartResolver(partResolvers: readonly Resolver[]): Resolver {
-  return async (turn, tools) => {
+  return async function answerParts(turn, tools) {
     if (tools.match(turn.text).reply.kind === 'answer') return undefined;
     const { subjects } = conversationToolsFor(turn.kb.knowledge);
     const questions = splitQuestion(turn.text, subjects);
