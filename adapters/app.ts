@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
-import type { Keyv } from 'keyv';
 import { createBot } from '../src/bot.js';
 import type { Bot } from '../src/bot-types.js';
+import { createStateStore, type StorePort } from '../src/index.js';
 import { createKnowledgeReloader } from '../src/knowledge/knowledge-reloader.js';
 import type { Logger } from '../src/logger.js';
 import type { Adapter, Env } from './adapter.js';
@@ -10,9 +10,8 @@ import { readCoreConfig } from './config.js';
 import { createConsoleAdapter } from './console/console-adapter.js';
 import { createLogger, secretValues } from './create-logger.js';
 import { createOps } from './metrics/create-ops.js';
-import { createKeyv } from './store/create-keyv.js';
+import { createStore } from './store/create-store.js';
 import { createFileTrainingCache } from './store/file-training-cache.js';
-import { redisSetIfAbsent } from './store/redis-keyv.js';
 
 export interface StartAppOptions {
   /** The environment (the process environment plus .env); nothing else reads it. */
@@ -52,7 +51,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     });
 
   // The store first: a bad STORE_URL should fail before seconds of training, not after.
-  const keyv = await createKeyv(config.storeUrl, { logger });
+  const port = await createStore(config.storeUrl, { logger });
   let knowledge: Awaited<ReturnType<typeof createKnowledgeReloader>>;
   try {
     // Watches the files: an edit is validated and retrained in the background, a broken one ignored.
@@ -64,7 +63,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       logger,
     );
   } catch (error) {
-    await closeStore(keyv, logger);
+    await closeStore(port, logger);
     throw error;
   }
   const { knowledge: loaded, thresholds } = knowledge.current();
@@ -73,17 +72,19 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     'knowledge loaded',
   );
 
-  const setIfAbsent = redisSetIfAbsent(keyv);
   const ops = createOps(config.ops, {
     logger,
     knowledgeEntries: () => knowledge.current().knowledge.entries.length,
+    storeHealthy: () => store.healthy,
+  });
+  const store = createStateStore(port, logger, {
+    ...(ops.metrics && { onError: ops.metrics.storeError }),
   });
   const bot = createBot({
     knowledge: knowledge.current,
-    store: keyv,
+    store,
     logger,
     config: config.bot,
-    ...(setIfAbsent && { setIfAbsent }),
     ...(ops.metrics && { metrics: ops.metrics }),
   });
 
@@ -108,7 +109,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       await Promise.allSettled(started.map((adapter) => adapter.stop()));
       knowledge.stop();
       await bot.flush();
-      await closeStore(keyv, logger);
+      await closeStore(port, logger);
       // Last, so /metrics can be scraped and /healthz says "stopping" while replies drain.
       await ops.stop();
     })();
@@ -166,9 +167,9 @@ async function readPlatformConfigs(env: Env): Promise<AdapterFactory[]> {
   return factories;
 }
 
-async function closeStore(keyv: Keyv, logger: Logger): Promise<void> {
+async function closeStore(port: StorePort, logger: Logger): Promise<void> {
   try {
-    await keyv.disconnect();
+    await port.close();
   } catch (error) {
     logger.warn({ err: error }, 'store did not close cleanly');
   }

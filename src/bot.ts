@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Keyv } from 'keyv';
 import { complete } from './autocomplete/complete.js';
 import type { Bot } from './bot-types.js';
 import { createConversationMemory } from './conversation/conversation-memory.js';
@@ -14,7 +13,7 @@ import { createRateLimiter, type RateLimitConfig } from './rate-limiter.js';
 import { duplicateReply } from './reply/build-reply.js';
 import { roundConfidence } from './reply/round-confidence.js';
 import type { Reply } from './reply.js';
-import { createStateStore } from './store/state-store.js';
+import type { StateStore } from './store/state-store.js';
 import { createTurnPipeline } from './turn/turn-pipeline.js';
 
 export interface BotConfig {
@@ -40,15 +39,14 @@ export const defaultBotConfig = {
 export interface BotDeps {
   /** The knowledge to answer from; a function is read once per question, so a reload swaps it atomically. */
   readonly knowledge: KnowledgeBase | (() => KnowledgeBase);
-  /** Conversation state lives here: SQLite by default, Redis for several instances, memory in tests. */
-  readonly store: Keyv;
+  /**
+   * Conversation state, rate-limit windows, event claims and the curation log live here: the
+   * degrading wrapper (`createStateStore`) over a store port (SQLite, Redis, memory in tests).
+   * The composition root builds it, since `/healthz` reads its health too.
+   */
+  readonly store: StateStore;
   readonly logger?: Logger;
   readonly metrics?: BotMetrics;
-  /**
-   * Atomic "store this key unless it exists" from the store backend (Redis `SET NX PX`), so that
-   * several instances claim an event exactly once. Without it, claims are atomic within a process.
-   */
-  readonly setIfAbsent?: (key: string, value: unknown, ttlMs: number) => Promise<boolean>;
   readonly now?: () => number;
   /** Makes the id that ties one question's log lines together. */
   readonly requestId?: () => string;
@@ -68,7 +66,7 @@ export function createBot(deps: BotDeps): Bot {
   const now = deps.now ?? Date.now;
   const metrics = deps.metrics ?? createNoopMetrics();
   const requestId = deps.requestId ?? randomUUID;
-  const store = createStateStore(deps.store, logger, { onError: metrics.storeError });
+  const store = deps.store;
   const memory = createConversationMemory(store, config.conversationTtlMs);
   const curation = createCurationLog(
     store,
@@ -89,9 +87,7 @@ export function createBot(deps: BotDeps): Bot {
     store,
     ttlMs: config.eventTtlMs,
     now,
-    metrics,
     logger,
-    ...(deps.setIfAbsent && { setIfAbsent: deps.setIfAbsent }),
   });
 
   async function handle(query: Query): Promise<Reply> {

@@ -20,3 +20,5 @@ export { type BotMetrics, createNoopMetrics } from './metrics.js';
 export type { Platform, Query, QueryContext } from './query.js';
 export { renderPlainText } from './render-plain-text.js';
 export type { Reply, Source, Suggestion } from './reply.js';
+export { createStateStore, type StateStore, type StateStoreConfig } from './store/state-store.js';
+export type { StorePort } from './store/store-port.js';

@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { Keyv } from 'keyv';
 import { createBot } from '../../src/bot.js';
 import type { Bot } from '../../src/bot-types.js';
+import { createStateStore } from '../../src/index.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { createKnowledgeBase } from '../../src/knowledge-base.js';
 import type { Query } from '../../src/query.js';
@@ -11,6 +11,7 @@ import type { Reply } from '../../src/reply.js';
 import { DEFAULT_KNOWLEDGE_PATH, DEFAULT_TRAINING_CACHE_DIR } from '../config.js';
 import { createLogger } from '../create-logger.js';
 import { createFileTrainingCache } from '../store/file-training-cache.js';
+import { createMemoryStore } from '../store/memory-store.js';
 import { toAskJson } from './ask-json.js';
 import { parseOrExplain, runCli } from './run-cli.js';
 
@@ -52,7 +53,11 @@ async function main(): Promise<number> {
     : createFileTrainingCache({ dir: DEFAULT_TRAINING_CACHE_DIR, logger });
   const kb = createKnowledgeBase(knowledge, trainingCache ? { trainingCache } : {});
   // `ask` is one-shot: an in-memory store keeps conversations out of files and servers.
-  const bot = createBot({ knowledge: kb, store: new Keyv(), logger });
+  const bot = createBot({
+    knowledge: kb,
+    store: createStateStore(createMemoryStore(), logger),
+    logger,
+  });
   const json = args.values.json ?? false;
   const explain = args.values.explain ?? false;
 

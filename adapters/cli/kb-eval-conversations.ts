@@ -1,4 +1,3 @@
-import { Keyv } from 'keyv';
 import { createBot } from '../../src/bot.js';
 import { readConversationSet } from '../../src/evaluation/conversation-set.js';
 import {
@@ -9,6 +8,9 @@ import {
 } from '../../src/evaluation/score-conversations.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { createKnowledgeBase } from '../../src/knowledge-base.js';
+import { createSilentLogger } from '../../src/logger.js';
+import { createStateStore } from '../../src/store/state-store.js';
+import { createMemoryStore } from '../store/memory-store.js';
 import type { EvalOptions } from './kb-eval.js';
 
 /**
@@ -21,7 +23,7 @@ export async function kbEvalConversations(setPath: string, options: EvalOptions)
   const kb = createKnowledgeBase(await loadKnowledge(knowledgePath));
   const bot = createBot({
     knowledge: kb,
-    store: new Keyv(),
+    store: createStateStore(createMemoryStore(), createSilentLogger()),
     config: { rateLimit: { questions: 0, windowMs: 60_000 } },
   });
   const report = await evaluateConversations(set.conversations, askInConversations(bot));

@@ -1,4 +1,3 @@
-import { Keyv } from 'keyv';
 import { createBot } from '../../src/bot.js';
 import { isConversationSetFile } from '../../src/evaluation/conversation-set.js';
 import {
@@ -10,6 +9,9 @@ import {
 import { readQuestionSet } from '../../src/evaluation/question-set.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { createKnowledgeBase } from '../../src/knowledge-base.js';
+import { createSilentLogger } from '../../src/logger.js';
+import { createStateStore } from '../../src/store/state-store.js';
+import { createMemoryStore } from '../store/memory-store.js';
 import { kbEvalConversations } from './kb-eval-conversations.js';
 
 /**
@@ -34,7 +36,7 @@ export async function kbEval(setPath: string | undefined, options: EvalOptions):
   const kb = createKnowledgeBase(await loadKnowledge(knowledgePath));
   const bot = createBot({
     knowledge: kb,
-    store: new Keyv(),
+    store: createStateStore(createMemoryStore(), createSilentLogger()),
     config: { rateLimit: { questions: 0, windowMs: 60_000 } },
   });
   const report = await evaluateQuestions(kb, set.questions, askThrough(bot));

@@ -10,7 +10,7 @@ import { createMatcher } from '../../src/matcher/create-matcher.js';
 import { createStateStore } from '../../src/store/state-store.js';
 import { readCoreConfig } from '../config.js';
 import { createLogger } from '../create-logger.js';
-import { createKeyv } from '../store/create-keyv.js';
+import { createStore } from '../store/create-store.js';
 import { kbEval } from './kb-eval.js';
 import { parseOrExplain, runCli } from './run-cli.js';
 
@@ -50,17 +50,17 @@ async function main(): Promise<number> {
       return check(kb, values.json ?? false);
     case 'review': {
       const logger = createLogger(config.logLevel ?? 'warn');
-      const keyv = await createKeyv(config.storeUrl);
+      const port = await createStore(config.storeUrl);
       try {
         const log = createCurationLog(
-          createStateStore(keyv, logger),
+          createStateStore(port, logger),
           { retentionMs: defaultBotConfig.retentionMs, maxItems: 1_000 },
           Date.now,
         );
         if (values.accept !== undefined) return await accept(kb, log, values.accept, values.entry);
         return await review(kb, log, Number(values.limit ?? 20), values.json ?? false);
       } finally {
-        await keyv.disconnect().catch(() => undefined);
+        await port.close().catch(() => undefined);
       }
     }
     default:

@@ -23,7 +23,12 @@ export interface Ops {
 
 export function createOps(
   config: OpsConfig | undefined,
-  deps: { readonly logger: Logger; readonly knowledgeEntries: () => number },
+  deps: {
+    readonly logger: Logger;
+    readonly knowledgeEntries: () => number;
+    /** The core state store's health: the one signal `/healthz` and `/metrics` report. */
+    readonly storeHealthy: () => boolean;
+  },
 ): Ops {
   if (config === undefined) {
     return {
@@ -34,7 +39,7 @@ export function createOps(
       address: () => undefined,
     };
   }
-  const metrics = createPrometheusMetrics();
+  const metrics = createPrometheusMetrics({ storeHealthy: deps.storeHealthy });
   let stopping = false;
   const server: OpsServer = createOpsServer({
     ...config,
@@ -42,7 +47,7 @@ export function createOps(
     logger: deps.logger,
     health: () => ({
       status: stopping ? 'stopping' : 'ok',
-      store: metrics.storeStatus(),
+      store: deps.storeHealthy() ? 'ok' : 'degraded',
       knowledge: { entries: deps.knowledgeEntries() },
     }),
   });

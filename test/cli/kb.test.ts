@@ -2,10 +2,12 @@ import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createKeyv } from '../../adapters/store/create-keyv.js';
+import { createStore } from '../../adapters/store/create-store.js';
 import { createBot } from '../../src/bot.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { createKnowledgeBase } from '../../src/knowledge-base.js';
+import { createSilentLogger } from '../../src/logger.js';
+import { createStateStore } from '../../src/store/state-store.js';
 import { runScript } from '../support/run-script.js';
 
 const KB = 'adapters/cli/kb.ts';
@@ -57,9 +59,9 @@ describe('npm run kb -- review', () => {
     await copyFile(FIXTURE, knowledgeFile);
     const storeUrl = `sqlite://${join(dir, 'bot.sqlite')}`;
 
-    const keyv = await createKeyv(storeUrl);
+    const port = await createStore(storeUrl);
     const kb = createKnowledgeBase(await loadKnowledge(knowledgeFile));
-    const bot = createBot({ knowledge: kb, store: keyv });
+    const bot = createBot({ knowledge: kb, store: createStateStore(port, createSilentLogger()) });
     const ask = (text: string) =>
       bot.handle({ text, platform: 'console', user: 'u', conversation: 'c' });
     await ask('when was the lighthouse painted');
@@ -71,7 +73,7 @@ describe('npm run kb -- review', () => {
       'down',
     );
     await bot.flush();
-    await keyv.disconnect();
+    await port.close();
 
     const env = { STORE_URL: storeUrl, KNOWLEDGE_PATH: knowledgeFile };
     const review = await runScript(KB, ['review'], { env });

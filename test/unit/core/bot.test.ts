@@ -1,11 +1,13 @@
-import { Keyv } from 'keyv';
 import { describe, expect, it } from 'vitest';
+import { createMemoryStore } from '../../../adapters/store/memory-store.js';
 import { createBot } from '../../../src/bot.js';
 import type { Knowledge, KnowledgeEntry } from '../../../src/knowledge/knowledge.js';
 import { createKnowledgeBase } from '../../../src/knowledge-base.js';
 import type { Logger } from '../../../src/logger.js';
 import type { Candidate, MatcherFactory } from '../../../src/matcher/matcher.js';
 import type { Query } from '../../../src/query.js';
+import { createStateStore } from '../../../src/store/state-store.js';
+import type { StorePort } from '../../../src/store/store-port.js';
 
 /**
  * A scripted matcher: the bot's rules (thresholds, memory, suggestions, feedback) are tested apart
@@ -69,9 +71,10 @@ function recordingLogger(): Logger & {
   return logger;
 }
 
-function setup(store = new Keyv()) {
+function setup(port: StorePort = createMemoryStore()) {
   const kb = createKnowledgeBase(knowledge, { matcherFactory: scriptedMatcher(script) });
   const logger = recordingLogger();
+  const store = createStateStore(port, logger);
   return { bot: createBot({ knowledge: kb, store, logger, now: () => 1_000 }), logger };
 }
 
@@ -163,7 +166,7 @@ describe('createBot', () => {
   });
 
   it('GIVEN 👎 on an answer THEN records it and offers the runners-up, which a number then picks', async () => {
-    const store = new Keyv();
+    const store = createMemoryStore();
     const { bot } = setup(store);
     await bot.handle(q('tell me alpha'));
     const feedback = await bot.feedback(
@@ -230,11 +233,14 @@ describe('createBot', () => {
 
   it('GIVEN an atomic set-if-absent that fails THEN the event is answered anyway and the failure logged', async () => {
     const logger = recordingLogger();
+    const port: StorePort = {
+      ...createMemoryStore(),
+      setIfAbsent: () => Promise.reject(new Error('redis down')),
+    };
     const bot = createBot({
       knowledge: createKnowledgeBase(knowledge, { matcherFactory: scriptedMatcher(script) }),
-      store: new Keyv(),
+      store: createStateStore(port, logger),
       logger,
-      setIfAbsent: () => Promise.reject(new Error('redis down')),
     });
     expect(await bot.claim('Ev4')).toBe(true);
     expect(logger.lines.some((l) => l.level === 'warn')).toBe(true);
@@ -247,15 +253,8 @@ describe('createBot', () => {
   });
 
   it('GIVEN a failing store THEN still answers, and logs the outage once', async () => {
-    class BrokenMap extends Map<string, unknown> {
-      override get(): never {
-        throw new Error('disk gone');
-      }
-      override set(): never {
-        throw new Error('disk gone');
-      }
-    }
-    const broken = new Keyv({ store: new BrokenMap() });
+    const gone = () => Promise.reject(new Error('disk gone'));
+    const broken: StorePort = { ...createMemoryStore(), get: gone, set: gone, setIfAbsent: gone };
     const { bot, logger } = setup(broken);
     expect((await bot.handle(q('tell me alpha'))).kind).toBe('answer');
     expect((await bot.handle(q('alpha or beta'))).kind).toBe('clarify');
@@ -266,7 +265,10 @@ describe('createBot', () => {
 
   it('GIVEN a knowledge function THEN reads it on every question, so a reload swaps atomically', async () => {
     let kb = createKnowledgeBase(knowledge, { matcherFactory: scriptedMatcher(script) });
-    const bot = createBot({ knowledge: () => kb, store: new Keyv() });
+    const bot = createBot({
+      knowledge: () => kb,
+      store: createStateStore(createMemoryStore(), recordingLogger()),
+    });
     expect((await bot.handle(q('tell me alpha'))).kind).toBe('answer');
     kb = createKnowledgeBase(
       { ...knowledge, entries: [entry('gamma')] },
@@ -288,7 +290,7 @@ describe('createBot numbered picks', () => {
 
 describe('createBot curation log', () => {
   it('GIVEN unanswered questions THEN counts them in memory and writes them in one go on flush', async () => {
-    const store = new Keyv();
+    const store = createMemoryStore();
     const { bot } = setup(store);
     for (let i = 0; i < 3; i++) await bot.handle(q('something else'));
     await bot.handle(q('alpha or beta'));

@@ -1,5 +1,5 @@
-import { Keyv } from 'keyv';
 import { describe, expect, it } from 'vitest';
+import { createMemoryStore } from '../../../adapters/store/memory-store.js';
 import { createBot } from '../../../src/bot.js';
 import { createConversationMemory } from '../../../src/conversation/conversation-memory.js';
 import { createCurationLog } from '../../../src/curation/curation-log.js';
@@ -16,7 +16,7 @@ import { scriptedKnowledgeBase } from './fixtures/scripted-kb.js';
 const q = (text: string): Query => ({ text, platform: 'console', user: 'u', conversation: 'c' });
 
 function pipeline(resolvers?: readonly Resolver[]) {
-  const store = createStateStore(new Keyv(), createSilentLogger());
+  const store = createStateStore(createMemoryStore(), createSilentLogger());
   const rateLimit = { questions: 0, windowMs: 60_000 };
   return createTurnPipeline({
     memory: createConversationMemory(store, 60_000),
@@ -37,7 +37,7 @@ describe('the turn pipeline', () => {
         reads++;
         return kb;
       },
-      store: new Keyv(),
+      store: createStateStore(createMemoryStore(), createSilentLogger()),
     });
     for (const text of ['alpha or beta', '2', 'tell me more', 'something else', '']) {
       reads = 0;
