@@ -79,6 +79,9 @@ export function clarifyReply(
   };
 }
 
+/** A decline that names the entries nearest the question. */
+export const NEAR_DECLINE = "I don't have an answer to exactly that. The closest I know:";
+
 /**
  * The knowledge does not cover the question: say so, and point the way. With entries near the
  * question (`nearest`), those; with nothing near, examples of what the knowledge does cover.
@@ -95,7 +98,7 @@ export function declineReply(
     kind: 'decline',
     reason: 'no-match',
     text: near
-      ? "I don't have an answer to exactly that. The closest I know:"
+      ? NEAR_DECLINE
       : `I don't know: my knowledge doesn't cover that. I can answer questions about ${kb.topic}, for example:`,
     confidence,
     suggestions: near ? nearest.slice(0, maxSuggestions) : kb.examples(maxSuggestions),

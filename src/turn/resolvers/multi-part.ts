@@ -1,5 +1,6 @@
 import { conversationToolsFor } from '../../conversation/conversation-tools.js';
 import { splitQuestion } from '../../conversation/split-question.js';
+import { NEAR_DECLINE } from '../../reply/build-reply.js';
 import type { AnswerPart, AnswerReply, Reply, Source } from '../../reply.js';
 import { leansOnContext } from '../context-guard.js';
 import type { Resolution, Resolver, Turn, TurnTools } from '../resolver.js';
@@ -64,6 +65,17 @@ function partOf(question: string, reply: Reply): AnswerPart {
       ...(reply.source !== undefined && { source: reply.source }),
     };
   }
+  const [nearest] = reply.kind === 'answer' ? [] : reply.suggestions;
+  if (reply.kind === 'clarify' && nearest)
+    return {
+      question,
+      text: `I'm not sure what "${question}" asks. Did you mean: ${nearest.question}`,
+    };
+  if (reply.kind === 'decline' && reply.text === NEAR_DECLINE && nearest)
+    return {
+      question,
+      text: `I don't have an answer to exactly "${question}". The closest I know: ${nearest.question}`,
+    };
   return { question, text: `My knowledge doesn't cover "${question}".` };
 }
 
