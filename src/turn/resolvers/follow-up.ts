@@ -145,7 +145,9 @@ function inContext(turn: Turn, tools: TurnTools, last: KnowledgeEntry): Resoluti
   const quotes = quotesOf(turn, referent.person, rewritten);
   if (quotes) return quotes;
   let clarified: Resolution | undefined;
-  for (const question of [rewritten, withFrameOf(turn.text, last)]) {
+  const frames = [last.questions[0], shortest(last.questions)];
+  const questions = [rewritten, ...frames.map((frame) => withFrameOf(turn.text, frame ?? ''))];
+  for (const question of new Set(questions)) {
     if (question === turn.text) continue;
     const { reply, candidates } = tools.match(question);
     if (reply.kind === 'answer')
@@ -180,11 +182,11 @@ function quotesOf(
 const UNFILLED = /\b(?:they|them|their|it|its|there|that\s+one|this\s+one|those|these)\b/gi;
 
 /** The follow-up with the last answer's content words added: "when were they planned" + "U.S.–Iraq negotiations". */
-function withFrameOf(text: string, last: KnowledgeEntry): string {
+function withFrameOf(text: string, frameQuestion: string): string {
   // A pronoun left unfilled ("they", "them") stands for the frame's words, which replace it.
   const question = text.replace(UNFILLED, ' ').replace(/\s+/g, ' ').trim();
   const asked = new Set(question.toLowerCase().split(/[^a-z0-9.]+/));
-  const frame = (last.questions[0] ?? '')
+  const frame = frameQuestion
     .split(/\s+/)
     // Only closing punctuation: "U.S." keeps its dots, or it is no longer the country.
     .map((word) => word.replace(/[?!,;:]+$/, ''))
@@ -198,6 +200,11 @@ function withFrameOf(text: string, last: KnowledgeEntry): string {
       );
     });
   return frame.length === 0 ? question : `${question} ${frame.join(' ')}`;
+}
+
+/** The tersest phrasing: its words are the entry's topic, with little else. */
+function shortest(questions: readonly string[]): string | undefined {
+  return [...questions].sort((a, b) => a.split(/\s+/).length - b.split(/\s+/).length)[0];
 }
 
 function withoutEntry(reply: Reply, id: string): Reply {
