@@ -89,7 +89,6 @@ export const BUILT_IN_SHORTHAND: Readonly<Record<string, string>> = {
   w: 'with',
   q: 'question',
   acc: 'according',
-  '4': 'for',
 };
 
 /** Words and phrases around a question that are not part of it: greetings, thanks, hedges. */
@@ -282,6 +281,9 @@ const NEUTRAL_WORDS = new Set([
   'curious',
   'quick',
   'question',
+  'right',
+  'correct',
+  'true',
 ]);
 
 /** Whether an unseen word leaves the question's meaning as it is. */

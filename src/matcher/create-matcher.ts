@@ -32,6 +32,32 @@ const DEFAULT_LIMIT = 5;
  * never answered.
  */
 const ROLE_CONFLICT_SCALE = 0.5;
+/**
+ * Confidence kept when the question names a slot value the entry does not have: a place, role,
+ * time or number the knowledge never uses, or a number only other entries use. Cross-validation
+ * cannot learn this price: curated phrasings vary such words freely.
+ */
+const SLOT_MISMATCH_SCALE = 0.7;
+/**
+ * Confidence kept when the question adds a word the knowledge never uses and lacks one the
+ * entry's phrasings share ("parking at the London office" asked of the London office hours).
+ */
+const OTHER_DETAIL_SCALE = 0.8;
+
+/**
+ * A question that is one of an entry's own phrasings, word for word after normalisation, is that
+ * entry's question: cross-validation never sees such a match, so calibration cannot price it.
+ */
+const EXACT_PHRASING_CONFIDENCE = 0.99;
+const EXACT_COSINE = 0.9999;
+
+/** How much of its calibrated confidence a candidate keeps, for what calibration cannot see. */
+function keptShare(c: CandidateEvidence, scored: ScoredQuery): number {
+  let share = c.roleConflict ? ROLE_CONFLICT_SCALE : 1;
+  if (scored.unseenSlot || c.foreignNumber) share *= SLOT_MISMATCH_SCALE;
+  if (c.unknownMax > 0 && c.core < 1) share *= OTHER_DETAIL_SCALE;
+  return share;
+}
 /** Candidates per held-out question used as calibration examples. */
 const CALIBRATION_DEPTH = 3;
 /**
@@ -45,7 +71,7 @@ const ABSENT_SHARE = 0.5;
 const MISSPELT_WEIGHT = 0.5;
 
 // Used only when cross-validation yields no right or no wrong example (a one-entry file).
-const FALLBACK = createCalibrator([-2, 2, 2, 2, 4, 1, 1, 0, -1.5, -1.5, 1, 1, 1, -4, -4, -4]);
+const FALLBACK = createCalibrator([-2, 2, 2, 2, 4, 1, 1, 0, -1.5, -1.5, 1, 1, 1, -4, -4, -4, 1]);
 
 function evidenceFeatures(
   c: CandidateEvidence,
@@ -79,6 +105,7 @@ function evidenceFeatures(
     c.foreignMax,
     c.unknownMax,
     c.foreignNumber ? 1 : 0,
+    c.core,
   ];
 }
 
@@ -158,24 +185,27 @@ function toResult(
       candidate: {
         entry: entries[c.entry]?.id ?? '',
         confidence:
-          calibrator.probability(features[rank] ?? []) * (c.roleConflict ? ROLE_CONFLICT_SCALE : 1),
+          c.nearest >= EXACT_COSINE && c.sameContent
+            ? Math.max(EXACT_PHRASING_CONFIDENCE, calibrator.probability(features[rank] ?? []))
+            : calibrator.probability(features[rank] ?? []) * keptShare(c, scored),
         phrasing: phrasings[c.phrasing] ?? '',
       },
     }))
     .sort((a, b) => b.candidate.confidence - a.candidate.confidence)
     .slice(0, limit);
   const candidates: Candidate[] = ranked.map((r) => r.candidate);
-  const vague = vagueness(scored.contentWords, ranked[0]?.c);
+  const vague = vagueness(scored.content, ranked[0]?.c);
   return { normalized: scored.normalized, candidates, ...(vague && { vague }) };
 }
 
 /** Too bare to answer outright: no content word, or one, unless a phrasing asks exactly that. */
 function vagueness(
-  contentWords: number,
+  contentWords: { readonly words: number; readonly numbers: number },
   top: CandidateEvidence | undefined,
 ): MatchResult['vague'] | undefined {
-  if (contentWords > 1 || top === undefined || top.sameContent) return undefined;
-  return contentWords === 0 ? 'empty' : 'one-word';
+  if (top === undefined || top.sameContent) return undefined;
+  if (contentWords.words === 0) return 'empty';
+  return contentWords.words + contentWords.numbers > 1 ? undefined : 'one-word';
 }
 
 /** The matcher that answers questions: the scorer's evidence turned into confidences. */
@@ -216,9 +246,17 @@ export const trainMatcher: MatcherTrainer = (entries, options: MatcherOptions = 
     gold: entries[q.gold]?.id ?? '',
     result: toResult(q.scored, calibrator, entries, q.phrasings, DEFAULT_LIMIT),
   }));
+  const nearMisses = evidence.nearMisses
+    .filter((m) => m.firm)
+    .map(({ scored, except }) => {
+      const result = toResult(scored, calibrator, entries, [], DEFAULT_LIMIT);
+      const id = except === undefined ? undefined : entries[except]?.id;
+      return id === undefined ? { result } : { result, except: id };
+    });
   return {
     matcher: assemble(scorer, calibrator, entries),
     heldOut,
+    nearMisses,
     state: { calibration: [...calibrator.weights] },
   };
 };

@@ -1,5 +1,6 @@
 import { isNeutralWord } from './chat-lexicon.js';
 import { isStopToken, type Normalizer, type Word } from './normalize.js';
+import { isSlotWord } from './slot-lexicon.js';
 import type { SparseVector } from './sparse-vector.js';
 import { createTypoCorrector, type TypoCorrector } from './typo-corrector.js';
 
@@ -11,6 +12,11 @@ import { createTypoCorrector, type TypoCorrector } from './typo-corrector.js';
 /** Weight of function words relative to content words: kept, but they decide little. */
 const STOP_WEIGHT = 0.3;
 const BIGRAM_WEIGHT = 0.6;
+/**
+ * Weight of an unseen everyday word relative to an unseen place, role, time or number: it more
+ * often rephrases the question than changes what it asks.
+ */
+const EVERYDAY_UNSEEN_WEIGHT = 0.25;
 /** How much a typo-corrected word counts as known, by number of edits. */
 const CORRECTED_CREDIT = [1, 0.8, 0.6] as const;
 
@@ -30,6 +36,8 @@ export interface AnalyzedText {
   readonly coverage: number;
   /** Words plus character n-grams (ids offset past the word features), for the linear model. */
   readonly richVector: SparseVector | undefined;
+  /** The question names a place, role, time or number the knowledge never uses. */
+  readonly unseenSlot: boolean;
 }
 
 export interface FeatureSpaceConfig {
@@ -249,6 +257,7 @@ export function createFeatureSpace(
     const tokens: string[] = [];
     const credit = new Float32Array(words.length);
     const silent = new Uint8Array(words.length);
+    let unseenSlot = false;
     // Plain loops here and below: callbacks stay unoptimised for longer on a cold start.
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as Word;
@@ -264,10 +273,13 @@ export function createFeatureSpace(
         silent[i] = 1;
         continue;
       }
-      const fix = corrector.correct(w.surface);
+      // A place, time or role the knowledge lacks is a different question, not a typo ("march").
+      const fix = isSlotWord(w.surface) ? undefined : corrector.correct(w.surface);
       if (fix === undefined) {
         tokens.push(w.token);
         credit[i] = 0;
+        if (!isSlotWord(w.surface)) silent[i] = 2;
+        else unseenSlot = true;
       } else {
         tokens.push(normalizer.tokenOf(fix.surface));
         credit[i] = CORRECTED_CREDIT[fix.distance] ?? 0.5;
@@ -282,10 +294,12 @@ export function createFeatureSpace(
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as string;
       const id = ids.unigrams.get(token) ?? -1;
+      const unseen = silent[i] === 2 ? EVERYDAY_UNSEEN_WEIGHT : 1;
       const w =
         silent[i] === 1
           ? 0
-          : (id >= 0 ? (idf[id] ?? maxIdf) : maxIdf) * (isStopToken(token) ? STOP_WEIGHT : 1);
+          : (id >= 0 ? (idf[id] ?? maxIdf) : maxIdf * unseen) *
+            (isStopToken(token) ? STOP_WEIGHT : 1);
       tokenIds[i] = id;
       tokenWeights[i] = w;
       total += w;
@@ -320,6 +334,7 @@ export function createFeatureSpace(
       vector,
       coverage: total > 0 ? known / total : 0,
       richVector,
+      unseenSlot,
     };
   };
 
@@ -376,7 +391,7 @@ function misspellingAliases(
       set.add(groups[doc] ?? -1);
     }
   });
-  const corrector = createTypoCorrector(counts);
+  const corrector = createTypoCorrector(counts, true);
   for (const [surface, count] of counts) {
     if (isStopToken(surface) || !/^[a-z]{4,}$/.test(surface)) continue;
     const fix = corrector.correct(surface);

@@ -1,6 +1,12 @@
 import { isHeldOut } from './cross-validate.js';
 import type { TrainingEntry } from './matcher.js';
-import { isQuestionWord, isStopToken, type Normalizer, type Word } from './normalize.js';
+import {
+  isFunctionWord,
+  isQuestionWord,
+  isStopToken,
+  type Normalizer,
+  type Word,
+} from './normalize.js';
 import { createScorer, type ScoredQuery, type ScorerConfig } from './scorer.js';
 import { seededOrder } from './seeded-order.js';
 
@@ -16,8 +22,11 @@ export const FOLDS = 5;
 export const SINGLE_SPLIT_ABOVE = 600;
 /** Enough held-out questions for a stable fit; more only slows training. */
 const MAX_HELD_OUT = 3000;
-/** A word no knowledge contains and no typo correction reaches. */
-const UNKNOWN_WORD = 'xqzvkj';
+/**
+ * A word no knowledge contains and no typo correction reaches, standing for another place,
+ * person or date (the digit makes it one, see `isSlotWord`).
+ */
+const UNKNOWN_WORD = 'xqz9vkj';
 /** One held-out phrasing in this many also yields a question with no content word known. */
 const FAR_MISS_EVERY = 4;
 
@@ -34,6 +43,11 @@ export interface HeldOutQuestion {
 export interface NearMiss {
   readonly scored: ScoredQuery;
   readonly except?: number;
+  /**
+   * Reliable enough to hold the answer threshold to: another slot value, number or detail.
+   * Swapped question words and negations teach the calibrator but are often still answerable.
+   */
+  readonly firm: boolean;
 }
 
 export interface Evidence {
@@ -92,6 +106,27 @@ function rarestWord(words: readonly Word[], df: ReadonlyMap<string, number>): nu
   return pick;
 }
 
+/** Whether the negation in a negated phrasing is one the knowledge uses ("non-birth parent"). */
+function negatesKnown(text: string, normalizer: Normalizer, df: ReadonlyMap<string, number>) {
+  return normalizer
+    .words(text)
+    .some((w) => (w.token === 'not' || w.token === 'non') && df.has(w.token));
+}
+
+/** The content word most phrasings use (what the phrasing asks about), or -1. */
+function commonestWord(words: readonly Word[], df: ReadonlyMap<string, number>): number {
+  let pick = -1;
+  let most = 0;
+  words.forEach((w, i) => {
+    const d = df.get(w.token) ?? 0;
+    if (isSlotCandidate(w.token) && d > most) {
+      most = d;
+      pick = i;
+    }
+  });
+  return pick;
+}
+
 /**
  * Questions that keep almost every word of the phrasing but ask something else: negated
  * ("not"/"non-" before its key word) and with a detail no entry gives added after it.
@@ -138,7 +173,7 @@ function siblingSwap(
 }
 
 const isSlotCandidate = (token: string) =>
-  !isStopToken(token) && !isQuestionWord(token) && !/\d/.test(token) && token.length > 1;
+  !isFunctionWord(token) && !isQuestionWord(token) && !/\d/.test(token) && token.length > 1;
 
 /**
  * The phrasing with a number the knowledge uses elsewhere in place of its own, or added to it
@@ -217,8 +252,8 @@ export function collectEvidence(
   const answerable: HeldOutQuestion[] = [];
   const misspelt: HeldOutQuestion[] = [];
   const nearMisses: NearMiss[] = [];
-  const miss = (scored: ScoredQuery, except?: number) =>
-    nearMisses.push(except === undefined ? { scored } : { scored, except });
+  const miss = (scored: ScoredQuery, firm: boolean, except?: number) =>
+    nearMisses.push(except === undefined ? { scored, firm } : { scored, firm, except });
   for (let fold = 0; fold < folds; fold++) {
     const heldOut: { text: string; gold: number }[] = [];
     const kept = entries.map((entry, e) => ({
@@ -248,17 +283,19 @@ export function collectEvidence(
           phrasings: scorer.phrasings,
         });
       const replaced = nearMiss(q.text, normalizer, df);
-      if (replaced !== '') miss(scorer.score(replaced, depth));
+      if (replaced !== '') miss(scorer.score(replaced, depth), true);
       // Far misses are all alike: a few of them anchor the calibrator at "no shared content".
       const far = h % FAR_MISS_EVERY === 0 ? unrelated(q.text, normalizer) : '';
-      if (far !== '') miss(scorer.score(far, depth));
+      if (far !== '') miss(scorer.score(far, depth), true);
       const own = entryTokens[q.gold] ?? new Set<string>();
       const other = otherQuestion(q.text, normalizer, own);
-      if (other !== '') miss(scorer.score(other, depth));
+      if (other !== '') miss(scorer.score(other, depth), false);
       const renumbered = otherNumber(q.text, normalizer, numbers, own);
-      if (renumbered !== '') miss(scorer.score(renumbered, depth));
-      for (const altered of alteredQuestions(q.text, normalizer, df))
-        miss(scorer.score(altered, depth));
+      if (renumbered !== '') miss(scorer.score(renumbered, depth), true);
+      const [negated, ...altered] = alteredQuestions(q.text, normalizer, df);
+      if (negated !== undefined && !negatesKnown(negated, normalizer, df))
+        miss(scorer.score(negated, depth), false);
+      for (const text of altered) miss(scorer.score(text, depth), true);
       const sibling = scored.candidates.find((c) => c.entry !== q.gold)?.entry;
       if (sibling !== undefined) {
         const swapped = siblingSwap(
@@ -268,7 +305,7 @@ export function collectEvidence(
           entrySurfaces[sibling],
           entryTokens[sibling],
         );
-        if (swapped !== '') miss(scorer.score(swapped, depth), sibling);
+        if (swapped !== '') miss(scorer.score(swapped, depth), true, sibling);
       }
     }
   }

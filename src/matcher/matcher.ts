@@ -67,6 +67,13 @@ export interface TrainedMatcher {
    */
   readonly heldOut: readonly HeldOutTrial[];
   /**
+   * Questions the matcher made from its own phrasings that no entry answers (another place or
+   * number, a negation, a detail no entry gives), answered as it would answer them: threshold
+   * choice treats them as off-topic, so a file with few off-topic questions is as safe as one
+   * with many. `except` names the one entry a swapped sibling slot makes right.
+   */
+  readonly nearMisses?: readonly { readonly result: MatchResult; readonly except?: string }[];
+  /**
    * What training learned beyond the entries themselves, small and JSON-safe: `restoreMatcher`
    * rebuilds the same matcher from it and the same entries without cross-validating again.
    */

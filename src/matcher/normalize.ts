@@ -94,6 +94,11 @@ export function isQuestionWord(token: string): boolean {
   return QUESTION_WORDS.has(token);
 }
 
+/** Whether a token is a function word, the question-critical ones ("many", "not") included. */
+export function isFunctionWord(token: string): boolean {
+  return stopTokenSet().has(token) || QUESTION_CRITICAL.has(token);
+}
+
 /** Whether a token is a low-information function word (weighted down, never dropped). */
 export function isStopToken(token: string): boolean {
   return stopTokenSet().has(token);

@@ -47,6 +47,8 @@ export interface CandidateEvidence {
    */
   readonly foreignMax: number;
   readonly unknownMax: number;
+  /** Share of the entry's core words (those most of its phrasings use) that the question has. */
+  readonly core: number;
   /** The question names a number the knowledge uses elsewhere but this entry does not. */
   readonly foreignNumber: boolean;
   /** The question reverses who does what to whom in this entry's phrasings. */
@@ -67,8 +69,10 @@ export interface ScoredQuery {
   readonly coverageWithout: number;
   /** Best first. */
   readonly candidates: readonly CandidateEvidence[];
-  /** Content words in the question (not function words, question words or numbers). */
-  readonly contentWords: number;
+  /** The question names a place, role, time or number the knowledge never uses. */
+  readonly unseenSlot: boolean;
+  /** Content words in the question (not function words or question words), and numbers. */
+  readonly content: { readonly words: number; readonly numbers: number };
 }
 
 export interface Scorer {
@@ -137,6 +141,7 @@ export function createScorer(
     phrasingContent.push(contentKey(a.tokens));
   }
   const roles = createRoleIndex(phrasingTokens, phrasingEntry);
+  const cores = entryCores(phrasingTokens, phrasingEntry, entries.length);
   phrasingTokens.length = 0;
   const docVectors = docBuilder.finish();
   let linear: LinearModel | undefined;
@@ -289,6 +294,7 @@ export function createScorer(
       .sort((x, y) => y.s - x.s)
       .slice(0, limit);
     const questionContent = contentKey(a.tokens);
+    const questionTokens = new Set(a.tokens);
     const candidates = ranked.map((r) => {
       const words = entryWords[r.e];
       let found = 0;
@@ -325,6 +331,7 @@ export function createScorer(
         score: r.s,
         foreignMax,
         unknownMax,
+        core: coreCoverage(cores[r.e], questionTokens),
         foreignNumber,
         roleConflict: roles.conflicts(r.e, a.tokens),
         sameContent: phrasingContent[r.best] === questionContent,
@@ -345,19 +352,54 @@ export function createScorer(
       return total > 0 ? known / total : 0;
     };
     const coverageWithout = without === undefined ? a.coverage : coverageOf(without);
-    const contentWords = a.tokens.filter(
-      (t, i) => isContentToken(t) && (a.tokenWeights[i] ?? 0) > 0,
-    ).length;
+    let words = 0;
+    let numbers = 0;
+    a.tokens.forEach((t, i) => {
+      if ((a.tokenWeights[i] ?? 0) === 0) return;
+      if (isContentToken(t)) words++;
+      else if (/^\d+(?:\.\d+)?$/.test(t)) numbers++;
+    });
     return {
       normalized: a.normalized,
       coverage: a.coverage,
       coverageWithout,
       candidates,
-      contentWords,
+      content: { words, numbers },
+      unseenSlot: a.unseenSlot,
     };
   };
 
   return { phrasings, hasLinearModel: linear !== undefined, score };
+}
+
+/** A word most phrasings of an entry use: what the entry is about and what it answers. */
+const CORE_SHARE = 0.4;
+
+/** Each entry's core words: content words that at least `CORE_SHARE` of its phrasings use. */
+function entryCores(
+  phrasingTokens: readonly (readonly string[])[],
+  entryOf: ArrayLike<number>,
+  entryCount: number,
+): (readonly string[])[] {
+  const counts = Array.from({ length: entryCount }, () => new Map<string, number>());
+  const sizes = new Int32Array(entryCount);
+  phrasingTokens.forEach((tokens, doc) => {
+    const e = entryOf[doc] ?? -1;
+    const map = counts[e];
+    if (map === undefined) return;
+    sizes[e] = (sizes[e] ?? 0) + 1;
+    for (const t of new Set(tokens)) if (isContentToken(t)) map.set(t, (map.get(t) ?? 0) + 1);
+  });
+  return counts.map((map, e) =>
+    [...map].filter(([, n]) => n >= CORE_SHARE * (sizes[e] ?? 0)).map(([t]) => t),
+  );
+}
+
+function coreCoverage(core: readonly string[] | undefined, question: ReadonlySet<string>): number {
+  if (core === undefined || core.length === 0) return 1;
+  let found = 0;
+  for (const t of core) if (question.has(t)) found++;
+  return found / core.length;
 }
 
 /** The distinct content words of a text, as one comparable key. */
