@@ -2,7 +2,7 @@ import { conversationToolsFor } from '../../conversation/conversation-tools.js';
 import { splitQuestion } from '../../conversation/split-question.js';
 import { NEAR_DECLINE } from '../../reply/build-reply.js';
 import type { AnswerPart, AnswerReply, Reply, Source } from '../../reply.js';
-import { leansOnContext } from '../context-guard.js';
+import { guardAnswer, leansOnContext } from '../context-guard.js';
 import type { Resolution, Resolver, Turn, TurnTools } from '../resolver.js';
 import { matchAsked } from './match-asked.js';
 
@@ -22,9 +22,16 @@ export function createMultiPartResolver(partResolvers: readonly Resolver[]): Res
     let state = turn.state;
     const parts: { question: string; reply: Reply }[] = [];
     for (const [index, question] of questions.entries()) {
-      // A later part continues the message: "… and how many were injured" is about the first part.
-      const text = index > 0 && !leansOnContext(question) ? `and ${question}` : question;
-      const resolved = await resolvePart({ ...turn, text, state }, tools, partResolvers);
+      const part: Turn = { ...turn, text: question, state };
+      // A later part continues the message: "… and how many were injured" is about the first
+      // part, so it is checked as a follow-up ("and …") would be, though matched as it stands.
+      const continued = index > 0 && !leansOnContext(question) ? `and ${question}` : question;
+      const resolved = guardAnswer(
+        part,
+        tools,
+        continued,
+        await resolvePart(part, tools, partResolvers),
+      );
       // One entry answers one part: the same answer again would answer a question not asked.
       const again = parts.some((part) => answered(part.reply) === answered(resolved.reply));
       const reply = again ? tools.help() : resolved.reply;
