@@ -11,7 +11,8 @@ export const MAX_PARTS = 3;
 // and commas. Joiners are matched as whole words so "Kuwaiti" or "android" never split.
 const QUESTION_MARKS = /\?+\s*(?=\S)/;
 const CLAUSE_BREAKS = /\s*;\s*|\s*,?\s+(?:and\s+)?also\s+|\s+(?:vs\.?|versus)\s+/i;
-const JOINERS = /\s*,\s*(?:and|or)\s+|\s*,\s*|\s+(?:and|or|as well as|&)\s+/i;
+const JOINERS = /\s*,\s*(?:and|or)\s+|\s+(?:and|or|as well as|&)\s+/i;
+const COMMAS = /\s*,\s*/;
 const LEADING_JOINER = /^(?:and|or|also|plus|but)\s+/i;
 // A fragment ("qatar", "in the uae") borrows the frame of a question next to it; a part that has
 // its own question word or verb is a question of its own.
@@ -31,7 +32,9 @@ const LEADING_PREPOSITION = new RegExp(`^(?:${PREPOSITIONS.join('|')})\\s+`, 'i'
  * split or more than {@link MAX_PARTS} parts.
  */
 export function splitQuestion(text: string, subjects: readonly string[] = []): readonly string[] {
-  const pieces = splitOn(text.trim(), [QUESTION_MARKS, CLAUSE_BREAKS, JOINERS]);
+  const pieces = splitOn(text.trim(), [QUESTION_MARKS, CLAUSE_BREAKS, JOINERS]).flatMap((piece) =>
+    splitAtCommas(piece, subjects),
+  );
   if (pieces.length < 2 || pieces.length > MAX_PARTS) return [text.trim()];
   const fragment = pieces.map((piece) => isFragment(piece, subjects));
   // A fragment takes the frame of the question before it or, leading the message ("kuwait vs
@@ -55,6 +58,18 @@ function splitOn(text: string, patterns: readonly RegExp[]): string[] {
     .map(clean)
     .filter((piece) => piece !== '')
     .flatMap((piece) => splitOn(piece, rest));
+}
+
+/**
+ * A comma separates questions ("what about 2020, how many injured then") or a list ("kuwait,
+ * qatar"), but also a topic from its question ("the jordan attack, was it done with drones?"):
+ * the piece is split only into questions, or into a frame followed by fragments.
+ */
+function splitAtCommas(piece: string, subjects: readonly string[]): string[] {
+  const parts = splitOn(piece, [COMMAS]);
+  const questions = parts.every((part) => OWN_QUESTION.test(part));
+  const list = parts.slice(1).every((part) => isFragment(part, subjects));
+  return parts.length > 1 && (questions || list) ? parts : [piece];
 }
 
 function clean(piece: string): string {

@@ -21,7 +21,7 @@ export function contextEntries({ kb, state }: Turn): KnowledgeEntry[] {
 
 const CONTINUATION = /^(?:and|but|also|so|ok(?:ay)?|then|what\s+about|how\s+about|plus)\b/i;
 const REFERRING =
-  /\b(?:she|he|her|him|his|they|them|their|it|its|there|that\s+one|this\s+one|those|these|the\s+other)\b/i;
+  /\b(?:she|he|her|him|his|they|them|their|it|its|there|that\s+one|this\s+one|which\s+one|which\s+of\s+them|those|these|the\s+other)\b/i;
 
 /** A message that leans on what came before: "and …?", "what about …", or a pronoun. */
 export function leansOnContext(text: string): boolean {

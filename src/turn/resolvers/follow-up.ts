@@ -14,7 +14,7 @@ import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
 import { isQuestionWord, isStopToken } from '../../matcher/normalize.js';
 import { clarifyReply, emptyExplanation } from '../../reply/build-reply.js';
 import type { Reply } from '../../reply.js';
-import { guardAnswer, leansOnContext } from '../context-guard.js';
+import { contextEntries, guardAnswer, leansOnContext } from '../context-guard.js';
 import type { Resolution, Resolver, Turn, TurnTools } from '../resolver.js';
 
 /**
@@ -139,13 +139,28 @@ function aboutAnotherSubject(
  */
 function inContext(turn: Turn, tools: TurnTools, last: KnowledgeEntry): Resolution | undefined {
   if (!leansOnContext(turn.text)) return undefined;
+  // "which one …?" after a multi-part answer may mean any of its parts: each is tried, last first.
+  const others = contextEntries(turn).filter((entry) => entry.id !== last.id);
+  const readings = [last, ...others].map((entry) => readAgainst(turn, tools, entry));
+  const answered = readings.find((r) => r?.reply.kind === 'answer');
+  if (answered) return answered;
+  // A guarded decline: the context's entry was found but does not give what is asked.
+  const declined = readings.find((r) => r?.reply.kind === 'decline');
+  if (declined) return declined;
+  const clarified = readings.find((r) => r?.reply.kind === 'clarify');
+  if (clarified === undefined) return undefined;
+  return tools.match(turn.text).reply.kind === 'answer' ? undefined : clarified;
+}
+
+/** The follow-up read against one entry of the context: its pronouns filled, its words carried in. */
+function readAgainst(turn: Turn, tools: TurnTools, entry: KnowledgeEntry): Resolution | undefined {
   const { people } = conversationToolsFor(turn.kb.knowledge);
-  const referent = referentOf(last, people);
+  const referent = referentOf(entry, people);
   const rewritten = rewritePronouns(turn.text, referent) ?? turn.text;
   const quotes = quotesOf(turn, referent.person, rewritten);
   if (quotes) return quotes;
   let clarified: Resolution | undefined;
-  const frames = [last.questions[0], shortest(last.questions)];
+  const frames = [entry.questions[0], shortest(entry.questions)];
   const questions = [rewritten, ...frames.map((frame) => withFrameOf(turn.text, frame ?? ''))];
   for (const question of new Set(questions)) {
     if (question === turn.text) continue;
@@ -153,11 +168,9 @@ function inContext(turn: Turn, tools: TurnTools, last: KnowledgeEntry): Resoluti
     if (reply.kind === 'answer')
       return guardAnswer(turn, tools, turn.text, { reply, question: turn.text, candidates }, true);
     if (reply.kind === 'clarify' && clarified === undefined)
-      clarified = { reply: withoutEntry(reply, last.id), question: turn.text, candidates };
+      clarified = { reply: withoutEntry(reply, entry.id), question: turn.text, candidates };
   }
-  if (clarified === undefined || clarified.reply.kind !== 'clarify') return undefined;
-  const fresh = tools.match(turn.text);
-  return fresh.reply.kind === 'answer' ? undefined : clarified;
+  return clarified;
 }
 
 /** "what did she say?" about someone quoted: their quotes to choose from. */
@@ -179,7 +192,8 @@ function quotesOf(
   return { reply: clarifyReply(suggestions, 1, emptyExplanation(turn.kb)) };
 }
 
-const UNFILLED = /\b(?:they|them|their|it|its|there|that\s+one|this\s+one|those|these)\b/gi;
+const UNFILLED =
+  /\b(?:they|them|their|it|its|there|that\s+one|this\s+one|those|these|(?<=which\s+)one|(?<=which\s+)of\s+them)\b/gi;
 
 /** The follow-up with the last answer's content words added: "when were they planned" + "U.S.–Iraq negotiations". */
 function withFrameOf(text: string, frameQuestion: string): string {

@@ -48,6 +48,15 @@ describe('splitQuestion', () => {
     ]);
   });
 
+  it('GIVEN a topic, a comma and its question THEN one question, not a topic and a question', () => {
+    const text = 'the jordan attack, was it done with drones?';
+    expect(split(text)).toEqual([text]);
+    expect(split('what about 2020, how many injured then')).toEqual([
+      'what about 2020',
+      'how many injured then',
+    ]);
+  });
+
   it('GIVEN words that only contain a joiner ("Kuwaiti", "android") THEN does not split', () => {
     expect(split('how many kuwaiti android users')).toEqual(['how many kuwaiti android users']);
   });
