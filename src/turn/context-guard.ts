@@ -1,5 +1,7 @@
 import { conversationToolsFor } from '../conversation/conversation-tools.js';
+import { referentOf } from '../conversation/references.js';
 import type { KnowledgeEntry } from '../knowledge/knowledge.js';
+import { clarifyReply, emptyExplanation } from '../reply/build-reply.js';
 import type { Reply } from '../reply.js';
 import type { Resolution, Turn, TurnTools } from './resolver.js';
 
@@ -58,7 +60,9 @@ export function guardAnswer(
   const { reply } = resolution;
   const entry = answeredFact(turn, reply);
   const context = contextEntries(turn);
-  if (entry === undefined || context.length === 0) return resolution;
+  if (context.length === 0) return resolution;
+  if (reply.kind === 'clarify') return guardClarification(turn, tools, ownText, resolution);
+  if (entry === undefined) return resolution;
   const onTopic =
     resolved || context.some((known) => known.id === entry.id || sameSubject(known, entry));
   const wrong = onTopic
@@ -66,6 +70,36 @@ export function guardAnswer(
     : leansOnContext(ownText) &&
       !conversationToolsFor(turn.kb.knowledge).coverage.names(ownText, entry);
   return wrong ? declineNear(turn, tools, ownText, reply, entry) : resolution;
+}
+
+/**
+ * "where does she work?" about one person never offers entries about another: a clarification
+ * of a follow-up about someone keeps only the suggestions that are not about somebody else.
+ */
+function guardClarification(
+  turn: Turn,
+  tools: TurnTools,
+  ownText: string,
+  resolution: Resolution,
+): Resolution {
+  const { reply } = resolution;
+  const [last] = contextEntries(turn);
+  if (reply.kind !== 'clarify' || last === undefined || !leansOnContext(ownText)) return resolution;
+  const { people } = conversationToolsFor(turn.kb.knowledge);
+  const person = referentOf(last, people).person;
+  if (person === undefined) return resolution;
+  const kept = reply.suggestions.filter((suggestion) => {
+    const entry = turn.kb.entries.get(suggestion.entry);
+    const other = entry && referentOf(entry, people).person;
+    return other === undefined || other === person;
+  });
+  if (kept.length === reply.suggestions.length) return resolution;
+  const explanation = reply.explanation ?? emptyExplanation(turn.kb);
+  const guarded =
+    kept.length > 0
+      ? clarifyReply(kept, reply.confidence, explanation)
+      : tools.decline(reply.confidence, explanation);
+  return { ...resolution, reply: guarded };
 }
 
 function sameSubject(a: KnowledgeEntry, b: KnowledgeEntry): boolean {

@@ -51,7 +51,8 @@ describe('the conversation examples, one process, one conversation', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Qatar hosts 10,000');
     expect(result.stdout).toContain('Randa Slim is a senior fellow at the Middle East Institute');
-    expect(result.stdout).toContain("I don't have an answer to exactly that. The closest I know:");
+    // "and how many were killed?" never gets the injuries of 2020 again: they appear once.
+    expect(result.stdout.split('more than 100 U.S. troops were injured')).toHaveLength(2);
     expect(result.stdout).toContain('My answers come from Scripps News');
   });
 });

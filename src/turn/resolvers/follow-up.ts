@@ -13,7 +13,7 @@ import {
 import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
 import { isQuestionWord, isStopToken } from '../../matcher/normalize.js';
 import { clarifyReply, emptyExplanation } from '../../reply/build-reply.js';
-import type { Reply } from '../../reply.js';
+import type { Suggestion } from '../../reply.js';
 import { contextEntries, guardAnswer, leansOnContext } from '../context-guard.js';
 import type { Resolution, Resolver, Turn, TurnTools } from '../resolver.js';
 
@@ -167,8 +167,15 @@ function readAgainst(turn: Turn, tools: TurnTools, entry: KnowledgeEntry): Resol
     const { reply, candidates } = tools.match(question);
     if (reply.kind === 'answer')
       return guardAnswer(turn, tools, turn.text, { reply, question: turn.text, candidates }, true);
-    if (reply.kind === 'clarify' && clarified === undefined)
-      clarified = { reply: withoutEntry(reply, entry.id), question: turn.text, candidates };
+    if (reply.kind === 'clarify' && clarified === undefined) {
+      const suggestions = aboutReferent(turn, reply.suggestions, entry, referent.person);
+      if (suggestions.length > 0 && reply.explanation)
+        clarified = {
+          reply: clarifyReply(suggestions, reply.confidence, reply.explanation),
+          question: turn.text,
+          candidates,
+        };
+    }
   }
   return clarified;
 }
@@ -221,9 +228,21 @@ function shortest(questions: readonly string[]): string | undefined {
   return [...questions].sort((a, b) => a.split(/\s+/).length - b.split(/\s+/).length)[0];
 }
 
-function withoutEntry(reply: Reply, id: string): Reply {
-  if (reply.kind !== 'clarify' || reply.explanation === undefined) return reply;
-  const suggestions = reply.suggestions.filter((s) => s.entry !== id);
-  if (suggestions.length === reply.suggestions.length || suggestions.length === 0) return reply;
-  return clarifyReply(suggestions, reply.confidence, reply.explanation);
+/**
+ * The suggestions a clarified follow-up may offer: not the entry just answered (that points back),
+ * and, when the follow-up is about a person ("where does she work?"), nothing about someone else.
+ */
+function aboutReferent(
+  { kb }: Turn,
+  suggestions: readonly Suggestion[],
+  last: KnowledgeEntry,
+  person: string | undefined,
+): Suggestion[] {
+  const { people } = conversationToolsFor(kb.knowledge);
+  return suggestions.filter((suggestion) => {
+    const entry = kb.entries.get(suggestion.entry);
+    if (entry === undefined || entry.id === last.id) return false;
+    const other = referentOf(entry, people).person;
+    return person === undefined || other === undefined || other === person;
+  });
 }

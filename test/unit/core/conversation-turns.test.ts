@@ -37,9 +37,9 @@ const file: Knowledge = {
 const script = {
   'how many troops in kuwait and qatar': [],
   'how many troops in kuwait': [c('kuwait', 0.95)],
-  'and how many troops in qatar': [c('qatar', 0.95)],
+  'how many troops in qatar': [c('qatar', 0.95)],
   'how many troops in germany': [],
-  'and how many troops in germany': [],
+
   'how many injured in 2020': [c('injuries', 0.95)],
   'and how many were killed?': [c('injuries', 0.92)],
   'and how many were killed in Jordan?': [c('deaths', 0.95)],
