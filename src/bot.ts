@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { complete } from './autocomplete/complete.js';
 import type { Bot } from './bot-types.js';
 import { createConversationMemory } from './conversation/conversation-memory.js';
-import { createCurationLog } from './curation/curation-log.js';
+import { CURATION_MAX_ITEMS, createCurationLog } from './curation/curation-log.js';
 import { createEventClaims } from './events/event-claims.js';
 import { createFeedback } from './feedback/record-feedback.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { createSilentLogger, type Logger } from './logger.js';
 import { type BotMetrics, createNoopMetrics } from './metrics.js';
-import type { Query } from './query.js';
+import type { Platform, Query } from './query.js';
 import { createRateLimiter, type RateLimitConfig } from './rate-limiter.js';
 import { duplicateReply } from './reply/build-reply.js';
 import { roundConfidence } from './reply/round-confidence.js';
@@ -26,6 +26,16 @@ export interface BotConfig {
   /** Suggestions offered when clarifying or declining. */
   readonly maxSuggestions: number;
   readonly rateLimit: RateLimitConfig;
+  /**
+   * Where the rate limit applies: it protects the platforms' APIs and other users, so the
+   * terminal (the console chat, `npm run ask` reading a file of questions) is never limited.
+   */
+  readonly rateLimitedPlatforms: readonly Platform[];
+  /**
+   * The longest question matched, in characters: far above a chat message (Discord allows 2,000),
+   * far below what makes matching slow. A longer one gets a short decline saying so.
+   */
+  readonly maxQuestionLength: number;
 }
 
 export const defaultBotConfig = {
@@ -34,6 +44,8 @@ export const defaultBotConfig = {
   retentionMs: 30 * 24 * 60 * 60_000,
   maxSuggestions: 3,
   rateLimit: { questions: 10, windowMs: 60_000 },
+  rateLimitedPlatforms: ['discord', 'slack'],
+  maxQuestionLength: 4_000,
 } as const satisfies BotConfig;
 
 export interface BotDeps {
@@ -52,8 +64,6 @@ export interface BotDeps {
   readonly requestId?: () => string;
   readonly config?: Partial<BotConfig>;
 }
-
-const CURATION_MAX_ITEMS = 1_000;
 
 /**
  * Creates the bot core by composing its parts (the turn pipeline, feedback, autocomplete, event
@@ -79,6 +89,8 @@ export function createBot(deps: BotDeps): Bot {
     limiter: createRateLimiter(store, config.rateLimit, now),
     maxSuggestions: config.maxSuggestions,
     rateLimit: config.rateLimit,
+    rateLimitedPlatforms: config.rateLimitedPlatforms,
+    maxQuestionLength: config.maxQuestionLength,
   });
   const knowledge = deps.knowledge;
   const current = typeof knowledge === 'function' ? knowledge : () => knowledge;

@@ -73,7 +73,7 @@ export interface ClarifyReply extends ReplyBase {
 /** The knowledge does not answer the question; `suggestions` say what the bot can answer. */
 export interface DeclineReply extends ReplyBase {
   readonly kind: 'decline';
-  readonly reason: 'no-match' | 'empty' | 'rate-limited' | 'duplicate';
+  readonly reason: 'no-match' | 'empty' | 'rate-limited' | 'too-long' | 'duplicate';
   readonly suggestions: readonly Suggestion[];
   /**
    * Set on a rate-limited reply when the user was already told in this window: adapters answering

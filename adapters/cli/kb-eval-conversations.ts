@@ -1,15 +1,15 @@
-import { createBot } from '../../src/bot.js';
-import { readConversationSet } from '../../src/evaluation/conversation-set.js';
 import {
   askInConversations,
   type ConversationReport,
   type ConversationTally,
+  createBot,
+  createKnowledgeBase,
+  createSilentLogger,
+  createStateStore,
   evaluateConversations,
-} from '../../src/evaluation/score-conversations.js';
-import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
-import { createKnowledgeBase } from '../../src/knowledge-base.js';
-import { createSilentLogger } from '../../src/logger.js';
-import { createStateStore } from '../../src/store/state-store.js';
+  loadKnowledge,
+  readConversationSet,
+} from '../../src/index.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import type { EvalOptions } from './kb-eval.js';
 

@@ -1,16 +1,16 @@
-import { createBot } from '../../src/bot.js';
-import { isConversationSetFile } from '../../src/evaluation/conversation-set.js';
 import {
   askThrough,
+  createBot,
+  createKnowledgeBase,
+  createSilentLogger,
+  createStateStore,
   type EvaluationReport,
   evaluateQuestions,
+  isConversationSetFile,
+  loadKnowledge,
+  readQuestionSet,
   type Tally,
-} from '../../src/evaluation/evaluate-set.js';
-import { readQuestionSet } from '../../src/evaluation/question-set.js';
-import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
-import { createKnowledgeBase } from '../../src/knowledge-base.js';
-import { createSilentLogger } from '../../src/logger.js';
-import { createStateStore } from '../../src/store/state-store.js';
+} from '../../src/index.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import { kbEvalConversations } from './kb-eval-conversations.js';
 

@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Logger } from '../../src/logger.js';
-import type { BotMetrics } from '../../src/metrics.js';
+import type { BotMetrics, Logger } from '../../src/index.js';
 import { createOpsServer, type OpsServer } from './ops-server.js';
 import { createPrometheusMetrics } from './prometheus-metrics.js';
 

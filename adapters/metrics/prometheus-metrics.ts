@@ -1,6 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { BotMetrics } from '../../src/metrics.js';
-import type { Reply } from '../../src/reply.js';
+import type { BotMetrics, Reply } from '../../src/index.js';
 
 export interface PrometheusMetricsConfig {
   /** The core state store's health, exported as `kb_bot_store_up`; unset: the gauge is absent. */

@@ -1,8 +1,7 @@
 import { Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, type webApi } from '@slack/bolt';
-import type { Bot } from '../../src/bot-types.js';
-import type { Logger } from '../../src/logger.js';
+import type { Bot, Logger } from '../../src/index.js';
 import type { Adapter } from '../adapter.js';
 import { guardBoltBodyParsing } from './bolt-body-guard.js';
 import { createBoltLogger } from './bolt-logger.js';

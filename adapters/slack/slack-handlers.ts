@@ -1,8 +1,6 @@
 import { setImmediate } from 'node:timers/promises';
 import type { App, RespondArguments, webApi } from '@slack/bolt';
-import type { Bot } from '../../src/bot-types.js';
-import type { Logger } from '../../src/logger.js';
-import type { Reply } from '../../src/reply.js';
+import type { Bot, Logger, Reply } from '../../src/index.js';
 import { renderApology, renderFeedback, renderReply, type SlackMessage } from './render-reply.js';
 import {
   type ButtonPress,

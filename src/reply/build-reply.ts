@@ -130,6 +130,17 @@ export function rateLimitedReply(rateLimit: RateLimitConfig, quiet: boolean): De
   };
 }
 
+/** A question over the length cap: say how long one may be, without reading it. */
+export function tooLongReply(maxCharacters: number): DeclineReply {
+  return {
+    kind: 'decline',
+    reason: 'too-long',
+    text: `That question is too long for me: please ask it in at most ${maxCharacters.toLocaleString('en-US')} characters.`,
+    confidence: 0,
+    suggestions: [],
+  };
+}
+
 /** A repeated event: answered by its first delivery, so this reply is never sent. */
 export function duplicateReply(): DeclineReply {
   return {

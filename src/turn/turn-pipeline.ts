@@ -4,7 +4,7 @@ import type { CurationLog } from '../curation/curation-log.js';
 import { recordUnanswered } from '../curation/record-unanswered.js';
 import { BotError } from '../errors/bot-error.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
-import type { Query, QueryContext } from '../query.js';
+import type { Platform, Query, QueryContext } from '../query.js';
 import type { RateLimitConfig, RateLimiter } from '../rate-limiter.js';
 import {
   answerReply,
@@ -12,6 +12,7 @@ import {
   emptyExplanation,
   helpReply,
   rateLimitedReply,
+  tooLongReply,
 } from '../reply/build-reply.js';
 import type { Reply } from '../reply.js';
 import type { Resolution, Resolver, Turn } from './resolver.js';
@@ -24,6 +25,10 @@ export interface TurnPipelineDeps {
   readonly curation: CurationLog;
   readonly maxSuggestions: number;
   readonly rateLimit: RateLimitConfig;
+  /** Platforms whose users the rate limit applies to (default: Discord and Slack). */
+  readonly rateLimitedPlatforms?: readonly Platform[];
+  /** Questions longer than this many characters are declined unread (default: no cap). */
+  readonly maxQuestionLength?: number;
   /** Defaults to the core's list; tests may pass their own. */
   readonly resolvers?: readonly Resolver[];
 }
@@ -39,6 +44,8 @@ export interface TurnPipeline {
 export function createTurnPipeline(deps: TurnPipelineDeps): TurnPipeline {
   const { memory, limiter, curation, maxSuggestions } = deps;
   const resolvers = deps.resolvers ?? RESOLVERS;
+  const limited = new Set<Platform>(deps.rateLimitedPlatforms ?? ['discord', 'slack']);
+  const maxLength = deps.maxQuestionLength ?? Number.POSITIVE_INFINITY;
 
   async function resolve(turn: Turn): Promise<Resolution> {
     const tools = createTurnTools(turn.kb, maxSuggestions);
@@ -57,8 +64,13 @@ export function createTurnPipeline(deps: TurnPipelineDeps): TurnPipeline {
         await rememberReply(memory, kb, query, {}, { reply }, maxSuggestions);
         return reply;
       }
-      const rate = await limiter.check(`${query.platform}:${query.user}`);
-      if (rate !== 'ok') return rateLimitedReply(deps.rateLimit, rate === 'quiet');
+      // Small talk counts too: a flood of "hi" costs a platform as much as one of questions.
+      if (limited.has(query.platform)) {
+        const rate = await limiter.check(`${query.platform}:${query.user}`);
+        if (rate !== 'ok') return rateLimitedReply(deps.rateLimit, rate === 'quiet');
+      }
+      // Not matched, remembered or logged: a huge text costs no more than this check.
+      if (longerThan(text, maxLength)) return tooLongReply(maxLength);
 
       const state = await memory.read(query);
       const resolution = await resolve({ kb, query, text, state });
@@ -79,4 +91,15 @@ export function createTurnPipeline(deps: TurnPipelineDeps): TurnPipeline {
       return reply;
     },
   };
+}
+
+/** Whether `text` has more than `max` characters (code points), without counting past `max`. */
+function longerThan(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  let count = 0;
+  for (const _ of text) {
+    count++;
+    if (count > max) return true;
+  }
+  return false;
 }

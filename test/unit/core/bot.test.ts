@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../../adapters/store/memory-store.js';
-import { createBot } from '../../../src/bot.js';
+import { type BotConfig, createBot } from '../../../src/bot.js';
 import type { Knowledge, KnowledgeEntry } from '../../../src/knowledge/knowledge.js';
 import { createKnowledgeBase } from '../../../src/knowledge-base.js';
 import type { Logger } from '../../../src/logger.js';
@@ -302,5 +302,61 @@ describe('createBot curation log', () => {
     >;
     expect(table['something else']).toMatchObject({ count: 3, outcome: 'decline' });
     expect(table['alpha or beta']).toMatchObject({ count: 1, outcome: 'clarify' });
+  });
+});
+
+describe('createBot limits', () => {
+  const limitedBot = (config: Partial<BotConfig>) =>
+    createBot({
+      knowledge: createKnowledgeBase(knowledge, { matcherFactory: scriptedMatcher(script) }),
+      store: createStateStore(createMemoryStore(), recordingLogger()),
+      now: () => 1_000,
+      config,
+    });
+
+  it('GIVEN a question at the length cap THEN it is matched; one character over THEN a short too-long decline', async () => {
+    const bot = limitedBot({ maxQuestionLength: 50 });
+    const atCap = await bot.handle(q('x'.repeat(50)));
+    expect(atCap).toMatchObject({ kind: 'decline', reason: 'no-match' });
+    const over = await bot.handle(q('x'.repeat(51)));
+    expect(over).toMatchObject({ kind: 'decline', reason: 'too-long', suggestions: [] });
+    expect(over.text).toBe(
+      'That question is too long for me: please ask it in at most 50 characters.',
+    );
+  });
+
+  it('GIVEN the default cap THEN 4,000 characters are matched and 100,000 declined, counting characters not code units', async () => {
+    const bot = limitedBot({});
+    expect(await bot.handle(q('tell me alpha'.padEnd(4_000, ' a')))).not.toMatchObject({
+      reason: 'too-long',
+    });
+    // 4,000 emoji are 8,000 UTF-16 code units but 4,000 characters: within the cap.
+    const emoji = await bot.handle(q('🙂'.repeat(4_000)));
+    expect(emoji).not.toMatchObject({ reason: 'too-long' });
+    const huge = await bot.handle(q('b'.repeat(100_000)));
+    expect(huge).toMatchObject({ kind: 'decline', reason: 'too-long' });
+    expect(huge.text).toContain('4,000 characters');
+  });
+
+  it('GIVEN a rate limit THEN it applies on Discord and Slack, never on the console or the command line', async () => {
+    const bot = limitedBot({ rateLimit: { questions: 1, windowMs: 60_000 } });
+    for (const platform of ['console', 'cli'] as const) {
+      for (let i = 0; i < 15; i++) {
+        const reply = await bot.handle({ ...q('hi'), platform });
+        expect(reply, `${platform} question ${i + 1}`).toMatchObject({ kind: 'answer' });
+      }
+    }
+    for (const platform of ['discord', 'slack'] as const) {
+      expect((await bot.handle({ ...q('hi'), platform })).kind).toBe('answer');
+      // Small talk counts: the second "hi" is over the budget of one.
+      expect(await bot.handle({ ...q('hi'), platform })).toMatchObject({ reason: 'rate-limited' });
+      expect(await bot.handle({ ...q('hi'), platform })).toMatchObject({ quiet: true });
+    }
+  });
+
+  it('GIVEN RATE_LIMIT_PER_MINUTE=0 (questions 0) THEN nobody is limited, on platforms either', async () => {
+    const bot = limitedBot({ rateLimit: { questions: 0, windowMs: 60_000 } });
+    for (let i = 0; i < 15; i++)
+      expect((await bot.handle({ ...q('hi'), platform: 'slack' })).kind).toBe('answer');
   });
 });
