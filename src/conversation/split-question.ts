@@ -14,6 +14,8 @@ const CLAUSE_BREAKS = /\s*;\s*|\s*,?\s+(?:and\s+)?also\s+|\s+(?:vs\.?|versus)\s+
 const JOINERS = /\s*,\s*(?:and|or)\s+|\s+(?:and|or|as well as|&)\s+/i;
 const COMMAS = /\s*,\s*/;
 const LEADING_JOINER = /^(?:and|or|also|plus|but)\s+/i;
+// "what about 2020, how many injured then": "what about" only names the slot the question fills.
+const WHAT_ABOUT = /^(?:what|how)\s+about\s+(?=(?:\S+\s*){1,3}$)/i;
 // A fragment ("qatar", "in the uae") borrows the frame of a question next to it; a part that has
 // its own question word or verb is a question of its own.
 const OWN_QUESTION =
@@ -38,14 +40,20 @@ export function splitQuestion(text: string, subjects: readonly string[] = []): r
   if (pieces.length < 2 || pieces.length > MAX_PARTS) return [text.trim()];
   const fragment = pieces.map((piece) => isFragment(piece, subjects));
   // A fragment takes the frame of the question before it or, leading the message ("kuwait vs
-  // bahrain troop numbers"), of the first question after it.
-  return pieces.map((piece, i) => {
+  // bahrain troop numbers"), of the first question after it. A frame with no slot of its own
+  // that a leading fragment completes ("what about 2020, how many injured then") is one question.
+  const completed = new Set<string>();
+  const parts = pieces.map((piece, i) => {
     if (!fragment[i]) return piece;
     const before = pieces.filter((_, j) => j < i && !fragment[j]).at(-1);
     const after = pieces.find((_, j) => j > i && !fragment[j]);
     const frame = before ?? after;
-    return frame === undefined ? piece : withFrame(frame, piece, subjects);
+    if (frame === undefined) return piece;
+    const part = withFrame(frame, piece, subjects);
+    if (before === undefined && part.startsWith(frame)) completed.add(frame);
+    return part;
   });
+  return parts.filter((part, i) => fragment[i] || !completed.has(part));
 }
 
 /** Splits on the first pattern that applies, then splits each piece again on the later ones. */
@@ -63,11 +71,11 @@ function splitOn(text: string, patterns: readonly RegExp[]): string[] {
 /**
  * A comma separates questions ("what about 2020, how many injured then") or a list ("kuwait,
  * qatar"), but also a topic from its question ("the jordan attack, was it done with drones?"):
- * the piece is split only into questions, or into a frame followed by fragments.
+ * the piece is split only into questions and fragments, or into a frame followed by fragments.
  */
 function splitAtCommas(piece: string, subjects: readonly string[]): string[] {
   const parts = splitOn(piece, [COMMAS]);
-  const questions = parts.every((part) => OWN_QUESTION.test(part));
+  const questions = parts.every((part) => OWN_QUESTION.test(part) || isFragment(part, subjects));
   const list = parts.slice(1).every((part) => isFragment(part, subjects));
   return parts.length > 1 && (questions || list) ? parts : [piece];
 }
@@ -76,6 +84,7 @@ function clean(piece: string): string {
   return piece
     .replace(/[?!.]+$/, '')
     .replace(LEADING_JOINER, '')
+    .replace(WHAT_ABOUT, '')
     .trim();
 }
 
@@ -111,7 +120,10 @@ function withFrame(frame: string, fragment: string, subjects: readonly string[])
   const words = frame.split(/\s+/);
   const slot = lastIndexWhere(words, (word) => SLOT_PREPOSITIONS.has(word.toLowerCase()));
   if (slot >= 0 && slot < words.length - 1) return [...words.slice(0, slot + 1), name].join(' ');
-  return fragment;
+  // A frame without a slot ("how many injured then") takes the fragment as its place or time.
+  return /^\d{4}$/.test(name) || LEADING_PREPOSITION.test(fragment)
+    ? `${frame} ${LEADING_PREPOSITION.test(fragment) ? fragment : `in ${name}`}`
+    : fragment;
 }
 
 /** Where `word` occurs in `text` as whole words, the last occurrence; -1 when it does not. */

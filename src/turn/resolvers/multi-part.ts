@@ -18,6 +18,15 @@ export function createMultiPartResolver(partResolvers: readonly Resolver[]): Res
     if (tools.match(turn.text).reply.kind === 'answer') return undefined;
     const { subjects } = conversationToolsFor(turn.kb.knowledge);
     const questions = splitQuestion(turn.text, subjects);
+    const [only] = questions;
+    // A message whose pieces make one question ("what about 2020, how many injured then").
+    if (questions.length === 1 && only !== undefined && only !== turn.text.trim())
+      return guardAnswer(
+        turn,
+        tools,
+        turn.text,
+        await resolvePart({ ...turn, text: only }, tools, partResolvers),
+      );
     if (questions.length < 2) return undefined;
     let state = turn.state;
     const parts: { question: string; reply: Reply }[] = [];
