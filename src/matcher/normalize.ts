@@ -96,8 +96,10 @@ export function isQuestionWord(token: string): boolean {
 
 /** Whether a token is a function word, the question-critical ones ("many", "not") included. */
 export function isFunctionWord(token: string): boolean {
-  return stopTokenSet().has(token) || QUESTION_CRITICAL.has(token);
+  criticalTokens ??= new Set([...QUESTION_CRITICAL].flatMap((w) => [w, stem(w)]));
+  return stopTokenSet().has(token) || criticalTokens.has(token);
 }
+let criticalTokens: ReadonlySet<string> | undefined;
 
 /** Whether a token is a low-information function word (weighted down, never dropped). */
 export function isStopToken(token: string): boolean {
