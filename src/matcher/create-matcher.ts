@@ -237,7 +237,10 @@ function assemble(
 }
 
 function normalizerFor(options: MatcherOptions) {
-  return createNormalizer(options.synonyms ? { synonyms: options.synonyms } : {});
+  return createNormalizer({
+    ...(options.synonyms && { synonyms: options.synonyms }),
+    ...(options.shorthand && { shorthand: options.shorthand }),
+  });
 }
 
 /** Trains the matcher and returns it with its cross-validated answers to its own phrasings. */

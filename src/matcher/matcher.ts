@@ -12,6 +12,8 @@ export interface TrainingEntry {
 export interface MatcherOptions {
   /** Groups of words treated as the same word, e.g. [troops, soldiers, forces, military]. */
   readonly synonyms?: readonly (readonly string[])[];
+  /** Chat shorthand beyond the built-in lexicon, word → what it stands for. */
+  readonly shorthand?: Readonly<Record<string, string>>;
 }
 
 export interface Candidate {
