@@ -97,6 +97,8 @@ function check(kb: KnowledgeBase, json: boolean): number {
   return errors.length > 0 ? 1 : 0;
 }
 
+const percentOf = (share: number) => `${(share * 100).toFixed(1)}%`;
+
 function formatCheck(kb: KnowledgeBase, report: KnowledgeCheck): string {
   const lines = [
     `Knowledge: ${kb.knowledge.files.join(', ')} — ${report.entries.length} entries, ${kb.knowledge.offTopic.length} off-topic questions`,
@@ -104,6 +106,11 @@ function formatCheck(kb: KnowledgeBase, report: KnowledgeCheck): string {
   const { answer, clarify } = report.thresholds;
   lines.push(
     `Thresholds: answer ≥ ${answer.toFixed(3)} (${report.thresholdSource.answer}), clarify ≥ ${clarify.toFixed(3)} (${report.thresholdSource.clarify})`,
+    '',
+  );
+  const p = report.predicted;
+  lines.push(
+    `Predicted at these thresholds (held-out phrasings): ${percentOf(p.answeredRight)} answered right, ${percentOf(p.answeredWrong)} answered wrong, ${percentOf(p.clarifiedRight)} clarified with the right entry, ${percentOf(p.declined)} declined`,
     '',
   );
   lines.push('Cross-validated accuracy (each phrasing held out, does it still reach its entry?):');

@@ -69,6 +69,16 @@ export const knowledgeFileSchema = z.strictObject({
       z.array(text('each synonym')).min(2, { error: 'a synonym group needs at least two words' }),
     )
     .optional(),
+  /**
+   * Chat shorthand of this knowledge's own, added to the built-in lexicon (u, r, rn, pls…):
+   * each word maps to what it stands for, for example {pto: "paid time off"}.
+   */
+  shorthand: z
+    .record(
+      z.string().regex(/^[a-z0-9]+$/, { error: 'a shorthand word must be one lower-case word' }),
+      text('each shorthand expansion'),
+    )
+    .optional(),
   /** Overrides for the automatically chosen confidence thresholds. */
   thresholds: thresholdsSchema.optional(),
   /** Questions this file must decline; they also calibrate the thresholds. */

@@ -34,6 +34,8 @@ export interface Knowledge {
   readonly files: readonly string[];
   readonly entries: readonly KnowledgeEntry[];
   readonly synonyms: readonly (readonly string[])[];
+  /** The file's chat shorthand, word → what it stands for (extends the built-in lexicon). */
+  readonly shorthand?: Readonly<Record<string, string>>;
   readonly offTopic: readonly string[];
   /** Overrides from the file; anything unset is chosen automatically. */
   readonly thresholds: { readonly [K in keyof Thresholds]?: Thresholds[K] | undefined };

@@ -64,6 +64,7 @@ export function mergeKnowledge(parts: readonly Knowledge[]): Knowledge {
     files: parts.flatMap((part) => part.files),
     entries,
     synonyms: parts.flatMap((part) => part.synonyms),
+    shorthand: Object.assign({}, ...parts.map((part) => part.shorthand ?? {})),
     offTopic: parts.flatMap((part) => part.offTopic),
     thresholds,
     sources: parts.flatMap((part) => part.sources),

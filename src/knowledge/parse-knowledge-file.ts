@@ -33,6 +33,7 @@ export function parseKnowledgeFile(file: string, text: string): Knowledge {
     files: [file],
     entries,
     synonyms: data.synonyms ?? [],
+    ...(data.shorthand !== undefined && { shorthand: data.shorthand }),
     offTopic: data.offTopic ?? [],
     thresholds: { ...data.thresholds },
     sources: data.source ? [data.source] : [],

@@ -290,3 +290,28 @@ const NEUTRAL_WORDS = new Set([
 export function isNeutralWord(surface: string): boolean {
   return NEUTRAL_WORDS.has(surface);
 }
+
+/** Everyday ways of asking for a count, read as the plain "how many". */
+const COUNT_PHRASES: readonly (readonly string[])[] = [
+  ['what', 'is', 'the', 'total', 'number', 'of'],
+  ['what', 'is', 'the', 'number', 'of'],
+  ['what', 'is', 'the', 'size', 'of'],
+  ['what', 'is', 'the', 'count', 'of'],
+  ['the', 'number', 'of'],
+];
+
+/** The words with everyday count phrasings replaced by "how many" ("what's the size of…"). */
+export function rewriteCounts(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    const phrase = COUNT_PHRASES.find((p) => p.every((w, k) => words[i + k] === w));
+    if (phrase === undefined) {
+      out.push(words[i] as string);
+      i++;
+      continue;
+    }
+    out.push('how', 'many');
+    i += phrase.length;
+  }
+  return out;
+}

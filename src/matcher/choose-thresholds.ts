@@ -102,6 +102,23 @@ function answerOutcomes(trials: readonly Trial[]): AnswerOutcome[] {
   });
 }
 
+/**
+ * Share of the made-up near misses an answer cut-off may answer at most: a hard limit besides
+ * the price, so that a cut-off is never bought with a few more right answers.
+ */
+const MAX_MADE_UP_ANSWERED = 0.01;
+
+function madeUpAnswered(outcomes: readonly AnswerOutcome[], answer: number): number {
+  let made = 0;
+  let answered = 0;
+  for (const o of outcomes) {
+    if (o.kind !== -2) continue;
+    made++;
+    if (o.clear && o.top >= answer) answered++;
+  }
+  return share(answered, made);
+}
+
 /** `n` as a share of `of` (0 when there is nothing to share). */
 const share = (n: number, of: number) => (of > 0 ? n / of : 0);
 
@@ -179,6 +196,7 @@ export function chooseThresholds(
   let answer = MAX_ANSWER;
   let best = Number.NEGATIVE_INFINITY;
   for (const t of cutPoints(tops, MIN_ANSWER, MAX_ANSWER)) {
+    if (madeUpAnswered(outcomes, t) > MAX_MADE_UP_ANSWERED) continue;
     const g = answerGain(outcomes, t);
     if (g > best || (g === best && t > answer)) {
       best = g;

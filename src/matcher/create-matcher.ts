@@ -38,11 +38,12 @@ const ROLE_CONFLICT_SCALE = 0.5;
  * cannot learn this price: curated phrasings vary such words freely.
  */
 const SLOT_MISMATCH_SCALE = 0.7;
+
 /**
  * Confidence kept when the question adds a word the knowledge never uses and lacks one the
  * entry's phrasings share ("parking at the London office" asked of the London office hours).
  */
-const OTHER_DETAIL_SCALE = 0.8;
+const OTHER_DETAIL_SCALE = 0.7;
 
 /**
  * A question that is one of an entry's own phrasings, word for word after normalisation, is that
@@ -51,10 +52,12 @@ const OTHER_DETAIL_SCALE = 0.8;
 const EXACT_PHRASING_CONFIDENCE = 0.99;
 const EXACT_COSINE = 0.9999;
 
+const isExact = (c: CandidateEvidence) => c.nearest >= EXACT_COSINE && c.sameContent;
+
 /** How much of its calibrated confidence a candidate keeps, for what calibration cannot see. */
 function keptShare(c: CandidateEvidence, scored: ScoredQuery): number {
   let share = c.roleConflict ? ROLE_CONFLICT_SCALE : 1;
-  if (scored.unseenSlot || c.foreignNumber) share *= SLOT_MISMATCH_SCALE;
+  if (scored.unseenSlot === 'time' || c.foreignNumber || c.slotSwap) share *= SLOT_MISMATCH_SCALE;
   if (c.unknownMax > 0 && c.core < 1) share *= OTHER_DETAIL_SCALE;
   return share;
 }
@@ -177,6 +180,7 @@ function toResult(
   entries: readonly TrainingEntry[],
   phrasings: readonly string[],
   limit: number,
+  openSlots = true,
 ): MatchResult {
   const features = featuresOf(scored);
   const ranked = scored.candidates
@@ -184,17 +188,27 @@ function toResult(
       c,
       candidate: {
         entry: entries[c.entry]?.id ?? '',
-        confidence:
-          c.nearest >= EXACT_COSINE && c.sameContent
-            ? Math.max(EXACT_PHRASING_CONFIDENCE, calibrator.probability(features[rank] ?? []))
-            : calibrator.probability(features[rank] ?? []) * keptShare(c, scored),
+        confidence: isExact(c)
+          ? Math.max(EXACT_PHRASING_CONFIDENCE, calibrator.probability(features[rank] ?? []))
+          : calibrator.probability(features[rank] ?? []) * keptShare(c, scored),
         phrasing: phrasings[c.phrasing] ?? '',
       },
     }))
     .sort((a, b) => b.candidate.confidence - a.candidate.confidence)
     .slice(0, limit);
   const candidates: Candidate[] = ranked.map((r) => r.candidate);
-  const vague = vagueness(scored.content, ranked[0]?.c);
+  // Another subject and an open slot are reasons to decline or ask back, not evidence about the
+  // confidence: they are left out of the held-out results thresholds are chosen on
+  // (`openSlots` false there).
+  const top = ranked[0]?.c;
+  const exact = top !== undefined && isExact(top);
+  const vague = !openSlots
+    ? vagueness(scored.content, top)
+    : scored.unseenSlot === 'entity' && !exact
+      ? ('other-subject' as const)
+      : scored.openSlot && !exact
+        ? ('open-slot' as const)
+        : vagueness(scored.content, top);
   return { normalized: scored.normalized, candidates, ...(vague && { vague }) };
 }
 
@@ -223,7 +237,10 @@ function assemble(
 }
 
 function normalizerFor(options: MatcherOptions) {
-  return createNormalizer(options.synonyms ? { synonyms: options.synonyms } : {});
+  return createNormalizer({
+    ...(options.synonyms && { synonyms: options.synonyms }),
+    ...(options.shorthand && { shorthand: options.shorthand }),
+  });
 }
 
 /** Trains the matcher and returns it with its cross-validated answers to its own phrasings. */
@@ -244,12 +261,12 @@ export const trainMatcher: MatcherTrainer = (entries, options: MatcherOptions = 
   const heldOut: HeldOutTrial[] = evidence.answerable.map((q) => ({
     text: q.text,
     gold: entries[q.gold]?.id ?? '',
-    result: toResult(q.scored, calibrator, entries, q.phrasings, DEFAULT_LIMIT),
+    result: toResult(q.scored, calibrator, entries, q.phrasings, DEFAULT_LIMIT, false),
   }));
   const nearMisses = evidence.nearMisses
     .filter((m) => m.firm)
     .map(({ scored, except }) => {
-      const result = toResult(scored, calibrator, entries, [], DEFAULT_LIMIT);
+      const result = toResult(scored, calibrator, entries, [], DEFAULT_LIMIT, false);
       const id = except === undefined ? undefined : entries[except]?.id;
       return id === undefined ? { result } : { result, except: id };
     });

@@ -24,7 +24,8 @@ export const MAX_SUGGESTIONS = 3;
 export function decide(result: MatchResult, thresholds: Thresholds): Decision {
   const [top, runnerUp] = result.candidates;
   const clarifyAt = Math.min(thresholds.clarify, thresholds.answer);
-  if (top === undefined || top.confidence < clarifyAt || result.vague === 'empty')
+  const declined = result.vague === 'empty' || result.vague === 'other-subject';
+  if (top === undefined || top.confidence < clarifyAt || declined)
     return { kind: 'decline', candidates: [] };
   const lead = top.confidence - (runnerUp?.confidence ?? 0);
   const clear = lead >= MIN_LEAD * top.confidence && result.vague === undefined;

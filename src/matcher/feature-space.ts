@@ -1,6 +1,6 @@
 import { isNeutralWord } from './chat-lexicon.js';
 import { isStopToken, type Normalizer, type Word } from './normalize.js';
-import { isSlotWord } from './slot-lexicon.js';
+import { isSlotWord, slotKind } from './slot-lexicon.js';
 import type { SparseVector } from './sparse-vector.js';
 import { createTypoCorrector, type TypoCorrector } from './typo-corrector.js';
 
@@ -36,8 +36,8 @@ export interface AnalyzedText {
   readonly coverage: number;
   /** Words plus character n-grams (ids offset past the word features), for the linear model. */
   readonly richVector: SparseVector | undefined;
-  /** The question names a place, role, time or number the knowledge never uses. */
-  readonly unseenSlot: boolean;
+  /** The question names a place, role, time or number the knowledge never uses, and which. */
+  readonly unseenSlot: 'entity' | 'time' | undefined;
 }
 
 export interface FeatureSpaceConfig {
@@ -257,7 +257,7 @@ export function createFeatureSpace(
     const tokens: string[] = [];
     const credit = new Float32Array(words.length);
     const silent = new Uint8Array(words.length);
-    let unseenSlot = false;
+    let unseenSlot: 'entity' | 'time' | undefined;
     // Plain loops here and below: callbacks stay unoptimised for longer on a cold start.
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as Word;
@@ -278,8 +278,9 @@ export function createFeatureSpace(
       if (fix === undefined) {
         tokens.push(w.token);
         credit[i] = 0;
-        if (!isSlotWord(w.surface)) silent[i] = 2;
-        else unseenSlot = true;
+        const kind = slotKind(w.surface);
+        if (kind === undefined) silent[i] = 2;
+        else if (unseenSlot !== 'entity') unseenSlot = kind;
       } else {
         tokens.push(normalizer.tokenOf(fix.surface));
         credit[i] = CORRECTED_CREDIT[fix.distance] ?? 0.5;

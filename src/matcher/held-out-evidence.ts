@@ -113,20 +113,6 @@ function negatesKnown(text: string, normalizer: Normalizer, df: ReadonlyMap<stri
     .some((w) => (w.token === 'not' || w.token === 'non') && df.has(w.token));
 }
 
-/** The content word most phrasings use (what the phrasing asks about), or -1. */
-function commonestWord(words: readonly Word[], df: ReadonlyMap<string, number>): number {
-  let pick = -1;
-  let most = 0;
-  words.forEach((w, i) => {
-    const d = df.get(w.token) ?? 0;
-    if (isSlotCandidate(w.token) && d > most) {
-      most = d;
-      pick = i;
-    }
-  });
-  return pick;
-}
-
 /**
  * Questions that keep almost every word of the phrasing but ask something else: negated
  * ("not"/"non-" before its key word) and with a detail no entry gives added after it.
@@ -152,19 +138,24 @@ function alteredQuestions(text: string, normalizer: Normalizer, df: ReadonlyMap<
 function siblingSwap(
   text: string,
   normalizer: Normalizer,
-  own: ReadonlySet<string>,
-  sibling: ReadonlyMap<string, number> | undefined,
+  ownTokens: ReadonlySet<string>,
   siblingTokens: ReadonlySet<string> | undefined,
+  siblingSurfaces: ReadonlyMap<string, number> | undefined,
 ): string {
-  if (sibling === undefined || siblingTokens === undefined) return '';
+  if (siblingTokens === undefined || siblingSurfaces === undefined) return '';
+  // Siblings share what they are about and differ in a slot: a word each lacks.
+  const shared = [...ownTokens].filter((t) => siblingTokens.has(t));
+  const theirs = [...siblingTokens].filter((t) => !ownTokens.has(t) && isSlotCandidate(t));
+  if (shared.length === 0 || theirs.length === 0) return '';
   const words = normalizer.words(text);
-  const at = words.findIndex((w) => isSlotCandidate(w.token) && !siblingTokens.has(w.token));
+  const at = words.findIndex(
+    (w) => ownTokens.has(w.token) && !siblingTokens.has(w.token) && isSlotCandidate(w.token),
+  );
   if (at < 0) return '';
   let best = '';
   let most = 0;
-  for (const [surface, count] of sibling) {
-    const token = normalizer.tokenOf(surface);
-    if (!isSlotCandidate(token) || own.has(token) || count <= most) continue;
+  for (const [surface, count] of siblingSurfaces) {
+    if (!theirs.includes(normalizer.tokenOf(surface)) || count <= most) continue;
     best = surface;
     most = count;
   }
@@ -185,12 +176,17 @@ function otherNumber(
   numbers: readonly string[],
   own: ReadonlySet<string>,
 ) {
-  const foreign = numbers.find((n) => !own.has(n));
-  if (foreign === undefined) return '';
   const words = normalizer.words(text);
   const at = words.findIndex((w) => /^\d/.test(w.token));
-  if (at >= 0) return words.map((w, i) => (i === at ? foreign : w.surface)).join(' ');
-  return `${words.map((w) => w.surface).join(' ')} in ${foreign}`;
+  if (at >= 0) {
+    const foreign = numbers.find((n) => !own.has(n));
+    return foreign === undefined
+      ? ''
+      : words.map((w, i) => (i === at ? foreign : w.surface)).join(' ');
+  }
+  // "In <year>" fits after almost any question; "in 3" does not.
+  const year = numbers.find((n) => !own.has(n) && /^(?:19|20)\d\d$/.test(n));
+  return year === undefined ? '' : `${words.map((w) => w.surface).join(' ')} in ${year}`;
 }
 
 /** One substitution in the middle of the phrasing's key word: a typo a reader would fix. */
@@ -302,8 +298,8 @@ export function collectEvidence(
           q.text,
           normalizer,
           own,
-          entrySurfaces[sibling],
           entryTokens[sibling],
+          entrySurfaces[sibling],
         );
         if (swapped !== '') miss(scorer.score(swapped, depth), true, sibling);
       }

@@ -12,6 +12,8 @@ export interface TrainingEntry {
 export interface MatcherOptions {
   /** Groups of words treated as the same word, e.g. [troops, soldiers, forces, military]. */
   readonly synonyms?: readonly (readonly string[])[];
+  /** Chat shorthand beyond the built-in lexicon, word → what it stands for. */
+  readonly shorthand?: Readonly<Record<string, string>>;
 }
 
 export interface Candidate {
@@ -30,9 +32,12 @@ export interface MatchResult {
   /**
    * Set when the question is too bare to be answered outright whatever its confidence: `empty`
    * has no content word (a number, an emoji), `one-word` only one ("troops"), unless it is
-   * exactly what a phrasing asks.
+   * exactly what a phrasing asks; `open-slot` leaves open the slot in which the two best
+   * entries differ ("how many vacation days do I get" between full-time and part-time);
+   * `other-subject` names a place, nationality or role the knowledge never mentions
+   * ("…in Germany", "…for contractors") and is declined, not offered an entry.
    */
-  readonly vague?: 'empty' | 'one-word';
+  readonly vague?: 'empty' | 'one-word' | 'open-slot' | 'other-subject';
 }
 
 export interface Matcher {

@@ -1,7 +1,7 @@
 import porterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
 import stopwords from 'natural/lib/natural/util/stopwords.js';
-import { BUILT_IN_SHORTHAND, fillerMask } from './chat-lexicon.js';
+import { BUILT_IN_SHORTHAND, fillerMask, rewriteCounts } from './chat-lexicon.js';
 
 /**
  * Text normalisation shared by training and matching, so a phrasing and a question that differ
@@ -96,8 +96,10 @@ export function isQuestionWord(token: string): boolean {
 
 /** Whether a token is a function word, the question-critical ones ("many", "not") included. */
 export function isFunctionWord(token: string): boolean {
-  return stopTokenSet().has(token) || QUESTION_CRITICAL.has(token);
+  criticalTokens ??= new Set([...QUESTION_CRITICAL].flatMap((w) => [w, stem(w)]));
+  return stopTokenSet().has(token) || criticalTokens.has(token);
 }
+let criticalTokens: ReadonlySet<string> | undefined;
 
 /** Whether a token is a low-information function word (weighted down, never dropped). */
 export function isStopToken(token: string): boolean {
@@ -233,7 +235,7 @@ export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
     t = expandContractions(t).replace(MENTION, ' ');
     t = t.replace(/(\d),(?=\d{3}\b)/g, '$1'); // 1,000 → 1000
     t = t.replace(/(?<!\d)\.|\.(?!\d)/g, ' '); // keep only decimal points
-    return tokenizer.tokenize(t).map(expand).join(' ');
+    return rewriteCounts(tokenizer.tokenize(t).map(expand).join(' ').split(' ')).join(' ');
   };
 
   const baseToken = (surface: string): string => {

@@ -6,8 +6,9 @@ import {
   trainLinearModel,
 } from './linear-model.js';
 import type { TrainingEntry } from './matcher.js';
-import { isQuestionWord, type Normalizer } from './normalize.js';
+import { isQuestionWord, isStopToken, type Normalizer } from './normalize.js';
 import { createRoleIndex, isContentToken } from './role-order.js';
+import { isSlotWord } from './slot-lexicon.js';
 import {
   buildPostings,
   createSparseRowsBuilder,
@@ -49,7 +50,12 @@ export interface CandidateEvidence {
   readonly unknownMax: number;
   /** Share of the entry's core words (those most of its phrasings use) that the question has. */
   readonly core: number;
-  /** The question names a number the knowledge uses elsewhere but this entry does not. */
+  /**
+   * The question lacks a place, time or role the entry's phrasings share, and names one they
+   * rarely use instead ("iraqi soldiers" asked of an entry about U.S. troops at an Iraqi base).
+   */
+  readonly slotSwap: boolean;
+  /** The question names a number (or a place, time or role) only other entries use. */
   readonly foreignNumber: boolean;
   /** The question reverses who does what to whom in this entry's phrasings. */
   readonly roleConflict: boolean;
@@ -69,8 +75,13 @@ export interface ScoredQuery {
   readonly coverageWithout: number;
   /** Best first. */
   readonly candidates: readonly CandidateEvidence[];
-  /** The question names a place, role, time or number the knowledge never uses. */
-  readonly unseenSlot: boolean;
+  /** The question names a place, role, time or number the knowledge never uses, and which. */
+  readonly unseenSlot: 'entity' | 'time' | undefined;
+  /**
+   * The two best entries are siblings that differ in a slot (full-time / part-time) and the
+   * question names neither's: it leaves open what they differ in.
+   */
+  readonly openSlot: boolean;
   /** Content words in the question (not function words or question words), and numbers. */
   readonly content: { readonly words: number; readonly numbers: number };
 }
@@ -142,6 +153,7 @@ export function createScorer(
   }
   const roles = createRoleIndex(phrasingTokens, phrasingEntry);
   const cores = entryCores(phrasingTokens, phrasingEntry, entries.length);
+  const rareSlots = entryRareSlots(phrasingTokens, phrasingEntry, entries.length);
   phrasingTokens.length = 0;
   const docVectors = docBuilder.finish();
   let linear: LinearModel | undefined;
@@ -304,10 +316,14 @@ export function createScorer(
       let foreignMax = 0;
       let unknownMax = 0;
       let foreignNumber = false;
-      for (let i = 0; i < a.tokenIds.length; i++) total += a.tokenWeights[i] ?? 0;
+      // Function words say little about which entry a question is for: "does … have" in a
+      // question is no sign of another entry, whichever entries happen to use them.
+      for (let i = 0; i < a.tokenIds.length; i++)
+        if (!isStopToken(a.tokens[i] ?? '')) total += a.tokenWeights[i] ?? 0;
       for (let i = 0; i < a.tokenIds.length; i++) {
         const id = a.tokenIds[i] ?? -1;
         const token = a.tokens[i] ?? '';
+        if (isStopToken(token)) continue;
         const has = id >= 0 && words?.has(id) === true;
         if (isQuestionWord(token)) {
           asks++;
@@ -332,6 +348,7 @@ export function createScorer(
         foreignMax,
         unknownMax,
         core: coreCoverage(cores[r.e], questionTokens),
+        slotSwap: slotSwapped(cores[r.e], rareSlots[r.e], questionTokens),
         foreignNumber,
         roleConflict: roles.conflicts(r.e, a.tokens),
         sameContent: phrasingContent[r.best] === questionContent,
@@ -366,6 +383,7 @@ export function createScorer(
       candidates,
       content: { words, numbers },
       unseenSlot: a.unseenSlot,
+      openSlot: leavesSlotOpen(ranked, cores, questionTokens),
     };
   };
 
@@ -393,6 +411,67 @@ function entryCores(
   return counts.map((map, e) =>
     [...map].filter(([, n]) => n >= CORE_SHARE * (sizes[e] ?? 0)).map(([t]) => t),
   );
+}
+
+/** How close the runner-up's ranking score must be to the best's to count as a sibling. */
+const SIBLING_SCORE_SHARE = 0.25;
+/** Siblings differ in a slot of at most this many core words and share at least these many. */
+const MAX_SLOT_WORDS = 2;
+const MIN_SHARED_CORE = 2;
+
+function leavesSlotOpen(
+  ranked: readonly { readonly e: number; readonly s: number }[],
+  cores: readonly (readonly string[])[],
+  question: ReadonlySet<string>,
+): boolean {
+  const [first, second] = ranked;
+  if (first === undefined || second === undefined || second.s < SIBLING_SCORE_SHARE * first.s)
+    return false;
+  const a = cores[first.e] ?? [];
+  const b = cores[second.e] ?? [];
+  const onlyA = a.filter((t) => !b.includes(t));
+  const onlyB = b.filter((t) => !a.includes(t));
+  // Siblings share most of what they are about; the question must name a side to be answered.
+  const shared = a.length - onlyA.length;
+  const oneSlot = (only: readonly string[]) => only.length > 0 && only.length <= MAX_SLOT_WORDS;
+  if (!oneSlot(onlyA) || !oneSlot(onlyB) || shared < MIN_SHARED_CORE) return false;
+  return !onlyA.some((t) => question.has(t)) && !onlyB.some((t) => question.has(t));
+}
+
+/** Share of an entry's phrasings below which a slot word it uses counts as rare in it. */
+const RARE_SLOT_SHARE = 0.2;
+
+/** Each entry's slot words that few of its phrasings use. */
+function entryRareSlots(
+  phrasingTokens: readonly (readonly string[])[],
+  entryOf: ArrayLike<number>,
+  entryCount: number,
+): ReadonlySet<string>[] {
+  const counts = Array.from({ length: entryCount }, () => new Map<string, number>());
+  const sizes = new Int32Array(entryCount);
+  phrasingTokens.forEach((tokens, doc) => {
+    const e = entryOf[doc] ?? -1;
+    const map = counts[e];
+    if (map === undefined) return;
+    sizes[e] = (sizes[e] ?? 0) + 1;
+    for (const t of new Set(tokens)) if (isSlotWord(t)) map.set(t, (map.get(t) ?? 0) + 1);
+  });
+  return counts.map(
+    (map, e) =>
+      new Set([...map].filter(([, n]) => n < RARE_SLOT_SHARE * (sizes[e] ?? 0)).map(([t]) => t)),
+  );
+}
+
+function slotSwapped(
+  core: readonly string[] | undefined,
+  rare: ReadonlySet<string> | undefined,
+  question: ReadonlySet<string>,
+): boolean {
+  if (core === undefined || rare === undefined || rare.size === 0) return false;
+  const missing = core.some((t) => isSlotWord(t) && !question.has(t));
+  if (!missing) return false;
+  for (const t of question) if (rare.has(t)) return true;
+  return false;
 }
 
 function coreCoverage(core: readonly string[] | undefined, question: ReadonlySet<string>): number {

@@ -23,7 +23,7 @@ england scotland wales britain uk emirates uae gaza lebanon crimea kurdistan bag
 beirut cairo riyadh doha manama amman jerusalem ankara kabul moscow beijing tokyo london paris berlin
 rome madrid washington texas california florida virginia york chicago boston seattle atlanta dallas
 houston denver ohio michigan toronto sydney dubai istanbul mumbai delhi karachi seoul okinawa guam
-hawaii alaska africa asia gulf pacific atlantic mediterranean`;
+hawaii alaska africa asia gulf pacific atlantic mediterranean us usa`;
 
 const NATIONALITIES = `afghan albanian algerian american argentine armenian australian austrian
 bahraini bangladeshi belgian bolivian brazilian british bulgarian cambodian cameroonian canadian
@@ -55,15 +55,24 @@ minutes ago future past next previous annual annually daily weekly monthly`;
 const QUANTITIES = `zero one two three four five six seven eight nine ten eleven twelve dozen hundred
 hundreds thousand thousands million millions billion percent half quarter double triple`;
 
-const SLOT_WORDS: ReadonlySet<string> = new Set(
-  [PLACES, NATIONALITIES, ROLES, TIMES, QUANTITIES].flatMap((list) => list.split(/\s+/)),
-);
+const words = (...lists: string[]) => new Set(lists.flatMap((list) => list.split(/\s+/)));
+const ENTITY_WORDS: ReadonlySet<string> = words(PLACES, NATIONALITIES, ROLES);
+const TIME_WORDS: ReadonlySet<string> = words(TIMES, QUANTITIES);
+
+/**
+ * What kind of slot an unseen word names: `entity` (a place, nationality or role: another
+ * subject, so another question) or `time` (a date, period or quantity: often only the asker's
+ * framing, "…in 2024?"), or undefined for an everyday word.
+ */
+export function slotKind(surface: string): 'entity' | 'time' | undefined {
+  const has = (set: ReadonlySet<string>) =>
+    set.has(surface) || (surface.endsWith('s') && set.has(surface.slice(0, -1)));
+  if (has(ENTITY_WORDS)) return 'entity';
+  if (/\d/.test(surface) || has(TIME_WORDS)) return 'time';
+  return undefined;
+}
 
 /** Whether an unseen word names a place, nationality, role, time or quantity (or is a number). */
 export function isSlotWord(surface: string): boolean {
-  return (
-    /\d/.test(surface) ||
-    SLOT_WORDS.has(surface) ||
-    (surface.endsWith('s') && SLOT_WORDS.has(surface.slice(0, -1)))
-  );
+  return slotKind(surface) !== undefined;
 }
