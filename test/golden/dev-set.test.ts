@@ -1,10 +1,10 @@
-import { Keyv } from 'keyv';
 import { describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot.js';
 import { askThrough, evaluateQuestions } from '../../src/evaluation/evaluate-set.js';
 import { expectedEntries, readQuestionSet } from '../../src/evaluation/question-set.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { createKnowledgeBase } from '../../src/knowledge-base.js';
+import { memoryStateStore } from '../support/memory-state.js';
 
 /**
  * The development question sets, written blind from each source document, scored through the
@@ -50,7 +50,7 @@ describe.each(SETS)('development set $file', (devSet) => {
     const kb = createKnowledgeBase(await loadKnowledge(set.knowledgePath));
     const bot = createBot({
       knowledge: kb,
-      store: new Keyv(),
+      store: memoryStateStore(),
       config: { rateLimit: { questions: 0, windowMs: 60_000 } },
     });
     const report = await evaluateQuestions(kb, set.questions, askThrough(bot));
