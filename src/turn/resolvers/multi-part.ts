@@ -1,5 +1,6 @@
 import { conversationToolsFor } from '../../conversation/conversation-tools.js';
 import { splitQuestion } from '../../conversation/split-question.js';
+import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
 import { NEAR_DECLINE } from '../../reply/build-reply.js';
 import type { AnswerPart, AnswerReply, Reply, Source } from '../../reply.js';
 import { guardAnswer, leansOnContext } from '../context-guard.js';
@@ -15,43 +16,84 @@ import { matchAsked } from './match-asked.js';
  */
 export function createMultiPartResolver(partResolvers: readonly Resolver[]): Resolver {
   return async function answerParts(turn, tools) {
-    if (tools.match(turn.text).reply.kind === 'answer') return undefined;
+    const whole = answered(tools.match(turn.text).reply);
     const { subjects } = conversationToolsFor(turn.kb.knowledge);
     const questions = splitQuestion(turn.text, subjects);
     const [only] = questions;
     // A message whose pieces make one question ("what about 2020, how many injured then").
-    if (questions.length === 1 && only !== undefined && only !== turn.text.trim())
-      return guardAnswer(
-        turn,
-        tools,
-        turn.text,
-        await resolvePart({ ...turn, text: only }, tools, partResolvers),
-      );
-    if (questions.length < 2) return undefined;
-    let state = turn.state;
-    const parts: { question: string; reply: Reply }[] = [];
-    for (const [index, question] of questions.entries()) {
-      const part: Turn = { ...turn, text: question, state };
-      // A later part continues the message: "… and how many were injured" is about the first
-      // part, so it is checked as a follow-up ("and …") would be, though matched as it stands.
-      const continued = index > 0 && !leansOnContext(question) ? `and ${question}` : question;
-      const resolved = guardAnswer(
-        part,
-        tools,
-        continued,
-        await resolvePart(part, tools, partResolvers),
-      );
-      // One entry answers one part: the same answer again would answer a question not asked.
-      const again = parts.some((part) => answered(part.reply) === answered(resolved.reply));
-      const reply = again ? tools.help() : resolved.reply;
-      parts.push({ question, reply });
-      const entry = answered(reply);
-      if (entry !== undefined)
-        state = { last: { entry, question, confidence: reply.confidence, runnersUp: [] } };
+    if (whole === undefined && questions.length === 1 && only !== turn.text.trim() && only) {
+      const resolution = await resolvePart({ ...turn, text: only }, tools, partResolvers);
+      return guardAnswer(turn, tools, turn.text, resolution);
     }
+    if (questions.length < 2) return undefined;
+    const parts = await resolveParts(turn, tools, questions, partResolvers);
+    const entries = parts.map(({ reply }) => answered(reply));
+    // A message answered as a whole stays whole, unless its parts are each answered, by entries
+    // of their own, the whole's among them: then the split answers more than the whole did.
+    if (whole !== undefined && !(entries.every((e) => e !== undefined) && entries.includes(whole)))
+      return undefined;
     const reply = combine(parts);
-    return reply === undefined ? undefined : { reply };
+    if (reply === undefined) return undefined;
+    const list = wholeListEntry(turn, entries);
+    return { reply: list ? tools.answer(list, reply.confidence) : reply };
   };
+}
+
+/**
+ * "kuwait vs qatar vs bahrain troop numbers": parts that are every position of one ranked list
+ * are answered by the entry that gives the list (unranked, related to each, naming each subject),
+ * in one answer rather than three that each repeat the ranking.
+ */
+function wholeListEntry(
+  { kb }: Turn,
+  entries: readonly (string | undefined)[],
+): KnowledgeEntry | undefined {
+  const parts = entries.map((id) => (id === undefined ? undefined : kb.entries.get(id)));
+  const [first] = parts;
+  const list = first?.rank?.list;
+  if (list === undefined || parts.some((part) => part?.rank?.list !== list)) return undefined;
+  const positions = new Set(
+    [...kb.entries.values()].flatMap((e) => (e.rank?.list === list ? [e.rank.position] : [])),
+  );
+  if (new Set(parts.map((part) => part?.rank?.position)).size !== positions.size) return undefined;
+  return [...kb.entries.values()].find(
+    (entry) =>
+      entry.kind === 'fact' &&
+      entry.rank === undefined &&
+      parts.every(
+        (part) =>
+          part !== undefined &&
+          entry.related.includes(part.id) &&
+          part.subject !== undefined &&
+          entry.answer.includes(part.subject),
+      ),
+  );
+}
+
+/** Each part in order, the parts before it as its context; one entry answers one part. */
+async function resolveParts(
+  turn: Turn,
+  tools: TurnTools,
+  questions: readonly string[],
+  partResolvers: readonly Resolver[],
+): Promise<{ question: string; reply: Reply }[]> {
+  let state = turn.state;
+  const parts: { question: string; reply: Reply }[] = [];
+  for (const [index, question] of questions.entries()) {
+    const part: Turn = { ...turn, text: question, state };
+    // A later part continues the message: "… and how many were injured" is about the first
+    // part, so it is checked as a follow-up ("and …") would be, though matched as it stands.
+    const continued = index > 0 && !leansOnContext(question) ? `and ${question}` : question;
+    const resolution = await resolvePart(part, tools, partResolvers);
+    const { reply: resolved } = guardAnswer(part, tools, continued, resolution);
+    const entry = answered(resolved);
+    // The same answer again would answer a question that was not asked.
+    const again = entry !== undefined && parts.some((p) => answered(p.reply) === entry);
+    parts.push({ question, reply: again ? tools.help() : resolved });
+    if (entry !== undefined && !again)
+      state = { last: { entry, question, confidence: resolved.confidence, runnersUp: [] } };
+  }
+  return parts;
 }
 
 async function resolvePart(
