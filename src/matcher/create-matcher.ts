@@ -57,7 +57,8 @@ const isExact = (c: CandidateEvidence) => c.nearest >= EXACT_COSINE && c.sameCon
 /** How much of its calibrated confidence a candidate keeps, for what calibration cannot see. */
 function keptShare(c: CandidateEvidence, scored: ScoredQuery): number {
   let share = c.roleConflict ? ROLE_CONFLICT_SCALE : 1;
-  if (scored.unseenSlot === 'time' || c.foreignNumber || c.slotSwap) share *= SLOT_MISMATCH_SCALE;
+  const unseenTime = scored.unseenSlot === 'time' && !c.timesVary;
+  if (unseenTime || c.foreignNumber || c.slotSwap) share *= SLOT_MISMATCH_SCALE;
   if (c.unknownMax > 0 && c.core < 1) share *= OTHER_DETAIL_SCALE;
   return share;
 }
@@ -204,7 +205,7 @@ function toResult(
   const exact = top !== undefined && isExact(top);
   const vague = !openSlots
     ? vagueness(scored.content, top)
-    : scored.unseenSlot === 'entity' && !exact
+    : scored.unseenSlot === 'entity' && !exact && top?.entitiesVary !== true
       ? ('other-subject' as const)
       : scored.openSlot && !exact
         ? ('open-slot' as const)
@@ -214,12 +215,15 @@ function toResult(
 
 /** Too bare to answer outright: no content word, or one, unless a phrasing asks exactly that. */
 function vagueness(
-  contentWords: { readonly words: number; readonly numbers: number },
+  contentWords: { readonly words: number; readonly numbers: number; readonly asks: boolean },
   top: CandidateEvidence | undefined,
 ): MatchResult['vague'] | undefined {
   if (top === undefined || top.sameContent) return undefined;
   if (contentWords.words === 0) return 'empty';
-  return contentWords.words + contentWords.numbers > 1 ? undefined : 'one-word';
+  // "where should i eat" asks something with one word; "troops" or "iraq?" asks nothing.
+  return contentWords.words + contentWords.numbers > 1 || contentWords.asks
+    ? undefined
+    : 'one-word';
 }
 
 /** The matcher that answers questions: the scorer's evidence turned into confidences. */

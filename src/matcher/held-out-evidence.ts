@@ -245,6 +245,7 @@ export function collectEvidence(
     .map(([t]) => t);
   const phrasingCount = entries.reduce((n, e) => n + e.phrasings.length, 0);
   const folds = phrasingCount > SINGLE_SPLIT_ABOVE ? 1 : FOLDS;
+  const madeUp = phrasingCount <= SINGLE_SPLIT_ABOVE;
   const answerable: HeldOutQuestion[] = [];
   const misspelt: HeldOutQuestion[] = [];
   const nearMisses: NearMiss[] = [];
@@ -286,6 +287,9 @@ export function collectEvidence(
       const own = entryTokens[q.gold] ?? new Set<string>();
       const other = otherQuestion(q.text, normalizer, own);
       if (other !== '') miss(scorer.score(other, depth), false);
+      // Made-up near misses stand in for the off-topic questions a small file lacks; a large
+      // one has evidence enough of its own, and they would only blur its calibration.
+      if (!madeUp) continue;
       const renumbered = otherNumber(q.text, normalizer, numbers, own);
       if (renumbered !== '') miss(scorer.score(renumbered, depth), true);
       const [negated, ...altered] = alteredQuestions(q.text, normalizer, df);

@@ -205,7 +205,7 @@ const MENTION =
 
 /** Whether a token carries content: not a function word, not a question word. */
 function isContentToken(token: string): boolean {
-  return !stopTokenSet().has(token) && !QUESTION_WORDS.has(token) && !/^\d+(?:\.\d+)?$/.test(token);
+  return !isFunctionWord(token) && !QUESTION_WORDS.has(token) && !/^\d+(?:\.\d+)?$/.test(token);
 }
 
 /**

@@ -21,7 +21,9 @@ const ROLE_WORDS = new Set([
 
 /** Whether a token can fill a role: it carries content and is not a number. */
 export function isContentToken(token: string): boolean {
-  return !isStopToken(token) && !isQuestionWord(token) && !/\d/.test(token) && token !== '';
+  return (
+    !isStopToken(token) && !isQuestionWord(token) && !/^\d+(?:\.\d+)?$/.test(token) && token !== ''
+  );
 }
 
 /** "left|role|right" for every content word pair on either side of each role word. */

@@ -8,7 +8,7 @@ import {
 import type { TrainingEntry } from './matcher.js';
 import { isQuestionWord, isStopToken, type Normalizer } from './normalize.js';
 import { createRoleIndex, isContentToken } from './role-order.js';
-import { isSlotWord } from './slot-lexicon.js';
+import { isSlotWord, slotKind } from './slot-lexicon.js';
 import {
   buildPostings,
   createSparseRowsBuilder,
@@ -55,6 +55,12 @@ export interface CandidateEvidence {
    * rarely use instead ("iraqi soldiers" asked of an entry about U.S. troops at an Iraqi base).
    */
   readonly slotSwap: boolean;
+  /**
+   * The entry's phrasings name many places or roles (or times and numbers): its slot is a free
+   * parameter ("a flight to …"), so an unseen value is one more value, not another question.
+   */
+  readonly entitiesVary: boolean;
+  readonly timesVary: boolean;
   /** The question names a number (or a place, time or role) only other entries use. */
   readonly foreignNumber: boolean;
   /** The question reverses who does what to whom in this entry's phrasings. */
@@ -83,7 +89,7 @@ export interface ScoredQuery {
    */
   readonly openSlot: boolean;
   /** Content words in the question (not function words or question words), and numbers. */
-  readonly content: { readonly words: number; readonly numbers: number };
+  readonly content: { readonly words: number; readonly numbers: number; readonly asks: boolean };
 }
 
 export interface Scorer {
@@ -154,6 +160,7 @@ export function createScorer(
   const roles = createRoleIndex(phrasingTokens, phrasingEntry);
   const cores = entryCores(phrasingTokens, phrasingEntry, entries.length);
   const rareSlots = entryRareSlots(phrasingTokens, phrasingEntry, entries.length);
+  const varying = entrySlotVariety(phrasingTokens, phrasingEntry, entries.length);
   phrasingTokens.length = 0;
   const docVectors = docBuilder.finish();
   let linear: LinearModel | undefined;
@@ -349,6 +356,8 @@ export function createScorer(
         unknownMax,
         core: coreCoverage(cores[r.e], questionTokens),
         slotSwap: slotSwapped(cores[r.e], rareSlots[r.e], questionTokens),
+        entitiesVary: varying.entities[r.e] === 1,
+        timesVary: varying.times[r.e] === 1,
         foreignNumber,
         roleConflict: roles.conflicts(r.e, a.tokens),
         sameContent: phrasingContent[r.best] === questionContent,
@@ -371,8 +380,10 @@ export function createScorer(
     const coverageWithout = without === undefined ? a.coverage : coverageOf(without);
     let words = 0;
     let numbers = 0;
+    let asks = false;
     a.tokens.forEach((t, i) => {
       if ((a.tokenWeights[i] ?? 0) === 0) return;
+      if (isQuestionWord(t)) asks = true;
       if (isContentToken(t)) words++;
       else if (/^\d+(?:\.\d+)?$/.test(t)) numbers++;
     });
@@ -381,7 +392,7 @@ export function createScorer(
       coverage: a.coverage,
       coverageWithout,
       candidates,
-      content: { words, numbers },
+      content: { words, numbers, asks },
       unseenSlot: a.unseenSlot,
       openSlot: leavesSlotOpen(ranked, cores, questionTokens),
     };
@@ -436,6 +447,32 @@ function leavesSlotOpen(
   const oneSlot = (only: readonly string[]) => only.length > 0 && only.length <= MAX_SLOT_WORDS;
   if (!oneSlot(onlyA) || !oneSlot(onlyB) || shared < MIN_SHARED_CORE) return false;
   return !onlyA.some((t) => question.has(t)) && !onlyB.some((t) => question.has(t));
+}
+
+/** Distinct slot words of a kind from which an entry's slot counts as a free parameter. */
+const FREE_SLOT_VALUES = 4;
+
+function entrySlotVariety(
+  phrasingTokens: readonly (readonly string[])[],
+  entryOf: ArrayLike<number>,
+  entryCount: number,
+): { readonly entities: Uint8Array; readonly times: Uint8Array } {
+  const seen = Array.from({ length: entryCount }, () => ({
+    entity: new Set<string>(),
+    time: new Set<string>(),
+  }));
+  phrasingTokens.forEach((tokens, doc) => {
+    const sets = seen[entryOf[doc] ?? -1];
+    if (sets === undefined) return;
+    for (const t of tokens) {
+      const kind = slotKind(t);
+      if (kind !== undefined) sets[kind].add(t);
+    }
+  });
+  return {
+    entities: Uint8Array.from(seen, (s) => (s.entity.size >= FREE_SLOT_VALUES ? 1 : 0)),
+    times: Uint8Array.from(seen, (s) => (s.time.size >= FREE_SLOT_VALUES ? 1 : 0)),
+  };
 }
 
 /** Share of an entry's phrasings below which a slot word it uses counts as rare in it. */
