@@ -14,14 +14,35 @@ export {
   createCurationLog,
 } from './curation/curation-log.js';
 export { BotError } from './errors/bot-error.js';
+export {
+  type ConversationSet,
+  isConversationSetFile,
+  readConversationSet,
+} from './evaluation/conversation-set.js';
+export {
+  askThrough,
+  type EvaluationReport,
+  evaluateQuestions,
+  type Tally,
+} from './evaluation/evaluate-set.js';
+export { type QuestionSet, readQuestionSet } from './evaluation/question-set.js';
+export {
+  askInConversations,
+  type ConversationReport,
+  type ConversationTally,
+  evaluateConversations,
+} from './evaluation/score-conversations.js';
 export { addPhrasing } from './knowledge/add-phrasing.js';
 export { checkKnowledge, type KnowledgeCheck } from './knowledge/check-knowledge.js';
 export {
   createKnowledgeReloader,
   type KnowledgeReloader,
 } from './knowledge/knowledge-reloader.js';
+export { loadKnowledge } from './knowledge/load-knowledge.js';
 export type { KnowledgeBase } from './knowledge-base.js';
+export { createKnowledgeBase } from './knowledge-base.js';
 export type { Logger } from './logger.js';
+export { createSilentLogger } from './logger.js';
 export { createMatcher } from './matcher/create-matcher.js';
 export type { BotMetrics } from './metrics.js';
 export type { Query, QueryContext } from './query.js';

@@ -68,7 +68,10 @@ export function createKnowledgeBase(
     id: entry.id,
     phrasings: entry.questions,
   }));
-  const matcherOptions = { synonyms: knowledge.synonyms };
+  const matcherOptions = {
+    synonyms: knowledge.synonyms,
+    ...(knowledge.shorthand !== undefined && { shorthand: knowledge.shorthand }),
+  };
   const fixed = knowledge.thresholds;
   const needsCalibration = fixed.answer === undefined || fixed.clarify === undefined;
   const builtIn = options.matcherFactory === undefined && options.matcherTrainer === undefined;

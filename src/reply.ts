@@ -36,6 +36,17 @@ interface ReplyBase {
   readonly requestId?: string;
 }
 
+/** One question of a message that asked several, and what answers it. */
+export interface AnswerPart {
+  /** The part as the user asked it, with the shared frame carried in ("how many troops in qatar"). */
+  readonly question: string;
+  /** The entry that answers it; absent when the knowledge does not cover this part. */
+  readonly entry?: Suggestion;
+  /** The part's answer, attributed; or the plain statement that the knowledge does not cover it. */
+  readonly text: string;
+  readonly source?: Source;
+}
+
 /** A confident answer from one knowledge entry. */
 export interface AnswerReply extends ReplyBase {
   readonly kind: 'answer';
@@ -45,6 +56,12 @@ export interface AnswerReply extends ReplyBase {
   readonly source?: Source;
   /** Entries declared as related to this one ("Related: …" buttons). */
   readonly related: readonly Suggestion[];
+  /**
+   * Set when the message asked several questions: each part with its own answer and attribution.
+   * `text` joins them, so a renderer that ignores parts still shows every answer; `entry` and
+   * `source` are the last answered part's (what a follow-up refers to).
+   */
+  readonly parts?: readonly AnswerPart[];
 }
 
 /** The top candidates are close or the confidence is middling: "Did you mean …?" */

@@ -28,7 +28,7 @@ export interface CachedTraining {
 }
 
 /** Bump when the shape of `CachedTraining` changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Everything training depends on, hashed: the same inputs always give the same result. */
 export function trainingKey(
@@ -42,6 +42,7 @@ export function trainingKey(
     code: cache.codeVersion,
     training,
     synonyms: options.synonyms ?? [],
+    shorthand: options.shorthand ?? {},
     offTopic,
   });
   return createHash('sha256').update(inputs).digest('hex');

@@ -17,6 +17,7 @@ import { createLogger, secretValues } from '../create-logger.js';
 import { findLookalikes } from '../known-variables.js';
 import { readEnv } from '../read-env.js';
 import { createMemoryStore } from '../store/memory-store.js';
+import { kbEval } from './kb-eval.js';
 import { runImport } from './kb-import.js';
 import { runInit } from './kb-init.js';
 import { parseOrExplain, runCli } from './run-cli.js';
@@ -36,6 +37,8 @@ Commands:
                         each with the entry it most likely belongs to (reads STORE_URL)
   review --accept N     add unanswered question N as a new phrasing of its likely entry
                         (or of --entry ID) in the knowledge file, keeping its formatting
+  eval SET              score a development question set (test/golden/dev/*-questions.yaml) or
+                        conversation set (*-conversations.yaml, turn by turn) through the bot
 
 Options:
   --knowledge PATH      knowledge file or folder (default: KNOWLEDGE_PATH or knowledge)
@@ -62,6 +65,7 @@ async function main(): Promise<number> {
     const { format, publication, out } = values;
     return runImport({ file: positionals[1], format, publication, out });
   }
+  if (command === 'eval') return kbEval(positionals[1], values);
   if (command !== 'check' && command !== 'review') {
     process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
     return 2;
@@ -109,6 +113,8 @@ function check(kb: KnowledgeBase, json: boolean): number {
   return errors.length > 0 ? 1 : 0;
 }
 
+const percentOf = (share: number) => `${(share * 100).toFixed(1)}%`;
+
 function formatCheck(kb: KnowledgeBase, report: KnowledgeCheck): string {
   const lines = [
     `Knowledge: ${kb.knowledge.files.join(', ')} — ${report.entries.length} entries, ${kb.knowledge.offTopic.length} off-topic questions`,
@@ -116,6 +122,11 @@ function formatCheck(kb: KnowledgeBase, report: KnowledgeCheck): string {
   const { answer, clarify } = report.thresholds;
   lines.push(
     `Thresholds: answer ≥ ${answer.toFixed(3)} (${report.thresholdSource.answer}), clarify ≥ ${clarify.toFixed(3)} (${report.thresholdSource.clarify})`,
+    '',
+  );
+  const p = report.predicted;
+  lines.push(
+    `Predicted at these thresholds (held-out phrasings): ${percentOf(p.answeredRight)} answered right, ${percentOf(p.answeredWrong)} answered wrong, ${percentOf(p.clarifiedRight)} clarified with the right entry, ${percentOf(p.declined)} declined`,
     '',
   );
   lines.push('Cross-validated accuracy (each phrasing held out, does it still reach its entry?):');

@@ -8,6 +8,8 @@ export interface LastAnswer {
   readonly question: string;
   readonly confidence: number;
   readonly runnersUp: readonly Suggestion[];
+  /** Every entry answered in that turn, when it answered several parts ("which one has more?"). */
+  readonly parts?: readonly string[];
 }
 
 /** What a conversation remembers between questions. */

@@ -25,18 +25,34 @@ export async function rememberReply(
   { reply, question, candidates = [] }: Remembered,
   maxSuggestions: number,
 ): Promise<void> {
+  if (
+    reply.kind === 'answer' &&
+    reply.entryKind === 'conversation' &&
+    reply.entry.entry !== HELP_ENTRY
+  ) {
+    // Small talk ("thanks") is not what a follow-up refers to: the answer before it still is.
+    if (state.pending !== undefined) await memory.write(context, withoutPending(state));
+    return;
+  }
   if (reply.kind === 'answer' && reply.entry.entry !== HELP_ENTRY) {
     const others = candidates.filter((c) => c.entry !== reply.entry.entry);
+    const parts = reply.parts?.flatMap((part) => (part.entry ? [part.entry.entry] : []));
     await memory.write(context, {
       last: {
         entry: reply.entry.entry,
         question: question ?? reply.entry.question,
         confidence: reply.confidence,
         runnersUp: suggestionsFor(kb, others, maxSuggestions),
+        ...(parts !== undefined && parts.length > 1 && { parts }),
       },
     });
     return;
   }
+  // A declined or clarified turn ends the context: its follow-ups must not reach an older answer.
   const offered = reply.kind === 'answer' ? reply.related : reply.suggestions;
-  if (offered.length > 0) await memory.write(context, { ...state, pending: offered });
+  await memory.write(context, offered.length > 0 ? { pending: offered } : {});
+}
+
+function withoutPending({ last }: ConversationState): ConversationState {
+  return last === undefined ? {} : { last };
 }

@@ -55,8 +55,45 @@ export interface KnowledgeCheck {
     readonly confidence: number;
   }[];
   readonly thresholds: KnowledgeBase['thresholds'];
+  /**
+   * What the held-out phrasings predict at the chosen thresholds, as shares of them: answered
+   * with their entry, answered with another, clarified offering their entry, or neither.
+   */
+  readonly predicted: PredictedOutcomes;
   readonly thresholdSource: KnowledgeBase['thresholdSource'];
   readonly problems: readonly CheckProblem[];
+}
+
+export interface PredictedOutcomes {
+  readonly answeredRight: number;
+  readonly answeredWrong: number;
+  readonly clarifiedRight: number;
+  readonly declined: number;
+}
+
+/** Held-out trials decided at the thresholds, as shares of the trials. */
+function predictOutcomes(
+  trials: readonly { readonly gold: string; readonly result: Parameters<typeof decide>[0] }[],
+  thresholds: KnowledgeBase['thresholds'],
+): PredictedOutcomes {
+  let right = 0;
+  let wrong = 0;
+  let clarified = 0;
+  for (const trial of trials) {
+    const decision = decide(trial.result, thresholds);
+    const offered = decision.candidates.some((c) => c.entry === trial.gold);
+    if (decision.kind === 'answer') {
+      if (offered) right++;
+      else wrong++;
+    } else if (decision.kind === 'clarify' && offered) clarified++;
+  }
+  const n = Math.max(1, trials.length);
+  return {
+    answeredRight: right / n,
+    answeredWrong: wrong / n,
+    clarifiedRight: clarified / n,
+    declined: (trials.length - right - wrong - clarified) / n,
+  };
 }
 
 export interface CheckConfig {
@@ -89,7 +126,15 @@ export function checkKnowledge(
     id: entry.id,
     phrasings: entry.questions,
   }));
-  const trials = crossValidate(training, factory, { synonyms: kb.knowledge.synonyms }, folds);
+  const trials = crossValidate(
+    training,
+    factory,
+    {
+      synonyms: kb.knowledge.synonyms,
+      ...(kb.knowledge.shorthand !== undefined && { shorthand: kb.knowledge.shorthand }),
+    },
+    folds,
+  );
   const factIds = new Set(facts.map((entry) => entry.id));
 
   const reached = new Map<string, number>();
@@ -137,6 +182,10 @@ export function checkKnowledge(
     toReview,
     offTopicAnswered,
     thresholds: kb.thresholds,
+    predicted: predictOutcomes(
+      trials.filter((t) => factIds.has(t.gold)),
+      kb.thresholds,
+    ),
     thresholdSource: kb.thresholdSource,
     problems,
   };

@@ -46,6 +46,8 @@ export const entrySchema = z.strictObject(
     /** For quotes: who said it, so "who said that?" can be answered. */
     speaker: text('speaker').optional(),
     related: z.array(entryIdSchema).optional(),
+    /** Place in an ordered list the source gives ("Kuwait hosts the most, followed by Qatar"), for "and after that?". */
+    rank: z.strictObject({ list: entryIdSchema, position: z.int().min(1) }).optional(),
   },
   {
     error: (issue) =>
@@ -74,6 +76,16 @@ export const knowledgeFileSchema = z.strictObject({
   synonyms: z
     .array(
       z.array(text('each synonym')).min(2, { error: 'a synonym group needs at least two words' }),
+    )
+    .optional(),
+  /**
+   * Chat shorthand of this knowledge's own, added to the built-in lexicon (u, r, rn, pls…):
+   * each word maps to what it stands for, for example {pto: "paid time off"}.
+   */
+  shorthand: z
+    .record(
+      z.string().regex(/^[a-z0-9]+$/, { error: 'a shorthand word must be one lower-case word' }),
+      text('each shorthand expansion'),
     )
     .optional(),
   /** Overrides for the automatically chosen confidence thresholds. */

@@ -97,6 +97,7 @@ function joinParts(parts: readonly Knowledge[]): Knowledge {
     files: parts.flatMap((part) => part.files),
     entries: parts.flatMap((part) => part.entries),
     synonyms: parts.flatMap((part) => part.synonyms),
+    shorthand: Object.assign({}, ...parts.map((part) => part.shorthand ?? {})),
     offTopic: parts.flatMap((part) => part.offTopic),
     thresholds: Object.assign({}, ...parts.map((part) => part.thresholds)),
     sources: parts.flatMap((part) => part.sources),

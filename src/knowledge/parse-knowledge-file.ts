@@ -56,6 +56,7 @@ export function inspectKnowledgeFile(file: string, text: string): FileInspection
       files: [file],
       entries,
       synonyms: result.data?.synonyms ?? [],
+      ...(result.data?.shorthand !== undefined && { shorthand: result.data.shorthand }),
       offTopic: result.data?.offTopic ?? [],
       thresholds: { ...result.data?.thresholds },
       sources: source ? [source] : [],
@@ -93,6 +94,7 @@ function toEntry(
     ...(entry.source !== undefined && { passage: entry.source }),
     ...(entry.subject !== undefined && { subject: entry.subject }),
     ...(entry.speaker !== undefined && { speaker: entry.speaker }),
+    ...(entry.rank !== undefined && { rank: entry.rank }),
     ...(entry.review !== undefined && { review: entry.review }),
     ...(source !== undefined && { source }),
   };

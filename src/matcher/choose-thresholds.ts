@@ -19,18 +19,26 @@ import type {
 const FOLDS = 5;
 /** A wrong confident answer costs this many right ones. */
 const WRONG_ANSWER_COST = 20;
+/**
+ * Price of answering a made-up near miss relative to a hand-written off-topic question: they are
+ * many and cruder, so each group counts by its share and this one at a discount.
+ */
+const MADE_UP_SHARE = 1;
 /** Never answer below this confidence, whatever the data says. */
 const MIN_ANSWER = 0.35;
 const MAX_ANSWER = 0.95;
 // Below this, suggestions are mostly noise: better to say "I don't know" than to offer them.
 const MIN_CLARIFY = 0.2;
 /** Offering suggestions for an off-topic question costs this many helpful clarifications. */
-const OFF_TOPIC_CLARIFY_COST = 2;
+const OFF_TOPIC_CLARIFY_COST = 0.5;
 
 interface Trial {
   readonly result: MatchResult;
   /** The entry that is right, or undefined for an off-topic question. */
   readonly gold: string | undefined;
+  /** An off-topic question the matcher made itself, and the one entry it is right for, if any. */
+  readonly synthetic?: boolean;
+  readonly except?: string;
 }
 
 function collectTrials(
@@ -45,6 +53,14 @@ function collectTrials(
     : crossValidate(entries, factory, options, FOLDS);
   const full = trained?.matcher ?? factory(entries, options);
   for (const q of offTopic) trials.push({ result: full.match(q), gold: undefined });
+  for (const m of trained?.nearMisses ?? []) {
+    trials.push({
+      result: m.result,
+      gold: undefined,
+      synthetic: true,
+      ...(m.except !== undefined && { except: m.except }),
+    });
+  }
   return trials;
 }
 
@@ -62,8 +78,8 @@ interface AnswerOutcome {
   readonly top: number;
   /** Whether the top candidate leads the runner-up clearly enough to be answered at all. */
   readonly clear: boolean;
-  /** 1 right, 0 wrong, -1 off-topic. */
-  readonly kind: 1 | 0 | -1;
+  /** 1 right, 0 wrong, -1 off-topic, -2 made-up off-topic, 2 made-up but right (a sibling). */
+  readonly kind: 1 | 0 | -1 | -2 | 2;
 }
 
 function answerOutcomes(trials: readonly Trial[]): AnswerOutcome[] {
@@ -71,9 +87,36 @@ function answerOutcomes(trials: readonly Trial[]): AnswerOutcome[] {
     const top = t.result.candidates[0]?.confidence ?? 0;
     // The lead test does not depend on the threshold, so `decide` is asked once per trial.
     const d = decide(t.result, { answer: top, clarify: top });
-    const kind = t.gold === undefined ? -1 : d.candidates[0]?.entry === t.gold ? 1 : 0;
+    const answered = d.candidates[0]?.entry;
+    const kind =
+      t.synthetic === true
+        ? answered !== undefined && answered === t.except
+          ? 2
+          : -2
+        : t.gold === undefined
+          ? -1
+          : answered === t.gold
+            ? 1
+            : 0;
     return { top, clear: d.kind === 'answer', kind };
   });
+}
+
+/**
+ * Share of the made-up near misses an answer cut-off may answer at most: a hard limit besides
+ * the price, so that a cut-off is never bought with a few more right answers.
+ */
+const MAX_MADE_UP_ANSWERED = 0.01;
+
+function madeUpAnswered(outcomes: readonly AnswerOutcome[], answer: number): number {
+  let made = 0;
+  let answered = 0;
+  for (const o of outcomes) {
+    if (o.kind !== -2) continue;
+    made++;
+    if (o.clear && o.top >= answer) answered++;
+  }
+  return share(answered, made);
 }
 
 /** `n` as a share of `of` (0 when there is nothing to share). */
@@ -84,19 +127,26 @@ function answerGain(outcomes: readonly AnswerOutcome[], answer: number): number 
   let right = 0;
   let wrong = 0;
   let offAnswered = 0;
+  let madeAnswered = 0;
   let answerable = 0;
   let offTopic = 0;
+  let made = 0;
   for (const o of outcomes) {
     if (o.kind === -1) offTopic++;
+    else if (o.kind === -2 || o.kind === 2) made++;
     else answerable++;
     if (!o.clear || o.top < answer) continue;
     if (o.kind === -1) offAnswered++;
+    else if (o.kind === -2) madeAnswered++;
     else if (o.kind === 1) right++;
-    else wrong++;
+    else if (o.kind === 0) wrong++;
   }
   return (
     share(right, answerable) -
-    WRONG_ANSWER_COST * (share(wrong, answerable) + share(offAnswered, offTopic))
+    WRONG_ANSWER_COST *
+      (share(wrong, answerable) +
+        share(offAnswered, offTopic) +
+        MADE_UP_SHARE * share(madeAnswered, made))
   );
 }
 
@@ -112,6 +162,8 @@ function clarifyGain(trials: readonly Trial[], thresholds: Thresholds): number {
   let answerable = 0;
   let offTopic = 0;
   for (const t of trials) {
+    // Made-up near misses decide the answer cut-off only; clarifying them helps as often as not.
+    if (t.synthetic === true) continue;
     if (t.gold === undefined) offTopic++;
     else answerable++;
     // Below the clarify cut-off `decide` declines; most trials are there for most cut-offs.
@@ -144,6 +196,7 @@ export function chooseThresholds(
   let answer = MAX_ANSWER;
   let best = Number.NEGATIVE_INFINITY;
   for (const t of cutPoints(tops, MIN_ANSWER, MAX_ANSWER)) {
+    if (madeUpAnswered(outcomes, t) > MAX_MADE_UP_ANSWERED) continue;
     const g = answerGain(outcomes, t);
     if (g > best || (g === best && t > answer)) {
       best = g;

@@ -1,5 +1,10 @@
 import { type Calibrator, createCalibrator, fitCalibrator } from './calibrator.js';
-import { collectEvidence, type HeldOutQuestion, SINGLE_SPLIT_ABOVE } from './held-out-evidence.js';
+import {
+  collectEvidence,
+  type HeldOutQuestion,
+  type NearMiss,
+  SINGLE_SPLIT_ABOVE,
+} from './held-out-evidence.js';
 import type {
   Candidate,
   HeldOutTrial,
@@ -22,6 +27,41 @@ import { type CandidateEvidence, createScorer, type ScoredQuery, type Scorer } f
  */
 
 const DEFAULT_LIMIT = 5;
+/**
+ * Confidence kept by a candidate whose roles the question reverses: it may still be offered,
+ * never answered.
+ */
+const ROLE_CONFLICT_SCALE = 0.5;
+/**
+ * Confidence kept when the question names a slot value the entry does not have: a place, role,
+ * time or number the knowledge never uses, or a number only other entries use. Cross-validation
+ * cannot learn this price: curated phrasings vary such words freely.
+ */
+const SLOT_MISMATCH_SCALE = 0.7;
+
+/**
+ * Confidence kept when the question adds a word the knowledge never uses and lacks one the
+ * entry's phrasings share ("parking at the London office" asked of the London office hours).
+ */
+const OTHER_DETAIL_SCALE = 0.7;
+
+/**
+ * A question that is one of an entry's own phrasings, word for word after normalisation, is that
+ * entry's question: cross-validation never sees such a match, so calibration cannot price it.
+ */
+const EXACT_PHRASING_CONFIDENCE = 0.99;
+const EXACT_COSINE = 0.9999;
+
+const isExact = (c: CandidateEvidence) => c.nearest >= EXACT_COSINE && c.sameContent;
+
+/** How much of its calibrated confidence a candidate keeps, for what calibration cannot see. */
+function keptShare(c: CandidateEvidence, scored: ScoredQuery): number {
+  let share = c.roleConflict ? ROLE_CONFLICT_SCALE : 1;
+  const unseenTime = scored.unseenSlot === 'time' && !c.timesVary;
+  if (unseenTime || c.foreignNumber || c.slotSwap) share *= SLOT_MISMATCH_SCALE;
+  if (c.unknownMax > 0 && c.core < 1) share *= OTHER_DETAIL_SCALE;
+  return share;
+}
 /** Candidates per held-out question used as calibration examples. */
 const CALIBRATION_DEPTH = 3;
 /**
@@ -31,9 +71,11 @@ const CALIBRATION_DEPTH = 3;
 const UNANSWERABLE_SHARE = 1;
 /** Of the unanswerable weight, the share that goes to "entry missing" examples (rest: near misses). */
 const ABSENT_SHARE = 0.5;
+/** Weight of a misspelt held-out phrasing relative to the phrasing as written. */
+const MISSPELT_WEIGHT = 0.5;
 
 // Used only when cross-validation yields no right or no wrong example (a one-entry file).
-const FALLBACK = createCalibrator([-2, 2, 2, 2, 4, 1, 1, 0, -1.5, -1.5, 1, 1, 1]);
+const FALLBACK = createCalibrator([-2, 2, 2, 2, 4, 1, 1, 0, -1.5, -1.5, 1, 1, 1, -4, -4, -4, 1]);
 
 function evidenceFeatures(
   c: CandidateEvidence,
@@ -64,6 +106,10 @@ function evidenceFeatures(
     linear,
     linear - bestOtherLinear,
     c.questionWords,
+    c.foreignMax,
+    c.unknownMax,
+    c.foreignNumber ? 1 : 0,
+    c.core,
   ];
 }
 
@@ -87,7 +133,8 @@ function absentFeatures(q: HeldOutQuestion): number[][] {
 
 function fitEvidence(
   answerable: readonly HeldOutQuestion[],
-  nearMisses: readonly ScoredQuery[],
+  nearMisses: readonly NearMiss[],
+  misspelt: readonly HeldOutQuestion[],
 ): Calibrator {
   const rows: number[][] = [];
   const labels: number[] = [];
@@ -99,19 +146,30 @@ function fitEvidence(
       weights.push(weight);
     });
   };
-  for (const q of answerable) {
+  const addAnswerable = (q: HeldOutQuestion, weight: number) => {
     const depth = q.scored.candidates.slice(0, CALIBRATION_DEPTH);
     add(
       featuresOf(q.scored).slice(0, CALIBRATION_DEPTH),
       (rank) => (depth[rank]?.entry === q.gold ? 1 : 0),
-      1,
+      weight,
     );
-  }
+  };
+  for (const q of answerable) addAnswerable(q, 1);
+  for (const q of misspelt) addAnswerable(q, MISSPELT_WEIGHT);
   const n = answerable.length;
   const absentWeight = (UNANSWERABLE_SHARE * ABSENT_SHARE * n) / Math.max(1, n);
   for (const q of answerable) add(absentFeatures(q), () => 0, absentWeight);
   const missWeight = (UNANSWERABLE_SHARE * (1 - ABSENT_SHARE) * n) / Math.max(1, nearMisses.length);
-  for (const q of nearMisses) add(featuresOf(q).slice(0, CALIBRATION_DEPTH), () => 0, missWeight);
+  for (const { scored, except } of nearMisses) {
+    const features = featuresOf(scored).slice(0, CALIBRATION_DEPTH);
+    const depth = scored.candidates;
+    features.forEach((f, rank) => {
+      if (except !== undefined && depth[rank]?.entry === except) return;
+      rows.push(f);
+      labels.push(0);
+      weights.push(missWeight);
+    });
+  }
   const positives = labels.filter((l) => l === 1).length;
   if (positives === 0 || positives === labels.length) return FALLBACK;
   return fitCalibrator(rows, labels, 0.1, 25, weights);
@@ -123,17 +181,49 @@ function toResult(
   entries: readonly TrainingEntry[],
   phrasings: readonly string[],
   limit: number,
+  openSlots = true,
 ): MatchResult {
   const features = featuresOf(scored);
-  const candidates: Candidate[] = scored.candidates
+  const ranked = scored.candidates
     .map((c, rank) => ({
-      entry: entries[c.entry]?.id ?? '',
-      confidence: calibrator.probability(features[rank] ?? []),
-      phrasing: phrasings[c.phrasing] ?? '',
+      c,
+      candidate: {
+        entry: entries[c.entry]?.id ?? '',
+        confidence: isExact(c)
+          ? Math.max(EXACT_PHRASING_CONFIDENCE, calibrator.probability(features[rank] ?? []))
+          : calibrator.probability(features[rank] ?? []) * keptShare(c, scored),
+        phrasing: phrasings[c.phrasing] ?? '',
+      },
     }))
-    .sort((a, b) => b.confidence - a.confidence)
+    .sort((a, b) => b.candidate.confidence - a.candidate.confidence)
     .slice(0, limit);
-  return { normalized: scored.normalized, candidates };
+  const candidates: Candidate[] = ranked.map((r) => r.candidate);
+  // Another subject and an open slot are reasons to decline or ask back, not evidence about the
+  // confidence: they are left out of the held-out results thresholds are chosen on
+  // (`openSlots` false there).
+  const top = ranked[0]?.c;
+  const exact = top !== undefined && isExact(top);
+  const vague = !openSlots
+    ? vagueness(scored.content, top)
+    : scored.unseenSlot === 'entity' && !exact && top?.entitiesVary !== true
+      ? ('other-subject' as const)
+      : scored.openSlot && !exact
+        ? ('open-slot' as const)
+        : vagueness(scored.content, top);
+  return { normalized: scored.normalized, candidates, ...(vague && { vague }) };
+}
+
+/** Too bare to answer outright: no content word, or one, unless a phrasing asks exactly that. */
+function vagueness(
+  contentWords: { readonly words: number; readonly numbers: number; readonly asks: boolean },
+  top: CandidateEvidence | undefined,
+): MatchResult['vague'] | undefined {
+  if (top === undefined || top.sameContent) return undefined;
+  if (contentWords.words === 0) return 'empty';
+  // "where should i eat" asks something with one word; "troops" or "iraq?" asks nothing.
+  return contentWords.words + contentWords.numbers > 1 || contentWords.asks
+    ? undefined
+    : 'one-word';
 }
 
 /** The matcher that answers questions: the scorer's evidence turned into confidences. */
@@ -151,7 +241,10 @@ function assemble(
 }
 
 function normalizerFor(options: MatcherOptions) {
-  return createNormalizer(options.synonyms ? { synonyms: options.synonyms } : {});
+  return createNormalizer({
+    ...(options.synonyms && { synonyms: options.synonyms }),
+    ...(options.shorthand && { shorthand: options.shorthand }),
+  });
 }
 
 /** Trains the matcher and returns it with its cross-validated answers to its own phrasings. */
@@ -166,17 +259,25 @@ export const trainMatcher: MatcherTrainer = (entries, options: MatcherOptions = 
   const normalizer = training.normalizer;
   const depth = Math.max(DEFAULT_LIMIT, CALIBRATION_DEPTH + 1);
   const evidence = collectEvidence(entries, normalizer, depth);
-  const calibrator = fitEvidence(evidence.answerable, evidence.nearMisses);
+  const calibrator = fitEvidence(evidence.answerable, evidence.nearMisses, evidence.misspelt);
   const scorer = createScorer(entries, normalizer);
   training.release();
   const heldOut: HeldOutTrial[] = evidence.answerable.map((q) => ({
     text: q.text,
     gold: entries[q.gold]?.id ?? '',
-    result: toResult(q.scored, calibrator, entries, q.phrasings, DEFAULT_LIMIT),
+    result: toResult(q.scored, calibrator, entries, q.phrasings, DEFAULT_LIMIT, false),
   }));
+  const nearMisses = evidence.nearMisses
+    .filter((m) => m.firm)
+    .map(({ scored, except }) => {
+      const result = toResult(scored, calibrator, entries, [], DEFAULT_LIMIT, false);
+      const id = except === undefined ? undefined : entries[except]?.id;
+      return id === undefined ? { result } : { result, except: id };
+    });
   return {
     matcher: assemble(scorer, calibrator, entries),
     heldOut,
+    nearMisses,
     state: { calibration: [...calibrator.weights] },
   };
 };

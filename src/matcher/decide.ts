@@ -24,9 +24,12 @@ export const MAX_SUGGESTIONS = 3;
 export function decide(result: MatchResult, thresholds: Thresholds): Decision {
   const [top, runnerUp] = result.candidates;
   const clarifyAt = Math.min(thresholds.clarify, thresholds.answer);
-  if (top === undefined || top.confidence < clarifyAt) return { kind: 'decline', candidates: [] };
+  const declined = result.vague === 'empty' || result.vague === 'other-subject';
+  if (top === undefined || top.confidence < clarifyAt || declined)
+    return { kind: 'decline', candidates: [] };
   const lead = top.confidence - (runnerUp?.confidence ?? 0);
-  if (top.confidence >= thresholds.answer && lead >= MIN_LEAD * top.confidence) {
+  const clear = lead >= MIN_LEAD * top.confidence && result.vague === undefined;
+  if (top.confidence >= thresholds.answer && clear) {
     return { kind: 'answer', candidates: [top] };
   }
   // Suggest the alternatives that are plausible in their own right, not the whole tail.

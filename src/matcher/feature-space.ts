@@ -1,4 +1,6 @@
+import { isNeutralWord } from './chat-lexicon.js';
 import { isStopToken, type Normalizer, type Word } from './normalize.js';
+import { isSlotWord, slotKind } from './slot-lexicon.js';
 import type { SparseVector } from './sparse-vector.js';
 import { createTypoCorrector, type TypoCorrector } from './typo-corrector.js';
 
@@ -10,6 +12,11 @@ import { createTypoCorrector, type TypoCorrector } from './typo-corrector.js';
 /** Weight of function words relative to content words: kept, but they decide little. */
 const STOP_WEIGHT = 0.3;
 const BIGRAM_WEIGHT = 0.6;
+/**
+ * Weight of an unseen everyday word relative to an unseen place, role, time or number: it more
+ * often rephrases the question than changes what it asks.
+ */
+const EVERYDAY_UNSEEN_WEIGHT = 0.25;
 /** How much a typo-corrected word counts as known, by number of edits. */
 const CORRECTED_CREDIT = [1, 0.8, 0.6] as const;
 
@@ -29,11 +36,18 @@ export interface AnalyzedText {
   readonly coverage: number;
   /** Words plus character n-grams (ids offset past the word features), for the linear model. */
   readonly richVector: SparseVector | undefined;
+  /** The question names a place, role, time or number the knowledge never uses, and which. */
+  readonly unseenSlot: 'entity' | 'time' | undefined;
 }
 
 export interface FeatureSpaceConfig {
   /** Also build character n-gram features (for the linear model). */
   readonly charNgrams?: boolean;
+  /**
+   * The group (entry) of each phrasing: a rare spelling used beside a common one in the same
+   * group is taken for a misspelling of it ("irak" beside "iraq") and read as the common one.
+   */
+  readonly groups?: ArrayLike<number>;
 }
 
 export interface FeatureSpace {
@@ -133,8 +147,13 @@ export function createFeatureSpace(
     return featureCount++;
   };
 
+  const aliases = misspellingAliases(phrasings, normalizer, config.groups);
+  // A copy: the training normaliser hands out the arrays it keeps for later folds.
+  const respell = (words: readonly Word[]): readonly Word[] =>
+    aliases.size === 0 ? words : words.map((w) => aliases.get(w.surface) ?? w);
+
   phrasings.forEach((phrasing, doc) => {
-    const words = normalizer.words(phrasing);
+    const words = respell(normalizer.words(phrasing));
     for (const w of words) {
       surfaceCounts.set(w.surface, (surfaceCounts.get(w.surface) ?? 0) + 1);
       tokenSurfaceKnown.add(w.token);
@@ -234,9 +253,11 @@ export function createFeatureSpace(
   const corrector: TypoCorrector = createTypoCorrector(surfaceCounts);
 
   const analyze = (text: string): AnalyzedText => {
-    const words = normalizer.words(text);
+    const words = respell(normalizer.words(text));
     const tokens: string[] = [];
     const credit = new Float32Array(words.length);
+    const silent = new Uint8Array(words.length);
+    let unseenSlot: 'entity' | 'time' | undefined;
     // Plain loops here and below: callbacks stay unoptimised for longer on a cold start.
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as Word;
@@ -245,10 +266,21 @@ export function createFeatureSpace(
         credit[i] = 1;
         continue;
       }
-      const fix = corrector.correct(w.surface);
+      // An unseen function word or a word about how the question is put changes nothing the
+      // knowledge could answer: it costs no confidence.
+      if (isStopToken(w.token) || isNeutralWord(w.surface)) {
+        tokens.push(w.token);
+        silent[i] = 1;
+        continue;
+      }
+      // A place, time or role the knowledge lacks is a different question, not a typo ("march").
+      const fix = isSlotWord(w.surface) ? undefined : corrector.correct(w.surface);
       if (fix === undefined) {
         tokens.push(w.token);
         credit[i] = 0;
+        const kind = slotKind(w.surface);
+        if (kind === undefined) silent[i] = 2;
+        else if (unseenSlot !== 'entity') unseenSlot = kind;
       } else {
         tokens.push(normalizer.tokenOf(fix.surface));
         credit[i] = CORRECTED_CREDIT[fix.distance] ?? 0.5;
@@ -263,7 +295,12 @@ export function createFeatureSpace(
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as string;
       const id = ids.unigrams.get(token) ?? -1;
-      const w = (id >= 0 ? (idf[id] ?? maxIdf) : maxIdf) * (isStopToken(token) ? STOP_WEIGHT : 1);
+      const unseen = silent[i] === 2 ? EVERYDAY_UNSEEN_WEIGHT : 1;
+      const w =
+        silent[i] === 1
+          ? 0
+          : (id >= 0 ? (idf[id] ?? maxIdf) : maxIdf * unseen) *
+            (isStopToken(token) ? STOP_WEIGHT : 1);
       tokenIds[i] = id;
       tokenWeights[i] = w;
       total += w;
@@ -298,6 +335,7 @@ export function createFeatureSpace(
       vector,
       coverage: total > 0 ? known / total : 0,
       richVector,
+      unseenSlot,
     };
   };
 
@@ -316,4 +354,57 @@ function normalizeInPlace(v: SparseVector, norm: number, extraSquared: number): 
   const scale = 1 / Math.sqrt(norm * norm + Math.max(0, extraSquared));
   for (let i = 0; i < v.values.length; i++) v.values[i] = (v.values[i] ?? 0) * scale;
   return v;
+}
+
+/** How much commoner the spelling a misspelling is read as must be, and how common at least. */
+const COMMONER_BY = 3;
+const MIN_COMMON = 3;
+
+/**
+ * Rare spellings in the phrasings that are one typo from a much commoner word of the same group:
+ * curated phrasings carry misspellings on purpose ("how long has the us been in irak"), and a
+ * question's typo should meet the word, not a second spelling of it.
+ */
+function misspellingAliases(
+  phrasings: readonly string[],
+  normalizer: Normalizer,
+  groups: ArrayLike<number> | undefined,
+): Map<string, Word> {
+  const aliases = new Map<string, Word>();
+  if (groups === undefined) return aliases;
+  const counts = new Map<string, number>();
+  const groupsOf = new Map<string, Set<number>>();
+  const docsOf = new Map<string, Set<number>>();
+  phrasings.forEach((p, doc) => {
+    for (const w of normalizer.words(p)) {
+      let docs = docsOf.get(w.surface);
+      if (docs === undefined) {
+        docs = new Set();
+        docsOf.set(w.surface, docs);
+      }
+      docs.add(doc);
+      counts.set(w.surface, (counts.get(w.surface) ?? 0) + 1);
+      let set = groupsOf.get(w.surface);
+      if (set === undefined) {
+        set = new Set();
+        groupsOf.set(w.surface, set);
+      }
+      set.add(groups[doc] ?? -1);
+    }
+  });
+  const corrector = createTypoCorrector(counts, true);
+  for (const [surface, count] of counts) {
+    if (isStopToken(surface) || !/^[a-z]{4,}$/.test(surface)) continue;
+    const fix = corrector.correct(surface);
+    if (fix === undefined || fix.surface[0] !== surface[0]) continue;
+    if ((counts.get(fix.surface) ?? 0) < Math.max(MIN_COMMON, COMMONER_BY * count)) continue;
+    const shared = [...(groupsOf.get(surface) ?? [])].some((g) =>
+      groupsOf.get(fix.surface)?.has(g),
+    );
+    // A misspelling stands in for the word; a phrasing using both means two words ("iran", "iraq").
+    const together = [...(docsOf.get(surface) ?? [])].some((d) => docsOf.get(fix.surface)?.has(d));
+    if (shared && !together)
+      aliases.set(surface, { surface: fix.surface, token: normalizer.tokenOf(fix.surface) });
+  }
+  return aliases;
 }

@@ -1,6 +1,12 @@
 import { isHeldOut } from './cross-validate.js';
 import type { TrainingEntry } from './matcher.js';
-import { isQuestionWord, isStopToken, type Normalizer } from './normalize.js';
+import {
+  isFunctionWord,
+  isQuestionWord,
+  isStopToken,
+  type Normalizer,
+  type Word,
+} from './normalize.js';
 import { createScorer, type ScoredQuery, type ScorerConfig } from './scorer.js';
 import { seededOrder } from './seeded-order.js';
 
@@ -16,8 +22,11 @@ export const FOLDS = 5;
 export const SINGLE_SPLIT_ABOVE = 600;
 /** Enough held-out questions for a stable fit; more only slows training. */
 const MAX_HELD_OUT = 3000;
-/** A word no knowledge contains and no typo correction reaches. */
-const UNKNOWN_WORD = 'xqzvkj';
+/**
+ * A word no knowledge contains and no typo correction reaches, standing for another place,
+ * person or date (the digit makes it one, see `isSlotWord`).
+ */
+const UNKNOWN_WORD = 'xqz9vkj';
 /** One held-out phrasing in this many also yields a question with no content word known. */
 const FAR_MISS_EVERY = 4;
 
@@ -30,14 +39,28 @@ export interface HeldOutQuestion {
   readonly phrasings: readonly string[];
 }
 
+/** A question no entry answers, except perhaps `except` (the sibling whose slot it now names). */
+export interface NearMiss {
+  readonly scored: ScoredQuery;
+  readonly except?: number;
+  /**
+   * Reliable enough to hold the answer threshold to: another slot value, number or detail.
+   * Swapped question words and negations teach the calibrator but are often still answerable.
+   */
+  readonly firm: boolean;
+}
+
 export interface Evidence {
   /** Held-out phrasings, every one of them on small files, a sample on large ones. */
   readonly answerable: readonly HeldOutQuestion[];
   /**
-   * Held-out phrasings with their most informative word replaced by an unknown one, and with
-   * every content word replaced (a question that shares only function words with the knowledge).
+   * Held-out phrasings with their most informative word replaced by an unknown one or by the
+   * word a sibling entry has in its place, negated, given a detail no entry has, and with every
+   * content word replaced (a question that shares only function words with the knowledge).
    */
-  readonly nearMisses: readonly ScoredQuery[];
+  readonly nearMisses: readonly NearMiss[];
+  /** Held-out phrasings with a typo in their most informative word: still answerable. */
+  readonly misspelt: readonly HeldOutQuestion[];
 }
 
 /**
@@ -67,6 +90,115 @@ function unrelated(text: string, normalizer: Normalizer): string {
   return words
     .map((w) => (isStopToken(w.token) || isQuestionWord(w.token) ? w.surface : UNKNOWN_WORD))
     .join(' ');
+}
+
+/** The most informative content word of a phrasing (fewest phrasings use it), or -1. */
+function rarestWord(words: readonly Word[], df: ReadonlyMap<string, number>): number {
+  let pick = -1;
+  let rarest = Number.POSITIVE_INFINITY;
+  words.forEach((w, i) => {
+    const d = df.get(w.token) ?? 0;
+    if (!isStopToken(w.token) && !isQuestionWord(w.token) && !/\d/.test(w.token) && d < rarest) {
+      rarest = d;
+      pick = i;
+    }
+  });
+  return pick;
+}
+
+/** Whether the negation in a negated phrasing is one the knowledge uses ("non-birth parent"). */
+function negatesKnown(text: string, normalizer: Normalizer, df: ReadonlyMap<string, number>) {
+  return normalizer
+    .words(text)
+    .some((w) => (w.token === 'not' || w.token === 'non') && df.has(w.token));
+}
+
+/**
+ * Questions that keep almost every word of the phrasing but ask something else: negated
+ * ("not"/"non-" before its key word) and with a detail no entry gives added after it.
+ */
+function alteredQuestions(text: string, normalizer: Normalizer, df: ReadonlyMap<string, number>) {
+  const words = normalizer.words(text);
+  const at = rarestWord(words, df);
+  if (at < 0 || words.length < 2) return [];
+  const surfaces = words.map((w) => w.surface);
+  const negation = at % 2 === 0 ? 'not' : 'non';
+  const negated = [...surfaces.slice(0, at), negation, ...surfaces.slice(at)].join(' ');
+  const detailed = [...surfaces.slice(0, at + 1), UNKNOWN_WORD, ...surfaces.slice(at + 1)].join(
+    ' ',
+  );
+  return [negated, detailed];
+}
+
+/**
+ * The phrasing with its key word swapped for the word its nearest sibling entry has instead
+ * ("…troops in Iraq" → "…troops in Kuwait"): wrong for its own entry and for every entry but
+ * that sibling, which teaches that one differing slot word decides the entry.
+ */
+function siblingSwap(
+  text: string,
+  normalizer: Normalizer,
+  ownTokens: ReadonlySet<string>,
+  siblingTokens: ReadonlySet<string> | undefined,
+  siblingSurfaces: ReadonlyMap<string, number> | undefined,
+): string {
+  if (siblingTokens === undefined || siblingSurfaces === undefined) return '';
+  // Siblings share what they are about and differ in a slot: a word each lacks.
+  const shared = [...ownTokens].filter((t) => siblingTokens.has(t));
+  const theirs = [...siblingTokens].filter((t) => !ownTokens.has(t) && isSlotCandidate(t));
+  if (shared.length === 0 || theirs.length === 0) return '';
+  const words = normalizer.words(text);
+  const at = words.findIndex(
+    (w) => ownTokens.has(w.token) && !siblingTokens.has(w.token) && isSlotCandidate(w.token),
+  );
+  if (at < 0) return '';
+  let best = '';
+  let most = 0;
+  for (const [surface, count] of siblingSurfaces) {
+    if (!theirs.includes(normalizer.tokenOf(surface)) || count <= most) continue;
+    best = surface;
+    most = count;
+  }
+  if (best === '') return '';
+  return words.map((w, i) => (i === at ? best : w.surface)).join(' ');
+}
+
+const isSlotCandidate = (token: string) =>
+  !isFunctionWord(token) && !isQuestionWord(token) && !/\d/.test(token) && token.length > 1;
+
+/**
+ * The phrasing with a number the knowledge uses elsewhere in place of its own, or added to it
+ * ("…injured in the 2020 attack" → "…in the 2003 attack"): another date or figure, another fact.
+ */
+function otherNumber(
+  text: string,
+  normalizer: Normalizer,
+  numbers: readonly string[],
+  own: ReadonlySet<string>,
+) {
+  const words = normalizer.words(text);
+  const at = words.findIndex((w) => /^\d/.test(w.token));
+  if (at >= 0) {
+    const foreign = numbers.find((n) => !own.has(n));
+    return foreign === undefined
+      ? ''
+      : words.map((w, i) => (i === at ? foreign : w.surface)).join(' ');
+  }
+  // "In <year>" fits after almost any question; "in 3" does not.
+  const year = numbers.find((n) => !own.has(n) && /^(?:19|20)\d\d$/.test(n));
+  return year === undefined ? '' : `${words.map((w) => w.surface).join(' ')} in ${year}`;
+}
+
+/** One substitution in the middle of the phrasing's key word: a typo a reader would fix. */
+function misspell(text: string, normalizer: Normalizer, df: ReadonlyMap<string, number>): string {
+  const words = normalizer.words(text);
+  const at = rarestWord(words, df);
+  const word = words[at]?.surface ?? '';
+  if (at < 0 || word.length < 5 || !/^[a-z]+$/.test(word)) return '';
+  const k = Math.floor(word.length / 2);
+  const swapped = word.slice(0, k - 1) + (word[k] ?? '') + (word[k - 1] ?? '') + word.slice(k + 1);
+  if (swapped === word) return '';
+  return words.map((w, i) => (i === at ? swapped : w.surface)).join(' ');
 }
 
 const SWAPPABLE = ['who', 'when', 'where', 'why'] as const;
@@ -99,10 +231,26 @@ export function collectEvidence(
   const entryTokens = entries.map(
     (e) => new Set(e.phrasings.flatMap((p) => normalizer.words(p).map((w) => w.token))),
   );
+  // Surface words per entry with their counts, where sibling swaps take their words from.
+  const entrySurfaces = entries.map((e) => {
+    const counts = new Map<string, number>();
+    for (const p of e.phrasings)
+      for (const w of normalizer.words(p)) counts.set(w.surface, (counts.get(w.surface) ?? 0) + 1);
+    return counts;
+  });
+  // The knowledge's numbers, commonest first, for questions that name another one.
+  const numbers = [...df.entries()]
+    .filter(([t]) => /^\d+$/.test(t))
+    .sort((a, b) => b[1] - a[1])
+    .map(([t]) => t);
   const phrasingCount = entries.reduce((n, e) => n + e.phrasings.length, 0);
   const folds = phrasingCount > SINGLE_SPLIT_ABOVE ? 1 : FOLDS;
+  const madeUp = phrasingCount <= SINGLE_SPLIT_ABOVE;
   const answerable: HeldOutQuestion[] = [];
-  const nearMisses: ScoredQuery[] = [];
+  const misspelt: HeldOutQuestion[] = [];
+  const nearMisses: NearMiss[] = [];
+  const miss = (scored: ScoredQuery, firm: boolean, except?: number) =>
+    nearMisses.push(except === undefined ? { scored, firm } : { scored, firm, except });
   for (let fold = 0; fold < folds; fold++) {
     const heldOut: { text: string; gold: number }[] = [];
     const kept = entries.map((entry, e) => ({
@@ -123,14 +271,43 @@ export function collectEvidence(
       if (q === undefined) continue;
       const scored = scorer.score(q.text, depth, q.gold);
       answerable.push({ ...q, scored, phrasings: scorer.phrasings });
-      const miss = nearMiss(q.text, normalizer, df);
-      if (miss !== '') nearMisses.push(scorer.score(miss, depth));
+      const typo = misspell(q.text, normalizer, df);
+      if (typo !== '')
+        misspelt.push({
+          ...q,
+          text: typo,
+          scored: scorer.score(typo, depth, q.gold),
+          phrasings: scorer.phrasings,
+        });
+      const replaced = nearMiss(q.text, normalizer, df);
+      if (replaced !== '') miss(scorer.score(replaced, depth), true);
       // Far misses are all alike: a few of them anchor the calibrator at "no shared content".
       const far = h % FAR_MISS_EVERY === 0 ? unrelated(q.text, normalizer) : '';
-      if (far !== '') nearMisses.push(scorer.score(far, depth));
-      const other = otherQuestion(q.text, normalizer, entryTokens[q.gold] ?? new Set());
-      if (other !== '') nearMisses.push(scorer.score(other, depth));
+      if (far !== '') miss(scorer.score(far, depth), true);
+      const own = entryTokens[q.gold] ?? new Set<string>();
+      const other = otherQuestion(q.text, normalizer, own);
+      if (other !== '') miss(scorer.score(other, depth), false);
+      // Made-up near misses stand in for the off-topic questions a small file lacks; a large
+      // one has evidence enough of its own, and they would only blur its calibration.
+      if (!madeUp) continue;
+      const renumbered = otherNumber(q.text, normalizer, numbers, own);
+      if (renumbered !== '') miss(scorer.score(renumbered, depth), true);
+      const [negated, ...altered] = alteredQuestions(q.text, normalizer, df);
+      if (negated !== undefined && !negatesKnown(negated, normalizer, df))
+        miss(scorer.score(negated, depth), false);
+      for (const text of altered) miss(scorer.score(text, depth), true);
+      const sibling = scored.candidates.find((c) => c.entry !== q.gold)?.entry;
+      if (sibling !== undefined) {
+        const swapped = siblingSwap(
+          q.text,
+          normalizer,
+          own,
+          entryTokens[sibling],
+          entrySurfaces[sibling],
+        );
+        if (swapped !== '') miss(scorer.score(swapped, depth), true, sibling);
+      }
     }
   }
-  return { answerable, nearMisses };
+  return { answerable, nearMisses, misspelt };
 }

@@ -12,6 +12,8 @@ export interface TrainingEntry {
 export interface MatcherOptions {
   /** Groups of words treated as the same word, e.g. [troops, soldiers, forces, military]. */
   readonly synonyms?: readonly (readonly string[])[];
+  /** Chat shorthand beyond the built-in lexicon, word → what it stands for. */
+  readonly shorthand?: Readonly<Record<string, string>>;
 }
 
 export interface Candidate {
@@ -27,6 +29,15 @@ export interface MatchResult {
   readonly normalized: string;
   /** Best first; empty when nothing in the knowledge shares anything with the question. */
   readonly candidates: readonly Candidate[];
+  /**
+   * Set when the question is too bare to be answered outright whatever its confidence: `empty`
+   * has no content word (a number, an emoji), `one-word` only one ("troops"), unless it is
+   * exactly what a phrasing asks; `open-slot` leaves open the slot in which the two best
+   * entries differ ("how many vacation days do I get" between full-time and part-time);
+   * `other-subject` names a place, nationality or role the knowledge never mentions
+   * ("…in Germany", "…for contractors") and is declined, not offered an entry.
+   */
+  readonly vague?: 'empty' | 'one-word' | 'open-slot' | 'other-subject';
 }
 
 export interface Matcher {
@@ -60,6 +71,13 @@ export interface TrainedMatcher {
    * matcher would answer it had it not seen it: what threshold choice needs, without retraining.
    */
   readonly heldOut: readonly HeldOutTrial[];
+  /**
+   * Questions the matcher made from its own phrasings that no entry answers (another place or
+   * number, a negation, a detail no entry gives), answered as it would answer them: threshold
+   * choice treats them as off-topic, so a file with few off-topic questions is as safe as one
+   * with many. `except` names the one entry a swapped sibling slot makes right.
+   */
+  readonly nearMisses?: readonly { readonly result: MatchResult; readonly except?: string }[];
   /**
    * What training learned beyond the entries themselves, small and JSON-safe: `restoreMatcher`
    * rebuilds the same matcher from it and the same entries without cross-validating again.

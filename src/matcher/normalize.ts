@@ -1,6 +1,7 @@
 import porterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
 import stopwords from 'natural/lib/natural/util/stopwords.js';
+import { BUILT_IN_SHORTHAND, fillerMask, rewriteCounts } from './chat-lexicon.js';
 
 /**
  * Text normalisation shared by training and matching, so a phrasing and a question that differ
@@ -55,7 +56,9 @@ const QUESTION_CRITICAL = new Set([
   'last',
 ]);
 
-const STOP_TOKENS: ReadonlySet<string> = new Set(
+const PARTICIPLE = /^[a-z]{3,}ed$/;
+
+const STOP_WORDS: ReadonlySet<string> = new Set(
   stopwords.words
     .filter((w) => /^[a-z]{2,}$/.test(w) && !QUESTION_CRITICAL.has(w))
     .concat([
@@ -91,9 +94,16 @@ export function isQuestionWord(token: string): boolean {
   return QUESTION_WORDS.has(token);
 }
 
+/** Whether a token is a function word, the question-critical ones ("many", "not") included. */
+export function isFunctionWord(token: string): boolean {
+  criticalTokens ??= new Set([...QUESTION_CRITICAL].flatMap((w) => [w, stem(w)]));
+  return stopTokenSet().has(token) || criticalTokens.has(token);
+}
+let criticalTokens: ReadonlySet<string> | undefined;
+
 /** Whether a token is a low-information function word (weighted down, never dropped). */
 export function isStopToken(token: string): boolean {
-  return STOP_TOKENS.has(token);
+  return stopTokenSet().has(token);
 }
 
 // Porter turns these into different or wrong stems ("us" → "u", "news" → "new").
@@ -178,7 +188,16 @@ const tokenizer = new RegexpTokenizer({ pattern: /[^a-z0-9.]+/ });
  */
 export const MAX_WORD_LENGTH = 40;
 
-function stem(word: string, stemmer: (word: string) => string): string {
+const porterStem = (word: string): string => porterStemmer.stem(word);
+
+/** Stop words and their stems: tokens are stemmed, "does" is "doe" by then. */
+let stopTokens: ReadonlySet<string> | undefined;
+function stopTokenSet(): ReadonlySet<string> {
+  stopTokens ??= new Set([...STOP_WORDS, ...[...STOP_WORDS].map((w) => stem(w))]);
+  return stopTokens;
+}
+
+function stem(word: string, stemmer: (word: string) => string = porterStem): string {
   if (word.length <= 3 || UNSTEMMED.has(word) || /\d/.test(word)) return word;
   return stemmer(word);
 }
@@ -187,21 +206,48 @@ export interface NormalizerConfig {
   readonly synonyms?: readonly (readonly string[])[];
   /** The stemmer (Porter's by default); tests pass a counting one to check what reaches it. */
   readonly stemmer?: (word: string) => string;
+  /** Chat shorthand of the knowledge's own, added to the built-in lexicon ("pto" → "paid time off"). */
+  readonly shorthand?: Readonly<Record<string, string>>;
+}
+
+// "@alice asked …": the addressee and the reporting verb are not part of the question.
+const MENTION =
+  /(^|\s)@[\w.-]+(?:\s+(?:asked|asks|wants to know|wanted to know|is asking|was asking))?/g;
+
+/** Whether a token carries content: not a function word, not a question word. */
+function isContentToken(token: string): boolean {
+  return !isFunctionWord(token) && !QUESTION_WORDS.has(token) && !/^\d+(?:\.\d+)?$/.test(token);
+}
+
+/**
+ * The words without the greetings, thanks and hedges around them, unless that leaves no content
+ * word: "hey, quick question: how many troops are in iraq? thanks" is asked as the bare question,
+ * "thanks!" stays thanks.
+ */
+function setAsideFiller(words: readonly Word[]): Word[] {
+  const mask = fillerMask(words.map((w) => w.surface));
+  if (!mask.includes(true)) return [...words];
+  const kept = words.filter((_, i) => !mask[i]);
+  return kept.some((w) => isContentToken(w.token)) ? kept : [...words];
 }
 
 export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
   const stemCache = new Map<string, string>();
   const synonymOf = new Map<string, string>();
-  const stemmer = config.stemmer ?? ((word: string) => porterStemmer.stem(word));
+  const stemmer = config.stemmer ?? porterStem;
+  const shorthand = new Map<string, string>(Object.entries(BUILT_IN_SHORTHAND));
+  for (const [short, long] of Object.entries(config.shorthand ?? {}))
+    shorthand.set(short.toLowerCase().trim(), long.toLowerCase().trim());
+  const expand = (word: string): string => shorthand.get(word) ?? word;
 
   const clean = (text: string): string => {
     let t = text.normalize('NFKC').replace(ZERO_WIDTH, '').replace(CONTROL, ' ');
     t = t.normalize('NFD').replace(MARKS, '').normalize('NFC');
     t = canonicalCountryNames(t.replace(APOSTROPHES, "'")).toLowerCase();
-    t = expandContractions(t);
+    t = expandContractions(t).replace(MENTION, ' ');
     t = t.replace(/(\d),(?=\d{3}\b)/g, '$1'); // 1,000 → 1000
     t = t.replace(/(?<!\d)\.|\.(?!\d)/g, ' '); // keep only decimal points
-    return tokenizer.tokenize(t).join(' ');
+    return rewriteCounts(tokenizer.tokenize(t).map(expand).join(' ').split(' ')).join(' ');
   };
 
   const baseToken = (surface: string): string => {
@@ -214,22 +260,37 @@ export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
     return s;
   };
 
+  // A participle in a synonym group stands for itself only: its stem is often another word's
+  // ("based" and "bases", "stationed" and "station"), which the group does not mean.
+  const synonymOfSurface = new Map<string, string>();
+  const keyOf = (w: string) => (PARTICIPLE.test(w) ? w : w.split(' ').map(baseToken).join(' '));
   for (const group of config.synonyms ?? []) {
-    const tokens = group.map((w) => clean(w).split(' ').map(baseToken).join(' ')).filter(Boolean);
-    const canonical = tokens[0];
-    if (canonical === undefined) continue;
-    for (const t of tokens) if (!t.includes(' ')) synonymOf.set(t, canonical.replace(/ /g, '_'));
+    const cleaned = group.map((w) => clean(w)).filter(Boolean);
+    const first = cleaned[0];
+    if (first === undefined) continue;
+    const canonical = keyOf(first).replace(/ /g, '_');
+    for (const w of cleaned) {
+      if (w.includes(' ')) continue;
+      if (PARTICIPLE.test(w)) synonymOfSurface.set(w, canonical);
+      else synonymOf.set(baseToken(w), canonical);
+    }
   }
 
   const tokenOf = (surface: string): string => {
-    const base = baseToken(surface);
+    const exact = synonymOfSurface.get(surface);
+    if (exact !== undefined) return exact;
+    // Nationalities lose their final "i" to the stemmer ("kuwaiti" → "kuwait"): a Kuwaiti
+    // soldier is not a soldier in Kuwait.
+    const base = /[a-z]{3}i$/.test(surface) ? surface : baseToken(surface);
     return synonymOf.get(base) ?? base;
   };
 
   const words = (text: string): Word[] => {
     const cleaned = clean(text);
     if (cleaned === '') return [];
-    return cleaned.split(' ').map((surface) => ({ surface, token: tokenOf(surface) }));
+    return setAsideFiller(
+      cleaned.split(' ').map((surface) => ({ surface, token: tokenOf(surface) })),
+    );
   };
 
   return { clean, words, tokenOf };

@@ -6,7 +6,9 @@ import {
   trainLinearModel,
 } from './linear-model.js';
 import type { TrainingEntry } from './matcher.js';
-import { isQuestionWord, type Normalizer } from './normalize.js';
+import { isQuestionWord, isStopToken, type Normalizer } from './normalize.js';
+import { createRoleIndex, isContentToken } from './role-order.js';
+import { isSlotWord, slotKind } from './slot-lexicon.js';
 import {
   buildPostings,
   createSparseRowsBuilder,
@@ -40,6 +42,31 @@ export interface CandidateEvidence {
   readonly linear: number;
   /** Ranking score (before calibration). */
   readonly score: number;
+  /**
+   * Largest share of the question's weight held by one word the knowledge knows but this entry
+   * never uses ("iraqi" asked of an entry about U.S. troops), and by one word nothing knows.
+   */
+  readonly foreignMax: number;
+  readonly unknownMax: number;
+  /** Share of the entry's core words (those most of its phrasings use) that the question has. */
+  readonly core: number;
+  /**
+   * The question lacks a place, time or role the entry's phrasings share, and names one they
+   * rarely use instead ("iraqi soldiers" asked of an entry about U.S. troops at an Iraqi base).
+   */
+  readonly slotSwap: boolean;
+  /**
+   * The entry's phrasings name many places or roles (or times and numbers): its slot is a free
+   * parameter ("a flight to …"), so an unseen value is one more value, not another question.
+   */
+  readonly entitiesVary: boolean;
+  readonly timesVary: boolean;
+  /** The question names a number (or a place, time or role) only other entries use. */
+  readonly foreignNumber: boolean;
+  /** The question reverses who does what to whom in this entry's phrasings. */
+  readonly roleConflict: boolean;
+  /** The question's content words are exactly those of the matched phrasing. */
+  readonly sameContent: boolean;
 }
 
 export interface ScoredQuery {
@@ -54,6 +81,15 @@ export interface ScoredQuery {
   readonly coverageWithout: number;
   /** Best first. */
   readonly candidates: readonly CandidateEvidence[];
+  /** The question names a place, role, time or number the knowledge never uses, and which. */
+  readonly unseenSlot: 'entity' | 'time' | undefined;
+  /**
+   * The two best entries are siblings that differ in a slot (full-time / part-time) and the
+   * question names neither's: it leaves open what they differ in.
+   */
+  readonly openSlot: boolean;
+  /** Content words in the question (not function words or question words), and numbers. */
+  readonly content: { readonly words: number; readonly numbers: number; readonly asks: boolean };
 }
 
 export interface Scorer {
@@ -106,16 +142,26 @@ export function createScorer(
   const wantLinear = entries.length >= 2 && entries.length <= MAX_LINEAR_CLASSES;
   const space = createFeatureSpace(phrasings, normalizer, {
     charNgrams: wantLinear && (config.charNgrams ?? true),
+    groups: phrasingEntry,
   });
   const trainLinear = wantLinear && space.richFeatureCount * entries.length <= MAX_LINEAR_CELLS;
   // Only the vectors are kept, packed: the rest of each analysis is garbage at once.
   const docBuilder = createSparseRowsBuilder(phrasings.length);
   const richBuilder = trainLinear ? createSparseRowsBuilder(phrasings.length, 48) : undefined;
+  const phrasingContent: string[] = [];
+  const phrasingTokens: (readonly string[])[] = [];
   for (const p of phrasings) {
     const a = space.analyze(p);
     docBuilder.push(a.vector);
     richBuilder?.push(a.richVector ?? a.vector);
+    phrasingTokens.push(a.tokens);
+    phrasingContent.push(contentKey(a.tokens));
   }
+  const roles = createRoleIndex(phrasingTokens, phrasingEntry);
+  const cores = entryCores(phrasingTokens, phrasingEntry, entries.length);
+  const rareSlots = entryRareSlots(phrasingTokens, phrasingEntry, entries.length);
+  const varying = entrySlotVariety(phrasingTokens, phrasingEntry, entries.length);
+  phrasingTokens.length = 0;
   const docVectors = docBuilder.finish();
   let linear: LinearModel | undefined;
   if (richBuilder !== undefined) {
@@ -266,22 +312,36 @@ export function createScorer(
       .filter((r) => r.s > 0)
       .sort((x, y) => y.s - x.s)
       .slice(0, limit);
+    const questionContent = contentKey(a.tokens);
+    const questionTokens = new Set(a.tokens);
     const candidates = ranked.map((r) => {
       const words = entryWords[r.e];
       let found = 0;
       let total = 0;
       let asks = 0;
       let asked = 0;
+      let foreignMax = 0;
+      let unknownMax = 0;
+      let foreignNumber = false;
+      // Function words say little about which entry a question is for: "does … have" in a
+      // question is no sign of another entry, whichever entries happen to use them.
+      for (let i = 0; i < a.tokenIds.length; i++)
+        if (!isStopToken(a.tokens[i] ?? '')) total += a.tokenWeights[i] ?? 0;
       for (let i = 0; i < a.tokenIds.length; i++) {
         const id = a.tokenIds[i] ?? -1;
+        const token = a.tokens[i] ?? '';
+        if (isStopToken(token)) continue;
         const has = id >= 0 && words?.has(id) === true;
-        if (isQuestionWord(a.tokens[i] ?? '')) {
+        if (isQuestionWord(token)) {
           asks++;
           if (has) asked++;
         }
         const w = a.tokenWeights[i] ?? 0;
-        total += w;
         if (has) found += w * (a.tokenCredit[i] ?? 0);
+        else if (id < 0) unknownMax = Math.max(unknownMax, total > 0 ? w / total : 0);
+        else if (/^\d/.test(token)) foreignNumber = true;
+        else if (isContentToken(token))
+          foreignMax = Math.max(foreignMax, total > 0 ? w / total : 0);
       }
       return {
         entry: r.e,
@@ -292,6 +352,15 @@ export function createScorer(
         phrasing: r.best,
         linear: probs[r.e] ?? 0,
         score: r.s,
+        foreignMax,
+        unknownMax,
+        core: coreCoverage(cores[r.e], questionTokens),
+        slotSwap: slotSwapped(cores[r.e], rareSlots[r.e], questionTokens),
+        entitiesVary: varying.entities[r.e] === 1,
+        timesVary: varying.times[r.e] === 1,
+        foreignNumber,
+        roleConflict: roles.conflicts(r.e, a.tokens),
+        sameContent: phrasingContent[r.best] === questionContent,
       };
     });
     // A plain number, not a closure: a closure here would keep the whole scorer alive.
@@ -309,10 +378,149 @@ export function createScorer(
       return total > 0 ? known / total : 0;
     };
     const coverageWithout = without === undefined ? a.coverage : coverageOf(without);
-    return { normalized: a.normalized, coverage: a.coverage, coverageWithout, candidates };
+    let words = 0;
+    let numbers = 0;
+    let asks = false;
+    a.tokens.forEach((t, i) => {
+      if ((a.tokenWeights[i] ?? 0) === 0) return;
+      if (isQuestionWord(t)) asks = true;
+      if (isContentToken(t)) words++;
+      else if (/^\d+(?:\.\d+)?$/.test(t)) numbers++;
+    });
+    return {
+      normalized: a.normalized,
+      coverage: a.coverage,
+      coverageWithout,
+      candidates,
+      content: { words, numbers, asks },
+      unseenSlot: a.unseenSlot,
+      openSlot: leavesSlotOpen(ranked, cores, questionTokens),
+    };
   };
 
   return { phrasings, hasLinearModel: linear !== undefined, score };
+}
+
+/** A word most phrasings of an entry use: what the entry is about and what it answers. */
+const CORE_SHARE = 0.4;
+
+/** Each entry's core words: content words that at least `CORE_SHARE` of its phrasings use. */
+function entryCores(
+  phrasingTokens: readonly (readonly string[])[],
+  entryOf: ArrayLike<number>,
+  entryCount: number,
+): (readonly string[])[] {
+  const counts = Array.from({ length: entryCount }, () => new Map<string, number>());
+  const sizes = new Int32Array(entryCount);
+  phrasingTokens.forEach((tokens, doc) => {
+    const e = entryOf[doc] ?? -1;
+    const map = counts[e];
+    if (map === undefined) return;
+    sizes[e] = (sizes[e] ?? 0) + 1;
+    for (const t of new Set(tokens)) if (isContentToken(t)) map.set(t, (map.get(t) ?? 0) + 1);
+  });
+  return counts.map((map, e) =>
+    [...map].filter(([, n]) => n >= CORE_SHARE * (sizes[e] ?? 0)).map(([t]) => t),
+  );
+}
+
+/** How close the runner-up's ranking score must be to the best's to count as a sibling. */
+const SIBLING_SCORE_SHARE = 0.25;
+/** Siblings differ in a slot of at most this many core words and share at least these many. */
+const MAX_SLOT_WORDS = 2;
+const MIN_SHARED_CORE = 2;
+
+function leavesSlotOpen(
+  ranked: readonly { readonly e: number; readonly s: number }[],
+  cores: readonly (readonly string[])[],
+  question: ReadonlySet<string>,
+): boolean {
+  const [first, second] = ranked;
+  if (first === undefined || second === undefined || second.s < SIBLING_SCORE_SHARE * first.s)
+    return false;
+  const a = cores[first.e] ?? [];
+  const b = cores[second.e] ?? [];
+  const onlyA = a.filter((t) => !b.includes(t));
+  const onlyB = b.filter((t) => !a.includes(t));
+  // Siblings share most of what they are about; the question must name a side to be answered.
+  const shared = a.length - onlyA.length;
+  const oneSlot = (only: readonly string[]) => only.length > 0 && only.length <= MAX_SLOT_WORDS;
+  if (!oneSlot(onlyA) || !oneSlot(onlyB) || shared < MIN_SHARED_CORE) return false;
+  return !onlyA.some((t) => question.has(t)) && !onlyB.some((t) => question.has(t));
+}
+
+/** Distinct slot words of a kind from which an entry's slot counts as a free parameter. */
+const FREE_SLOT_VALUES = 4;
+
+function entrySlotVariety(
+  phrasingTokens: readonly (readonly string[])[],
+  entryOf: ArrayLike<number>,
+  entryCount: number,
+): { readonly entities: Uint8Array; readonly times: Uint8Array } {
+  const seen = Array.from({ length: entryCount }, () => ({
+    entity: new Set<string>(),
+    time: new Set<string>(),
+  }));
+  phrasingTokens.forEach((tokens, doc) => {
+    const sets = seen[entryOf[doc] ?? -1];
+    if (sets === undefined) return;
+    for (const t of tokens) {
+      const kind = slotKind(t);
+      if (kind !== undefined) sets[kind].add(t);
+    }
+  });
+  return {
+    entities: Uint8Array.from(seen, (s) => (s.entity.size >= FREE_SLOT_VALUES ? 1 : 0)),
+    times: Uint8Array.from(seen, (s) => (s.time.size >= FREE_SLOT_VALUES ? 1 : 0)),
+  };
+}
+
+/** Share of an entry's phrasings below which a slot word it uses counts as rare in it. */
+const RARE_SLOT_SHARE = 0.2;
+
+/** Each entry's slot words that few of its phrasings use. */
+function entryRareSlots(
+  phrasingTokens: readonly (readonly string[])[],
+  entryOf: ArrayLike<number>,
+  entryCount: number,
+): ReadonlySet<string>[] {
+  const counts = Array.from({ length: entryCount }, () => new Map<string, number>());
+  const sizes = new Int32Array(entryCount);
+  phrasingTokens.forEach((tokens, doc) => {
+    const e = entryOf[doc] ?? -1;
+    const map = counts[e];
+    if (map === undefined) return;
+    sizes[e] = (sizes[e] ?? 0) + 1;
+    for (const t of new Set(tokens)) if (isSlotWord(t)) map.set(t, (map.get(t) ?? 0) + 1);
+  });
+  return counts.map(
+    (map, e) =>
+      new Set([...map].filter(([, n]) => n < RARE_SLOT_SHARE * (sizes[e] ?? 0)).map(([t]) => t)),
+  );
+}
+
+function slotSwapped(
+  core: readonly string[] | undefined,
+  rare: ReadonlySet<string> | undefined,
+  question: ReadonlySet<string>,
+): boolean {
+  if (core === undefined || rare === undefined || rare.size === 0) return false;
+  const missing = core.some((t) => isSlotWord(t) && !question.has(t));
+  if (!missing) return false;
+  for (const t of question) if (rare.has(t)) return true;
+  return false;
+}
+
+function coreCoverage(core: readonly string[] | undefined, question: ReadonlySet<string>): number {
+  if (core === undefined || core.length === 0) return 1;
+  let found = 0;
+  for (const t of core) if (question.has(t)) found++;
+  return found / core.length;
+}
+
+/** The distinct content words of a text, as one comparable key. */
+function contentKey(tokens: readonly string[]): string {
+  return [...new Set(tokens.filter(isContentToken))].sort().join(' ');
 }
 
 /**

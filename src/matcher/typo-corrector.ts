@@ -18,7 +18,8 @@ export interface TypoCorrector {
 
 /** Edits allowed for a word of this length: short words are too easy to confuse. */
 export function maxEditsFor(length: number): number {
-  // Four-letter words are one edit away from too many others ("lake"/"like", "core"/"score").
+  // Four-letter words are one edit away from too many others ("late"/"rate", "just"/"must");
+  // the knowledge's own misspellings of them are read as the word (see `misspellingAliases`).
   if (length < 5) return 0;
   if (length < 9) return 1;
   return 2;
@@ -51,8 +52,21 @@ function deletesOf(word: string): string[] {
 
 const CACHE_LIMIT = 20_000;
 
-/** `vocabulary` maps each known surface word to how often it occurs in training. */
-export function createTypoCorrector(vocabulary: ReadonlyMap<string, number>): TypoCorrector {
+/** Edits allowed with four-letter words allowed one substitution or swap ("irak" → "iraq"). */
+function maxEditsWithShort(length: number): number {
+  return length === 4 ? 1 : maxEditsFor(length);
+}
+
+/**
+ * `vocabulary` maps each known surface word to how often it occurs in training. `shortWords`
+ * also corrects four-letter words by one substitution or swap: only for spellings the knowledge
+ * itself uses beside the common one, never for a question's words ("late" is not "rate").
+ */
+export function createTypoCorrector(
+  vocabulary: ReadonlyMap<string, number>,
+  shortWords = false,
+): TypoCorrector {
+  const editsFor = shortWords ? maxEditsWithShort : maxEditsFor;
   let index: Map<string, string[]> | undefined;
   const cache = new Map<string, TypoCorrection | undefined>();
 
@@ -76,7 +90,7 @@ export function createTypoCorrector(vocabulary: ReadonlyMap<string, number>): Ty
   for (const word of vocabulary.keys()) longest = Math.max(longest, word.length);
 
   const lookup = (surface: string): TypoCorrection | undefined => {
-    const maxEdits = maxEditsFor(surface.length);
+    const maxEdits = editsFor(surface.length);
     if (maxEdits === 0 || /[^a-z]/.test(surface)) return undefined;
     // No known word is within reach, and the deletes of a long word grow with the cube of its
     // length: a 100,000-letter "word" would exhaust memory before finding nothing.
@@ -93,12 +107,13 @@ export function createTypoCorrector(vocabulary: ReadonlyMap<string, number>): Ty
         if (seen.has(word)) continue;
         seen.add(word);
         if (Math.abs(word.length - surface.length) > maxEdits) continue;
-        if (maxEditsFor(word.length) === 0 || /[^a-z]/.test(word)) continue;
+        if (editsFor(word.length) === 0 || /[^a-z]/.test(word)) continue;
+        if ((surface.length === 4 || word.length === 4) && word.length !== surface.length) continue;
         if (letterBagBound(surface, word) > maxEdits) continue;
         // Restricted (optimal string alignment): natural's unrestricted mode returns 0 for
         // some distinct pairs ("trops"/"troops").
         const distance = distances.DamerauLevenshteinDistance(surface, word, { restricted: true });
-        if (distance === 0 || distance > Math.min(maxEdits, maxEditsFor(word.length))) continue;
+        if (distance === 0 || distance > Math.min(maxEdits, editsFor(word.length))) continue;
         // Fewer edits first, then the most similar spelling, then the commoner word.
         const score =
           -distance * 10 +

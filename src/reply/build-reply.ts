@@ -60,34 +60,48 @@ export function answerReply(
   };
 }
 
-/** "Did you mean …?" with a numbered list of close entries. */
+/** "Did you mean: …?" for one close entry, "Did you mean one of these?" with a numbered list. */
 export function clarifyReply(
   suggestions: readonly Suggestion[],
   confidence: number,
   explanation: Explanation,
 ): ClarifyReply {
+  const [only, ...others] = suggestions;
   return {
     kind: 'clarify',
-    text: 'I am not sure which of these you mean. Did you mean:',
+    text:
+      only !== undefined && others.length === 0
+        ? `Did you mean: ${only.question.replace(/[?.!\s]+$/, '')}?`
+        : 'Did you mean one of these?',
     confidence,
     suggestions,
     explanation,
   };
 }
 
-/** The knowledge does not cover the question: say so, and what it does cover. */
+/** A decline that names the entries nearest the question. */
+export const NEAR_DECLINE = "I don't have an answer to exactly that. The closest I know:";
+
+/**
+ * The knowledge does not cover the question: say so, and point the way. With entries near the
+ * question (`nearest`), those; with nothing near, examples of what the knowledge does cover.
+ */
 export function declineReply(
   kb: KnowledgeBase,
   confidence: number,
   explanation: Explanation,
   maxSuggestions: number,
+  nearest: readonly Suggestion[] = [],
 ): DeclineReply {
+  const near = nearest.length > 0;
   return {
     kind: 'decline',
     reason: 'no-match',
-    text: `I don't know: my knowledge doesn't cover that. I can answer questions about ${kb.topic}, for example:`,
+    text: near
+      ? NEAR_DECLINE
+      : `I don't know: my knowledge doesn't cover that. I can answer questions about ${kb.topic}, for example:`,
     confidence,
-    suggestions: kb.examples(maxSuggestions),
+    suggestions: near ? nearest.slice(0, maxSuggestions) : kb.examples(maxSuggestions),
     explanation,
   };
 }

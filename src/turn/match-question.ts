@@ -42,5 +42,22 @@ export function matchQuestion(
       return { reply: clarifyReply(suggestions, confidence, explanation), candidates };
     }
   }
-  return { reply: declineReply(kb, confidence, explanation, maxSuggestions), candidates };
+  const nearest = suggestionsFor(kb, candidates.filter(isNear(kb)), maxSuggestions);
+  return {
+    reply: declineReply(kb, confidence, explanation, maxSuggestions, nearest),
+    candidates,
+  };
+}
+
+/**
+ * A candidate below the clarify threshold but within reach of it: declined, yet worth naming as
+ * the closest thing the knowledge has. Unrelated questions score far lower (on the shipped file
+ * general off-topic questions ("what is the weather in baghdad") score about 0.25 at most, against a
+ * clarify threshold of about 0.64), so this share of the clarify threshold keeps them on the examples.
+ */
+export const NEAR_SHARE_OF_CLARIFY = 0.4;
+
+function isNear(kb: KnowledgeBase): (candidate: Candidate) => boolean {
+  const floor = kb.thresholds.clarify * NEAR_SHARE_OF_CLARIFY;
+  return (candidate) => candidate.confidence >= floor;
 }

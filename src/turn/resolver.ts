@@ -36,7 +36,13 @@ export interface TurnTools {
   /** Matcher, thresholds and reply building in one: the reply `text` would get as a fresh question. */
   match(text: string): MatchOutcome;
   answer(entry: KnowledgeEntry, confidence: number, explanation?: Explanation): AnswerReply;
-  decline(confidence: number, explanation: Explanation): DeclineReply;
+  decline(
+    confidence: number,
+    explanation: Explanation,
+    nearest?: readonly Suggestion[],
+  ): DeclineReply;
+  /** Help with example questions: what a message that asks nothing gets. */
+  help(): DeclineReply;
   /** Curated entries among `candidates`, as many as a reply shows. */
   suggestions(candidates: readonly Candidate[]): Suggestion[];
 }

@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge-base.js';
-import { answerReply, declineReply, suggestionsFor } from '../reply/build-reply.js';
+import { answerReply, declineReply, helpReply, suggestionsFor } from '../reply/build-reply.js';
 import { matchQuestion } from './match-question.js';
 import type { TurnTools } from './resolver.js';
 
@@ -9,7 +9,9 @@ export function createTurnTools(kb: KnowledgeBase, maxSuggestions: number): Turn
     match: (text) => matchQuestion(kb, text, maxSuggestions),
     answer: (entry, confidence, explanation) =>
       answerReply(kb, entry, confidence, maxSuggestions, explanation),
-    decline: (confidence, explanation) => declineReply(kb, confidence, explanation, maxSuggestions),
+    decline: (confidence, explanation, nearest) =>
+      declineReply(kb, confidence, explanation, maxSuggestions, nearest),
+    help: () => helpReply(kb, maxSuggestions),
     suggestions: (candidates) => suggestionsFor(kb, candidates, maxSuggestions),
   };
 }

@@ -4,6 +4,7 @@ import { loadDataset } from './dataset.js';
 import { runSystem } from './run-system.js';
 import { runScale } from './scale.js';
 import { bayes, nlpjs, ourMatcher } from './systems.js';
+import { applyVariant, VARIANTS, type Variant } from './variants.js';
 
 /**
  * Runs one system (or one scale size) in its own process, so peak RSS is that system's alone,
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     system: { type: 'string' },
     dataset: { type: 'string' },
     scale: { type: 'string' },
+    variant: { type: 'string', default: 'clean' },
     out: { type: 'string' },
   },
 });
@@ -30,7 +32,13 @@ if (values.scale !== undefined) {
 } else {
   const make = { matcher: ourMatcher, nlpjs, 'natural-bayes': bayes }[values.system ?? ''];
   if (make === undefined) throw new Error(`unknown --system ${values.system}`);
-  result = await runSystem(make() as Parameters<typeof runSystem>[0], data);
+  const variant = values.variant as Variant;
+  if (!VARIANTS.includes(variant)) throw new Error(`unknown --variant ${values.variant}`);
+  result = await runSystem(
+    make() as Parameters<typeof runSystem>[0],
+    applyVariant(data, variant),
+    variant,
+  );
 }
 writeFileSync(values.out, JSON.stringify(result));
 process.exit(0);

@@ -9,6 +9,7 @@ import { DatasetError, loadDataset } from './dataset.js';
 import type { SystemFigures } from './run-system.js';
 import type { ScaleFigures } from './scale.js';
 import { formatScaleTable, formatTable } from './table.js';
+import { VARIANTS } from './variants.js';
 
 /**
  * `npm run bench`: CLINC150 in the paper's threshold setting (train on `train`, choose the decline
@@ -33,12 +34,13 @@ const { values } = parseArgs({
     'worst-case': { type: 'boolean', default: false },
     runs: { type: 'string', default: '7' },
     memory: { type: 'boolean', default: false },
+    variants: { type: 'string', default: VARIANTS.join(',') },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
 if (values.help) {
-  process.stdout.write(`npm run bench -- [--dataset PATH] [--baseline all|none|nlpjs|natural-bayes] [--json]
+  process.stdout.write(`npm run bench -- [--dataset PATH] [--baseline all|none|nlpjs|natural-bayes] [--variants ${VARIANTS.join(',')}] [--json]
 npm run bench -- --scale [--sizes 100,1000,10000,50000] [--json]
 npm run bench -- --load [--memory] [--json]     (or --memory alone)
 npm run bench -- --cold-start [--runs 7] [--json]
@@ -127,16 +129,24 @@ try {
           ? ['nlpjs', 'natural-bayes']
           : values.baseline.split(',');
     const rows: SystemFigures[] = [];
-    for (const system of ['matcher', ...peers]) {
-      progress(`${system}: training and evaluating…`);
-      rows.push(
-        ...(await runChild<SystemFigures[]>(['--dataset', dataset, '--system', system], system)),
-      );
+    // Each variant runs every system, ours first, so the table compares them in the same run.
+    for (const variant of values.variants.split(',')) {
+      for (const system of ['matcher', ...peers]) {
+        progress(`${system} (${variant}): training and evaluating…`);
+        rows.push(
+          ...(await runChild<SystemFigures[]>(
+            ['--dataset', dataset, '--system', system, '--variant', variant],
+            `${system}-${variant}`,
+          )),
+        );
+      }
     }
     if (!values.json) {
       process.stdout.write(`${formatTable(dataset, rows)}\n`);
     } else {
-      const [ours, ...baselines] = rows;
+      // The clean run keeps the shape it always had; every variant's rows follow under `rows`.
+      const clean = rows.filter((r) => r.variant === 'clean');
+      const [ours, ...baselines] = clean.length > 0 ? clean : rows;
       const strip = ({
         system,
         inScopeAccuracy,
@@ -145,8 +155,12 @@ try {
         latencyMicros,
         peakRssMB,
         cutoff,
+        riskCoverage,
+        variant,
       }: SystemFigures) => ({
         system,
+        variant,
+        riskCoverage,
         inScopeAccuracy,
         oosRecall,
         trainSeconds,
@@ -156,7 +170,7 @@ try {
       });
       const { system: _, ...oursFields } = ours ? strip(ours) : ({} as ReturnType<typeof strip>);
       process.stdout.write(
-        `${JSON.stringify({ dataset, ...oursFields, baselines: baselines.map(strip) })}\n`,
+        `${JSON.stringify({ dataset, ...oursFields, baselines: baselines.map(strip), rows: rows.map(strip) })}\n`,
       );
     }
   }

@@ -1,3 +1,4 @@
+import { riskCoverage } from '../../src/evaluation/risk-coverage.js';
 import type { IntentDataset } from './dataset.js';
 import { chooseCutoff, type Judged, percentile, type Scored, score } from './metrics.js';
 import type { BenchSystem } from './systems.js';
@@ -11,6 +12,27 @@ export interface SystemFigures extends Scored {
   /** The confidence cut-off used, and how it was chosen. */
   readonly cutoff: number;
   readonly cutoffFrom: 'validation' | 'default';
+  /**
+   * In-scope test queries answered right at the lowest cut-off at which wrong answers (in-scope
+   * answered wrong and out-of-scope answered) stay at or below 1% of all test queries.
+   */
+  readonly riskCoverage: number;
+  /** Which form of the data set: clean, typos, chatter or 10-shot. */
+  readonly variant: string;
+}
+
+/** The risk–coverage figure: each query answered down to its own confidence, swept. */
+function coverageAtOnePercent<P>(system: BenchSystem<P>, judged: readonly Judged<P>[]): number {
+  const points = judged.map((j) => {
+    const confidence = system.confidence(j.prediction);
+    const answered = system.outcome(j.prediction, confidence);
+    return {
+      confidence: answered === undefined ? 0 : confidence,
+      right: answered !== undefined && answered === j.gold,
+      inScope: j.gold !== undefined,
+    };
+  });
+  return riskCoverage(points, [0.01])[0]?.coverage ?? 0;
 }
 
 const WARM_UP = 500;
@@ -40,6 +62,7 @@ export function peakRssMB(): number {
 export async function runSystem<P>(
   system: BenchSystem<P>,
   data: IntentDataset,
+  variant = 'clean',
 ): Promise<SystemFigures[]> {
   const t0 = process.hrtime.bigint();
   await system.train(data.train);
@@ -65,7 +88,13 @@ export async function runSystem<P>(
     val.map((j) => system.confidence(j.prediction)),
     evaluate,
   );
-  const common = { trainSeconds, latencyMicros, peakRssMB: peakRssMB() };
+  const common = {
+    trainSeconds,
+    latencyMicros,
+    peakRssMB: peakRssMB(),
+    riskCoverage: coverageAtOnePercent(system, test),
+    variant,
+  };
   const rows: SystemFigures[] = [];
   if (system.defaultCutoff !== undefined) {
     rows.push({

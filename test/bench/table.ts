@@ -13,6 +13,7 @@ function render(header: string[], rows: string[][]): string {
 export function formatTable(dataset: string, rows: readonly SystemFigures[]): string {
   return `${dataset}\n${render(
     [
+      'variant',
       'system',
       'in-scope acc',
       'OOS recall',
@@ -21,8 +22,10 @@ export function formatTable(dataset: string, rows: readonly SystemFigures[]): st
       'p99 µs',
       'peak RSS MB',
       'cut-off',
+      'risk≤1% cov',
     ],
     rows.map((r) => [
+      r.variant,
       r.system,
       pct(r.inScopeAccuracy),
       pct(r.oosRecall),
@@ -31,6 +34,7 @@ export function formatTable(dataset: string, rows: readonly SystemFigures[]): st
       num(r.latencyMicros.p99),
       num(r.peakRssMB, 0),
       `${num(r.cutoff, 3)} (${r.cutoffFrom})`,
+      pct(r.riskCoverage),
     ]),
   )}`;
 }

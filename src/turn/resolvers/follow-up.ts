@@ -1,50 +1,127 @@
 import { detectFollowUp, replaceSubject } from '../../conversation/follow-up.js';
+import {
+  asksForEvidence,
+  detectOrdinal,
+  explains,
+  explanationsOf,
+  followRank,
+  isWhy,
+} from '../../conversation/references.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
+import { clarifyReply, emptyExplanation } from '../../reply/build-reply.js';
+import { guardAnswer } from '../context-guard.js';
 import type { Resolution, Resolver, Turn, TurnTools } from '../resolver.js';
+import { inContext } from './in-context.js';
 
 /**
- * Follow-ups resolve against the last answer; one that leads nowhere (no last answer, no subject,
- * the rewritten question is not answerable) falls through to a fresh question.
+ * Follow-ups resolve against the last answer: "who said that?", "tell me more", "why?", "and
+ * after that?", "and Qatar?", and pronouns ("where does she work?"). A rewritten question is
+ * answered only when it is confidently answerable and the entry gives what the follow-up asks;
+ * one that leads nowhere falls through to a fresh question.
  */
 export const resolveFollowUp: Resolver = (turn, tools) => {
   const { kb, state, text } = turn;
   const last = state.last && kb.entries.get(state.last.entry);
-  const followUp = last && detectFollowUp(text);
-  if (!last || !followUp) return undefined;
-  switch (followUp.kind) {
-    case 'speaker': {
-      if (last.speaker === undefined) return undefined;
-      const publication = last.source?.publication;
-      const said = publication
-        ? `According to ${publication}, that was ${last.speaker}.`
-        : `That was ${last.speaker}.`;
-      return { reply: { ...tools.answer(last, 1), text: said } };
-    }
-    case 'more': {
-      const related = last.related
-        .map((id) => kb.entries.get(id))
-        .find((entry) => entry !== undefined);
-      return related ? { reply: tools.answer(related, 1) } : undefined;
-    }
-    case 'subject':
-      return aboutAnotherSubject(turn, tools, last, followUp.subject);
+  if (last?.kind !== 'fact') return undefined;
+  const followUp = detectFollowUp(text);
+  if (followUp?.kind === 'speaker') return whoSaidIt(tools, last);
+  if (followUp?.kind === 'more') {
+    const related = last.related.map((id) => kb.entries.get(id)).find((e) => e !== undefined);
+    return related ? { reply: tools.answer(related, 1) } : undefined;
   }
+  if (asksForEvidence(text)) return evidence(tools, last);
+  if (isWhy(text)) return explain(turn, tools, last);
+  const ordinal = detectOrdinal(text);
+  if (ordinal)
+    return byRank(
+      turn,
+      tools,
+      last,
+      followRank(ordinal, rankedFrom(turn, last), kb.entries.values(), state.last?.parts),
+    );
+  if (followUp?.kind === 'subject') return aboutAnotherSubject(turn, tools, last, followUp.subject);
+  return inContext(turn, tools, last);
 };
+
+function whoSaidIt(tools: TurnTools, last: KnowledgeEntry): Resolution | undefined {
+  if (last.speaker === undefined) return undefined;
+  const publication = last.source?.publication;
+  const said = publication
+    ? `According to ${publication}, that was ${last.speaker}.`
+    : `That was ${last.speaker}.`;
+  return { reply: { ...tools.answer(last, 1), text: said } };
+}
+
+/** "why?": a related entry that gives a reason, or the last one itself when it does. */
+function explain(turn: Turn, tools: TurnTools, last: KnowledgeEntry): Resolution | undefined {
+  const reasons = explanationsOf(last, turn.kb.entries);
+  if (reasons.length === 1 && reasons[0]) return { reply: tools.answer(reasons[0], 1) };
+  if (reasons.length > 1) {
+    const suggestions = reasons.slice(0, 3).map(turn.kb.suggestion);
+    return { reply: clarifyReply(suggestions, 1, emptyExplanation(turn.kb)) };
+  }
+  // The last answer itself gives a reason ("why were the talks delayed?" is one of its phrasings).
+  if (explains(last)) return { reply: tools.answer(last, 1) };
+  return inContext(turn, tools, last);
+}
+
+/** "why do you say that?": the passage the last answer rests on, attributed. */
+function evidence(tools: TurnTools, last: KnowledgeEntry): Resolution | undefined {
+  const publication = last.source?.publication;
+  if (last.passage === undefined || publication === undefined) return undefined;
+  return { reply: { ...tools.answer(last, 1), text: `${publication} reports: "${last.passage}"` } };
+}
+
+/** The entry whose ranked list an ordinal refers to: the last answer's, or one of its related. */
+export function rankedFrom({ kb }: Pick<Turn, 'kb'>, last: KnowledgeEntry): KnowledgeEntry {
+  if (last.rank !== undefined) return last;
+  const lists = last.related
+    .map((id) => kb.entries.get(id))
+    .filter((entry): entry is KnowledgeEntry => entry?.rank !== undefined);
+  const [first] = lists;
+  // An entry that lists the ranking (no rank of its own) stands before its first position.
+  return first?.rank && lists.every((entry) => entry.rank?.list === first.rank?.list)
+    ? { ...last, rank: { list: first.rank.list, position: 0 } }
+    : last;
+}
+
+function byRank(
+  turn: Turn,
+  tools: TurnTools,
+  last: KnowledgeEntry,
+  next: KnowledgeEntry | undefined,
+): Resolution | undefined {
+  if (next) return { reply: tools.answer(next, 1) };
+  if (rankedFrom(turn, last).rank === undefined) return undefined;
+  // The list is known and has nothing there: say so, and offer the list itself.
+  const list = rankedFrom(turn, last).rank?.list;
+  const members = [...turn.kb.entries.values()].filter((e) => e.rank?.list === list);
+  const explanation = {
+    normalized: turn.text.toLowerCase(),
+    confidence: 0,
+    thresholds: turn.kb.thresholds,
+  };
+  return {
+    reply: tools.decline(0, explanation, members.map(turn.kb.suggestion)),
+    question: turn.text,
+  };
+}
 
 /** "and Qatar?": the last question with its subject swapped, if that gets a clear reply. */
 function aboutAnotherSubject(
-  { state }: Turn,
+  turn: Turn,
   tools: TurnTools,
   last: KnowledgeEntry,
   subject: string,
 ): Resolution | undefined {
   if (last.subject === undefined) return undefined;
-  const base = state.last?.question ?? last.questions[0] ?? '';
+  const base = turn.state.last?.question ?? last.questions[0] ?? '';
   const rewritten =
     replaceSubject(base, last.subject, subject) ??
     replaceSubject(last.questions[0] ?? '', last.subject, subject);
   if (rewritten === undefined) return undefined;
   const { reply } = tools.match(rewritten);
   // Only a confident answer is worth giving; otherwise the text is asked as it stands.
-  return reply.kind === 'answer' || reply.kind === 'decline' ? { reply } : undefined;
+  if (reply.kind === 'decline') return { reply, question: turn.text };
+  return reply.kind === 'answer' ? guardAnswer(turn, tools, subject, { reply }, true) : undefined;
 }

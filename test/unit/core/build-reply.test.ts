@@ -53,11 +53,28 @@ describe('reply building', () => {
     expect(suggestionsFor(kb, candidates, 2).map((s) => s.entry)).toEqual(['beta', 'gamma']);
   });
 
-  it('GIVEN a clarification THEN it asks which one, with the suggestions as given', () => {
+  it('GIVEN a clarification with one suggestion THEN it asks "Did you mean: …?" about it', () => {
     const suggestions = [{ entry: 'beta', question: 'Question beta?' }];
     const reply = clarifyReply(suggestions, 0.5, emptyExplanation(kb));
     expect(reply).toMatchObject({ kind: 'clarify', confidence: 0.5, suggestions });
-    expect(reply.text).toBe('I am not sure which of these you mean. Did you mean:');
+    expect(reply.text).toBe('Did you mean: Question beta?');
+  });
+
+  it('GIVEN a clarification with several suggestions THEN it asks which one, as given', () => {
+    const suggestions = [
+      { entry: 'beta', question: 'Question beta?' },
+      { entry: 'gamma', question: 'Question gamma?' },
+    ];
+    const reply = clarifyReply(suggestions, 0.5, emptyExplanation(kb));
+    expect(reply).toMatchObject({ kind: 'clarify', suggestions });
+    expect(reply.text).toBe('Did you mean one of these?');
+  });
+
+  it('GIVEN a decline with entries near the question THEN it names them instead of examples', () => {
+    const nearest = [{ entry: 'gamma', question: 'Question gamma?' }];
+    const reply = declineReply(kb, 0.2, emptyExplanation(kb), 3, nearest);
+    expect(reply).toMatchObject({ kind: 'decline', reason: 'no-match', suggestions: nearest });
+    expect(reply.text).toBe("I don't have an answer to exactly that. The closest I know:");
   });
 
   it('GIVEN a decline THEN it says it does not know, names the topic and offers examples', () => {

@@ -7,6 +7,8 @@ describe('detectFollowUp', () => {
     ['what about Bahrain?', 'Bahrain'],
     ['How about in Kuwait', 'Kuwait'],
     ['and the United Arab Emirates?', 'United Arab Emirates'],
+    ['bahrain too pls', 'bahrain'],
+    ['and Qatar as well?', 'Qatar'],
   ])('GIVEN "%s" THEN asks the last question about %s', (text, subject) => {
     expect(detectFollowUp(text)).toEqual({ kind: 'subject', subject });
   });

@@ -49,7 +49,10 @@ describe('the turn pipeline', () => {
   it('GIVEN the shipped resolvers THEN matching comes last, after numbered picks and follow-ups', () => {
     expect(RESOLVERS.map((resolver) => resolver.name)).toEqual([
       'pickFromList',
+      'answerMetadata',
       'resolveFollowUp',
+      'answerRankedQuestion',
+      'answerParts',
       'matchAsked',
     ]);
   });

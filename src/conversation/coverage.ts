@@ -1,0 +1,89 @@
+import type { Knowledge, KnowledgeEntry } from '../knowledge/knowledge.js';
+import { createNormalizer, isQuestionWord, isStopToken } from '../matcher/normalize.js';
+
+/**
+ * Whether an entry gives what a follow-up asks. Context must never make a wrong answer: "and how
+ * many were killed?" after the injuries of 2020 rewrites to a question the matcher still answers
+ * with the injuries entry, because the rest of the sentence fits. The follow-up's own words are what
+ * it asks for, so each word the knowledge knows elsewhere (or any number: another year) must be
+ * in the entry's own vocabulary for the entry to answer it.
+ */
+export interface Coverage {
+  /** The words of `text` the entry says nothing about; empty when the entry covers them all. */
+  uncovered(text: string, entry: KnowledgeEntry): readonly string[];
+  /** Whether `text` names the entry's subject or speaker, or a number the entry gives. */
+  names(text: string, entry: KnowledgeEntry): boolean;
+}
+
+// Words that carry no slot of their own in a follow-up: pronouns, joiners and "how many".
+const FOLLOW_UP_WORDS = new Set([
+  'and',
+  'but',
+  'also',
+  'so',
+  'ok',
+  'okay',
+  'about',
+  'many',
+  'much',
+  'she',
+  'he',
+  'her',
+  'him',
+  'his',
+  'it',
+  'they',
+  'them',
+  'their',
+  'there',
+  'that',
+  'this',
+  'one',
+]);
+
+export function createCoverage(knowledge: Knowledge): Coverage {
+  const normalizer = createNormalizer({ synonyms: knowledge.synonyms });
+  const tokens = (text: string | undefined): string[] =>
+    text === undefined ? [] : normalizer.words(text).map((word) => word.token);
+  const vocabularies = new Map<string, ReadonlySet<string>>();
+  const vocabularyOf = (entry: KnowledgeEntry): ReadonlySet<string> => {
+    let vocabulary = vocabularies.get(entry.id);
+    if (vocabulary === undefined) {
+      const texts = [...entry.questions, entry.answer, entry.passage, entry.subject, entry.speaker];
+      vocabulary = new Set(texts.flatMap(tokens));
+      vocabularies.set(entry.id, vocabulary);
+    }
+    return vocabulary;
+  };
+  const people = new Set(knowledge.entries.map((entry) => entry.speaker));
+  const known = new Set([
+    ...knowledge.entries.flatMap((entry) => [...vocabularyOf(entry)]),
+    ...knowledge.offTopic.flatMap(tokens),
+  ]);
+  const asks = (token: string): boolean =>
+    !isStopToken(token) &&
+    !isQuestionWord(token) &&
+    !FOLLOW_UP_WORDS.has(token) &&
+    (known.has(token) || /\d/.test(token));
+
+  // A name is mentioned in full or, for people, by surname ("Slim").
+  const mentions = (words: readonly string[], name: readonly string[], person: boolean) =>
+    name.length > 0 &&
+    (name.every((token) => words.includes(token)) || (person && words.includes(name.at(-1) ?? '')));
+  return {
+    uncovered(text, entry) {
+      const vocabulary = vocabularyOf(entry);
+      return [...new Set(tokens(text))].filter((token) => asks(token) && !vocabulary.has(token));
+    },
+    names(text, entry) {
+      const words = tokens(text);
+      const vocabulary = vocabularyOf(entry);
+      if (words.some((token) => /\d/.test(token) && vocabulary.has(token))) return true;
+      const person = entry.subject !== undefined && people.has(entry.subject);
+      return (
+        (entry.subject !== undefined && mentions(words, tokens(entry.subject), person)) ||
+        (entry.speaker !== undefined && mentions(words, tokens(entry.speaker), true))
+      );
+    },
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * Splits a message that asks several things at once into its questions. Pure text work: the bot
+ * judges each part with the same thresholds as a question on its own and keeps the split only
+ * when it does better than the whole message.
+ */
+
+/** At most this many parts are answered in one reply; a longer list is asked as it stands. */
+export const MAX_PARTS = 3;
+
+// Where one question ends and the next begins: "?", ";", "vs", "also", "and"/"or"/"as well as",
+// and commas. Joiners are matched as whole words so "Kuwaiti" or "android" never split.
+const QUESTION_MARKS = /\?+\s*(?=\S)/;
+const CLAUSE_BREAKS = /\s*;\s*|\s*,?\s+(?:and\s+)?also\s+|\s+(?:vs\.?|versus)\s+/i;
+const JOINERS = /\s*,\s*(?:and|or)\s+|\s+(?:and|or|as well as|&)\s+/i;
+const COMMAS = /\s*,\s*/;
+const LEADING_JOINER = /^(?:and|or|also|plus|but)\s+/i;
+// "what about 2020, how many injured then": "what about" only names the slot the question fills.
+const WHAT_ABOUT = /^(?:what|how)\s+about\s+(?=(?:\S+\s*){1,3}$)/i;
+// A fragment ("qatar", "in the uae") borrows the frame of a question next to it; a part that has
+// its own question word or verb is a question of its own.
+const OWN_QUESTION =
+  /\b(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/i;
+const MAX_NAME_WORDS = 2;
+const MAX_FRAGMENT_WORDS = 4;
+// The frame's slot is what follows its last preposition: "how many troops in | kuwait".
+const PREPOSITIONS = ['in', 'at', 'for', 'of', 'about', 'from', 'on', 'to', 'by'];
+const SLOT_PREPOSITIONS = new Set(PREPOSITIONS);
+const LEADING_PREPOSITION = new RegExp(`^(?:${PREPOSITIONS.join('|')})\\s+`, 'i');
+
+/**
+ * The questions in `text`, in order, with the shared frame carried into fragments:
+ * "how many troops in kuwait and qatar" → ["how many troops in kuwait", "how many troops in qatar"].
+ * `subjects` (the knowledge's) locate the frame's slot. Returns `[text]` when there is nothing to
+ * split or more than {@link MAX_PARTS} parts.
+ */
+export function splitQuestion(text: string, subjects: readonly string[] = []): readonly string[] {
+  const pieces = splitOn(text.trim(), [QUESTION_MARKS, CLAUSE_BREAKS, JOINERS]).flatMap((piece) =>
+    splitAtCommas(piece, subjects),
+  );
+  if (pieces.length < 2 || pieces.length > MAX_PARTS) return [text.trim()];
+  const fragment = pieces.map((piece) => isFragment(piece, subjects));
+  // A fragment takes the frame of the question before it or, leading the message ("kuwait vs
+  // bahrain troop numbers"), of the first question after it. A frame with no slot of its own
+  // that a leading fragment completes ("what about 2020, how many injured then") is one question.
+  const completed = new Set<string>();
+  const parts = pieces.map((piece, i) => {
+    if (!fragment[i]) return piece;
+    const before = pieces.filter((_, j) => j < i && !fragment[j]).at(-1);
+    const after = pieces.find((_, j) => j > i && !fragment[j]);
+    const frame = before ?? after;
+    if (frame === undefined) return piece;
+    const part = withFrame(frame, piece, subjects);
+    if (before === undefined && part.startsWith(frame)) completed.add(frame);
+    return part;
+  });
+  return parts.filter((part, i) => fragment[i] || !completed.has(part));
+}
+
+/** Splits on the first pattern that applies, then splits each piece again on the later ones. */
+function splitOn(text: string, patterns: readonly RegExp[]): string[] {
+  const [pattern, ...rest] = patterns;
+  if (pattern === undefined) return [text];
+  const global = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`);
+  return text
+    .split(global)
+    .map(clean)
+    .filter((piece) => piece !== '')
+    .flatMap((piece) => splitOn(piece, rest));
+}
+
+/**
+ * A comma separates questions ("what about 2020, how many injured then") or a list ("kuwait,
+ * qatar"), but also a topic from its question ("the jordan attack, was it done with drones?"):
+ * the piece is split only into questions and fragments, or into a frame followed by fragments.
+ */
+function splitAtCommas(piece: string, subjects: readonly string[]): string[] {
+  const parts = splitOn(piece, [COMMAS]);
+  const questions = parts.every((part) => OWN_QUESTION.test(part) || isFragment(part, subjects));
+  const list = parts.slice(1).every((part) => isFragment(part, subjects));
+  return parts.length > 1 && (questions || list) ? parts : [piece];
+}
+
+function clean(piece: string): string {
+  return piece
+    .replace(/[?!.]+$/, '')
+    .replace(LEADING_JOINER, '')
+    .replace(WHAT_ABOUT, '')
+    .trim();
+}
+
+/**
+ * A piece that only names what a frame is asked about: a short name, a known subject, or a short
+ * phrase opening with a preposition ("in the uae").
+ */
+function isFragment(piece: string, subjects: readonly string[]): boolean {
+  if (OWN_QUESTION.test(piece)) return false;
+  const words = piece.split(/\s+/);
+  const lower = piece.toLowerCase();
+  return (
+    words.length <= MAX_NAME_WORDS ||
+    subjects.some((subject) => subject.toLowerCase() === lower) ||
+    (words.length <= MAX_FRAGMENT_WORDS && LEADING_PREPOSITION.test(piece))
+  );
+}
+
+/**
+ * "how many troops in kuwait" + "qatar" → "how many troops in qatar". The slot is a subject the
+ * knowledge knows ("Kuwait"), else what follows the frame's last preposition; without either the
+ * fragment stands alone.
+ */
+function withFrame(frame: string, fragment: string, subjects: readonly string[]): string {
+  const name = fragment.replace(LEADING_PREPOSITION, '');
+  const lower = frame.toLowerCase();
+  const known = subjects
+    .map((subject) => ({ subject, at: wordIndex(lower, subject.toLowerCase()) }))
+    .filter(({ at }) => at >= 0)
+    .sort((a, b) => b.at - a.at)[0];
+  if (known)
+    return `${frame.slice(0, known.at)}${name}${frame.slice(known.at + known.subject.length)}`;
+  const words = frame.split(/\s+/);
+  const slot = lastIndexWhere(words, (word) => SLOT_PREPOSITIONS.has(word.toLowerCase()));
+  if (slot >= 0 && slot < words.length - 1) return [...words.slice(0, slot + 1), name].join(' ');
+  // A frame without a slot ("how many injured then") takes the fragment as its place or time.
+  return /^\d{4}$/.test(name) || LEADING_PREPOSITION.test(fragment)
+    ? `${frame} ${LEADING_PREPOSITION.test(fragment) ? fragment : `in ${name}`}`
+    : fragment;
+}
+
+/** Where `word` occurs in `text` as whole words, the last occurrence; -1 when it does not. */
+function wordIndex(text: string, word: string): number {
+  let found = -1;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + word.length];
+    const alone = (c: string | undefined) => c === undefined || !/\w/.test(c);
+    if (alone(before) && alone(after)) found = at;
+  }
+  return found;
+}
+
+function lastIndexWhere<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i];
+    if (item !== undefined && test(item)) return i;
+  }
+  return -1;
+}

@@ -1,0 +1,80 @@
+import { isQuestionWord, isStopToken } from './normalize.js';
+
+/**
+ * Who does what to whom: the content words on either side of a role word ("on", "against",
+ * "by"…) in an entry's phrasings. "Militias launched strikes on U.S. troops" puts militias
+ * before "on" and troops after it; a question that puts troops before "on" and militias after
+ * asks the reverse, though it shares every word, so it is not the entry's question.
+ */
+
+const ROLE_WORDS = new Set([
+  'on',
+  'against',
+  'at',
+  'by',
+  'toward',
+  'towards',
+  'target',
+  'upon',
+  'into',
+]);
+
+/** Whether a token can fill a role: it carries content and is not a number. */
+export function isContentToken(token: string): boolean {
+  return (
+    !isStopToken(token) && !isQuestionWord(token) && !/^\d+(?:\.\d+)?$/.test(token) && token !== ''
+  );
+}
+
+/** "left|role|right" for every content word pair on either side of each role word. */
+export function roleTriples(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  const marks: number[] = [];
+  tokens.forEach((t, i) => {
+    if (ROLE_WORDS.has(t)) marks.push(i);
+  });
+  marks.forEach((m, k) => {
+    const from = (marks[k - 1] ?? -1) + 1;
+    const to = marks[k + 1] ?? tokens.length;
+    const role = tokens[m] as string;
+    const left = tokens.slice(from, m).filter(isContentToken);
+    const right = tokens.slice(m + 1, to).filter(isContentToken);
+    for (const l of left) for (const r of right) if (l !== r) out.push(`${l}|${role}|${r}`);
+  });
+  return out;
+}
+
+export interface RoleIndex {
+  /** Whether the question reverses a pair of roles that the entry's phrasings fix. */
+  conflicts(entry: number, questionTokens: readonly string[]): boolean;
+}
+
+/** `tokensOf(doc)` gives each phrasing's tokens; `entryOf(doc)` its entry. */
+export function createRoleIndex(
+  phrasingTokens: readonly (readonly string[])[],
+  entryOf: ArrayLike<number>,
+): RoleIndex {
+  const byEntry = new Map<number, Set<string>>();
+  phrasingTokens.forEach((tokens, doc) => {
+    const triples = roleTriples(tokens);
+    if (triples.length === 0) return;
+    const e = entryOf[doc] ?? -1;
+    let set = byEntry.get(e);
+    if (set === undefined) {
+      set = new Set();
+      byEntry.set(e, set);
+    }
+    for (const t of triples) set.add(t);
+  });
+  return {
+    conflicts(entry, questionTokens) {
+      const known = byEntry.get(entry);
+      if (known === undefined) return false;
+      for (const triple of roleTriples(questionTokens)) {
+        const [l, role, r] = triple.split('|');
+        if (!known.has(triple) && known.has(`${r}|${role}|${l}`)) return true;
+      }
+      return false;
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import { conversationToolsFor } from '../conversation/conversation-tools.js';
+import { referentOf } from '../conversation/references.js';
+import type { KnowledgeEntry } from '../knowledge/knowledge.js';
+import { clarifyReply, emptyExplanation } from '../reply/build-reply.js';
+import type { Reply } from '../reply.js';
+import type { Resolution, Turn, TurnTools } from './resolver.js';
+
+/**
+ * Context never makes a wrong answer. An answer given in a conversation is checked against what
+ * the message itself asks: its own words must be in the entry (the injuries of 2020 do not answer
+ * "and how many were killed?"), a "why" needs an entry that gives a reason, and a message that
+ * leans on the last answer ("and how many were wounded?") may move to another topic only by naming
+ * it. A check that fails turns the answer into a decline that names the entry it nearly was.
+ */
+
+/** The entries the conversation is about: the last answer and the other parts of its turn. */
+export function contextEntries({ kb, state }: Turn): KnowledgeEntry[] {
+  const ids = [...new Set([state.last?.entry, ...(state.last?.parts ?? [])])];
+  return ids
+    .map((id) => (id === undefined ? undefined : kb.entries.get(id)))
+    .filter((entry): entry is KnowledgeEntry => entry?.kind === 'fact');
+}
+
+const CONTINUATION = /^(?:and|but|also|so|ok(?:ay)?|then|what\s+about|how\s+about|plus)\b/i;
+const REFERRING =
+  /\b(?:she|he|her|him|his|they|them|their|it|its|there|that\s+one|this\s+one|which\s+one|which\s+of\s+them|those|these|the\s+other)\b/i;
+
+/** A message that leans on what came before: "and …?", "what about …", or a pronoun. */
+export function leansOnContext(text: string): boolean {
+  return CONTINUATION.test(text.trim()) || REFERRING.test(text);
+}
+
+const WHY = /^\s*(?:(?:and|but|so|ok(?:ay)?)\s+)?(?:why|how\s+come)\b/i;
+
+/** The words of `ownText` that `entry` leaves unanswered, with "why" when it gives no reason. */
+export function unansweredBy(
+  turn: Turn,
+  ownText: string,
+  entry: KnowledgeEntry,
+): readonly string[] {
+  const { coverage } = conversationToolsFor(turn.kb.knowledge);
+  const missing = [...coverage.uncovered(ownText, entry)];
+  if (WHY.test(ownText) && !entry.questions.some((question) => WHY.test(question)))
+    missing.push('why');
+  return missing;
+}
+
+/**
+ * Keeps a fact answer only if it answers `ownText` in this conversation; otherwise declines,
+ * offering the entry. Other replies, and answers in a conversation with no context, pass through.
+ * `resolved` marks an answer to a rewritten follow-up, which is about the context by construction.
+ */
+export function guardAnswer(
+  turn: Turn,
+  tools: TurnTools,
+  ownText: string,
+  resolution: Resolution,
+  resolved = false,
+): Resolution {
+  const { reply } = resolution;
+  const entry = answeredFact(turn, reply);
+  const context = contextEntries(turn);
+  if (context.length === 0) return resolution;
+  if (reply.kind === 'clarify') return guardClarification(turn, tools, ownText, resolution);
+  if (entry === undefined) return resolution;
+  const onTopic =
+    resolved || context.some((known) => known.id === entry.id || sameSubject(known, entry));
+  const wrong = onTopic
+    ? unansweredBy(turn, ownText, entry).length > 0
+    : leansOnContext(ownText) &&
+      !conversationToolsFor(turn.kb.knowledge).coverage.names(ownText, entry);
+  return wrong ? declineNear(turn, tools, ownText, reply, entry) : resolution;
+}
+
+/**
+ * "where does she work?" about one person never offers entries about another: a clarification
+ * of a follow-up about someone keeps only the suggestions that are not about somebody else.
+ */
+function guardClarification(
+  turn: Turn,
+  tools: TurnTools,
+  ownText: string,
+  resolution: Resolution,
+): Resolution {
+  const { reply } = resolution;
+  const [last] = contextEntries(turn);
+  if (reply.kind !== 'clarify' || last === undefined || !leansOnContext(ownText)) return resolution;
+  const { people } = conversationToolsFor(turn.kb.knowledge);
+  const person = referentOf(last, people).person;
+  if (person === undefined) return resolution;
+  const kept = reply.suggestions.filter((suggestion) => {
+    const entry = turn.kb.entries.get(suggestion.entry);
+    const other = entry && referentOf(entry, people).person;
+    return other === undefined || other === person;
+  });
+  if (kept.length === reply.suggestions.length) return resolution;
+  const explanation = reply.explanation ?? emptyExplanation(turn.kb);
+  const guarded =
+    kept.length > 0
+      ? clarifyReply(kept, reply.confidence, explanation)
+      : tools.decline(reply.confidence, explanation);
+  return { ...resolution, reply: guarded };
+}
+
+function sameSubject(a: KnowledgeEntry, b: KnowledgeEntry): boolean {
+  return a.subject !== undefined && a.subject === b.subject;
+}
+
+function answeredFact({ kb }: Turn, reply: Reply): KnowledgeEntry | undefined {
+  if (reply.kind !== 'answer' || reply.entryKind !== 'fact' || reply.parts !== undefined)
+    return undefined;
+  return kb.entries.get(reply.entry.entry);
+}
+
+function declineNear(
+  turn: Turn,
+  tools: TurnTools,
+  ownText: string,
+  reply: Reply,
+  entry: KnowledgeEntry,
+): Resolution {
+  const explanation = reply.explanation ?? {
+    normalized: ownText.toLowerCase(),
+    confidence: reply.confidence,
+    thresholds: turn.kb.thresholds,
+  };
+  const nearest = [turn.kb.suggestion(entry)];
+  return { reply: tools.decline(reply.confidence, explanation, nearest), question: ownText };
+}

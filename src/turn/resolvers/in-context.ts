@@ -1,0 +1,129 @@
+import { conversationToolsFor } from '../../conversation/conversation-tools.js';
+import { referentOf, rewritePronouns } from '../../conversation/references.js';
+import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
+import { isQuestionWord, isStopToken } from '../../matcher/normalize.js';
+import { clarifyReply, emptyExplanation } from '../../reply/build-reply.js';
+import type { Suggestion } from '../../reply.js';
+import { contextEntries, guardAnswer, leansOnContext } from '../context-guard.js';
+import type { Resolution, Turn, TurnTools } from '../resolver.js';
+
+/**
+ * A follow-up that leans on the last answer ("where does she work?", "when were they planned?"):
+ * its pronouns filled from the last answer and, if that is not enough, the last answer's
+ * question words carried in. Answered only when that is clear and the entry gives what was asked;
+ * a fresh reading of the text is asked otherwise, and a clarification of the rewritten question
+ * is preferred to declining the fresh one, since it points the way.
+ */
+export function inContext(
+  turn: Turn,
+  tools: TurnTools,
+  last: KnowledgeEntry,
+): Resolution | undefined {
+  if (!leansOnContext(turn.text)) return undefined;
+  // "which one …?" after a multi-part answer may mean any of its parts: each is tried, last first.
+  const others = contextEntries(turn).filter((entry) => entry.id !== last.id);
+  const readings = [last, ...others].map((entry) => readAgainst(turn, tools, entry));
+  const answered = readings.find((r) => r?.reply.kind === 'answer');
+  if (answered) return answered;
+  // A guarded decline: the context's entry was found but does not give what is asked.
+  const declined = readings.find((r) => r?.reply.kind === 'decline');
+  if (declined) return declined;
+  const clarified = readings.find((r) => r?.reply.kind === 'clarify');
+  if (clarified === undefined) return undefined;
+  return tools.match(turn.text).reply.kind === 'answer' ? undefined : clarified;
+}
+
+/** The follow-up read against one entry of the context: its pronouns filled, its words carried in. */
+function readAgainst(turn: Turn, tools: TurnTools, entry: KnowledgeEntry): Resolution | undefined {
+  const { people } = conversationToolsFor(turn.kb.knowledge);
+  const referent = referentOf(entry, people);
+  const rewritten = rewritePronouns(turn.text, referent) ?? turn.text;
+  const quotes = quotesOf(turn, referent.person, rewritten);
+  if (quotes) return quotes;
+  let clarified: Resolution | undefined;
+  const frames = [entry.questions[0], shortest(entry.questions)];
+  const questions = [rewritten, ...frames.map((frame) => withFrameOf(turn.text, frame ?? ''))];
+  for (const question of new Set(questions)) {
+    if (question === turn.text) continue;
+    const { reply, candidates } = tools.match(question);
+    if (reply.kind === 'answer')
+      return guardAnswer(turn, tools, turn.text, { reply, question: turn.text, candidates }, true);
+    if (reply.kind === 'clarify' && clarified === undefined) {
+      const suggestions = aboutReferent(turn, reply.suggestions, entry, referent.person);
+      if (suggestions.length > 0 && reply.explanation)
+        clarified = {
+          reply: clarifyReply(suggestions, reply.confidence, reply.explanation),
+          question: turn.text,
+          candidates,
+        };
+    }
+  }
+  return clarified;
+}
+
+/** "what did she say?" about someone quoted: their quotes to choose from. */
+function quotesOf(
+  turn: Turn,
+  person: string | undefined,
+  rewritten: string,
+): Resolution | undefined {
+  if (person === undefined) return undefined;
+  const name = person.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const said = new RegExp(
+    `^(?:and\\s+)?what\\s+(?:else\\s+)?(?:did|does|has)\\s+${name}\\s+(?:say|said)\\s*[?.!]*$`,
+    'i',
+  );
+  if (!said.test(rewritten)) return undefined;
+  const quotes = [...turn.kb.entries.values()].filter((entry) => entry.speaker === person);
+  if (quotes.length === 0) return undefined;
+  const suggestions = quotes.slice(0, 3).map(turn.kb.suggestion);
+  return { reply: clarifyReply(suggestions, 1, emptyExplanation(turn.kb)) };
+}
+
+const UNFILLED =
+  /\b(?:they|them|their|it|its|there|that\s+one|this\s+one|those|these|(?<=which\s+)one|(?<=which\s+)of\s+them)\b/gi;
+
+/** The follow-up with the last answer's content words added: "when were they planned" + "U.S.–Iraq negotiations". */
+function withFrameOf(text: string, frameQuestion: string): string {
+  // A pronoun left unfilled ("they", "them") stands for the frame's words, which replace it.
+  const question = text.replace(UNFILLED, ' ').replace(/\s+/g, ' ').trim();
+  const asked = new Set(question.toLowerCase().split(/[^a-z0-9.]+/));
+  const frame = frameQuestion
+    .split(/\s+/)
+    // Only closing punctuation: "U.S." keeps its dots, or it is no longer the country.
+    .map((word) => word.replace(/[?!,;:]+$/, ''))
+    .filter((word) => {
+      const lower = word.toLowerCase();
+      return (
+        !asked.has(lower) &&
+        !isStopToken(lower) &&
+        !isQuestionWord(lower) &&
+        !/^(?:many|much)$/.test(lower)
+      );
+    });
+  return frame.length === 0 ? question : `${question} ${frame.join(' ')}`;
+}
+
+/** The tersest phrasing: its words are the entry's topic, with little else. */
+function shortest(questions: readonly string[]): string | undefined {
+  return [...questions].sort((a, b) => a.split(/\s+/).length - b.split(/\s+/).length)[0];
+}
+
+/**
+ * The suggestions a clarified follow-up may offer: not the entry just answered (that points back),
+ * and, when the follow-up is about a person ("where does she work?"), nothing about someone else.
+ */
+function aboutReferent(
+  { kb }: Turn,
+  suggestions: readonly Suggestion[],
+  last: KnowledgeEntry,
+  person: string | undefined,
+): Suggestion[] {
+  const { people } = conversationToolsFor(kb.knowledge);
+  return suggestions.filter((suggestion) => {
+    const entry = kb.entries.get(suggestion.entry);
+    if (entry === undefined || entry.id === last.id) return false;
+    const other = referentOf(entry, people).person;
+    return person === undefined || other === undefined || other === person;
+  });
+}

@@ -1,0 +1,177 @@
+import { conversationToolsFor } from '../../conversation/conversation-tools.js';
+import { splitQuestion } from '../../conversation/split-question.js';
+import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
+import { NEAR_DECLINE } from '../../reply/build-reply.js';
+import type { AnswerPart, AnswerReply, Reply, Source } from '../../reply.js';
+import { guardAnswer, leansOnContext } from '../context-guard.js';
+import type { Resolution, Resolver, Turn, TurnTools } from '../resolver.js';
+import { matchAsked } from './match-asked.js';
+
+/**
+ * "how many troops in kuwait and qatar?": a message asking several things gets each part
+ * answered in one reply, each with its own attribution. A message that is answered as a whole
+ * stays whole, and the split is kept only when some part is answered. Each part goes through
+ * `partResolvers` like a question on its own (same thresholds), with the parts before it as its
+ * context, so "how many in iraq and how long have they been there" resolves "they" and "there".
+ */
+export function createMultiPartResolver(partResolvers: readonly Resolver[]): Resolver {
+  return async function answerParts(turn, tools) {
+    const whole = answered(tools.match(turn.text).reply);
+    const { subjects } = conversationToolsFor(turn.kb.knowledge);
+    const questions = splitQuestion(turn.text, subjects);
+    const [only] = questions;
+    // A message whose pieces make one question ("what about 2020, how many injured then").
+    if (whole === undefined && questions.length === 1 && only !== turn.text.trim() && only) {
+      const resolution = await resolvePart({ ...turn, text: only }, tools, partResolvers);
+      return guardAnswer(turn, tools, turn.text, resolution);
+    }
+    if (questions.length < 2) return undefined;
+    const parts = await resolveParts(turn, tools, questions, partResolvers);
+    const entries = parts.map(({ reply }) => answered(reply));
+    // A message answered as a whole stays whole, unless its parts are each answered, by entries
+    // of their own, the whole's among them: then the split answers more than the whole did.
+    if (whole !== undefined && !(entries.every((e) => e !== undefined) && entries.includes(whole)))
+      return undefined;
+    const reply = combine(parts);
+    if (reply === undefined) return undefined;
+    const list = wholeListEntry(turn, entries);
+    return { reply: list ? tools.answer(list, reply.confidence) : reply };
+  };
+}
+
+/**
+ * "kuwait vs qatar vs bahrain troop numbers": parts that are every position of one ranked list
+ * are answered by the entry that gives the list (unranked, related to each, naming each subject),
+ * in one answer rather than three that each repeat the ranking.
+ */
+function wholeListEntry(
+  { kb }: Turn,
+  entries: readonly (string | undefined)[],
+): KnowledgeEntry | undefined {
+  const parts = entries.map((id) => (id === undefined ? undefined : kb.entries.get(id)));
+  const [first] = parts;
+  const list = first?.rank?.list;
+  if (list === undefined || parts.some((part) => part?.rank?.list !== list)) return undefined;
+  const positions = new Set(
+    [...kb.entries.values()].flatMap((e) => (e.rank?.list === list ? [e.rank.position] : [])),
+  );
+  if (new Set(parts.map((part) => part?.rank?.position)).size !== positions.size) return undefined;
+  return [...kb.entries.values()].find(
+    (entry) =>
+      entry.kind === 'fact' &&
+      entry.rank === undefined &&
+      parts.every(
+        (part) =>
+          part !== undefined &&
+          entry.related.includes(part.id) &&
+          part.subject !== undefined &&
+          entry.answer.includes(part.subject),
+      ),
+  );
+}
+
+/** Each part in order, the parts before it as its context; one entry answers one part. */
+async function resolveParts(
+  turn: Turn,
+  tools: TurnTools,
+  questions: readonly string[],
+  partResolvers: readonly Resolver[],
+): Promise<{ question: string; reply: Reply }[]> {
+  let state = turn.state;
+  const parts: { question: string; reply: Reply }[] = [];
+  for (const [index, question] of questions.entries()) {
+    const part: Turn = { ...turn, text: question, state };
+    // A later part continues the message: "… and how many were injured" is about the first
+    // part, so it is checked as a follow-up ("and …") would be, though matched as it stands.
+    const continued = index > 0 && !leansOnContext(question) ? `and ${question}` : question;
+    const resolution = await resolvePart(part, tools, partResolvers);
+    const { reply: resolved } = guardAnswer(part, tools, continued, resolution);
+    const entry = answered(resolved);
+    // The same answer again would answer a question that was not asked.
+    const again = entry !== undefined && parts.some((p) => answered(p.reply) === entry);
+    parts.push({ question, reply: again ? tools.help() : resolved });
+    if (entry !== undefined && !again)
+      state = { last: { entry, question, confidence: resolved.confidence, runnersUp: [] } };
+  }
+  return parts;
+}
+
+async function resolvePart(
+  turn: Turn,
+  tools: TurnTools,
+  resolvers: readonly Resolver[],
+): Promise<Resolution> {
+  for (const resolver of resolvers) {
+    const resolution = await resolver(turn, tools);
+    if (resolution !== undefined) return resolution;
+  }
+  return (await matchAsked(turn, tools)) ?? { reply: tools.help() };
+}
+
+function answered(reply: Reply): string | undefined {
+  return reply.kind === 'answer' && reply.entryKind === 'fact' && reply.parts === undefined
+    ? reply.entry.entry
+    : undefined;
+}
+
+function partOf(question: string, reply: Reply): AnswerPart {
+  if (answered(reply) !== undefined && reply.kind === 'answer') {
+    return {
+      question,
+      entry: reply.entry,
+      text: reply.text,
+      ...(reply.source !== undefined && { source: reply.source }),
+    };
+  }
+  const [nearest] = reply.kind === 'answer' ? [] : reply.suggestions;
+  if (reply.kind === 'clarify' && nearest)
+    return {
+      question,
+      text: `I'm not sure what "${question}" asks. Did you mean: ${nearest.question}`,
+    };
+  if (reply.kind === 'decline' && reply.text === NEAR_DECLINE && nearest)
+    return {
+      question,
+      text: `I don't have an answer to exactly "${question}". The closest I know: ${nearest.question}`,
+    };
+  return { question, text: `My knowledge doesn't cover "${question}".` };
+}
+
+/** One reply: every part's answer in order, then what the knowledge does not cover. */
+function combine(results: readonly { question: string; reply: Reply }[]): AnswerReply | undefined {
+  const parts = results.map(({ question, reply }) => partOf(question, reply));
+  const answers = results.flatMap(({ reply }) =>
+    reply.kind === 'answer' && answered(reply) !== undefined ? [reply] : [],
+  );
+  const last = answers.at(-1);
+  if (last === undefined) return undefined;
+  const texts = [
+    ...parts.filter((part) => part.entry !== undefined),
+    ...parts.filter((part) => part.entry === undefined),
+  ].map((part) => part.text);
+  const source = combinedSource(answers.flatMap((a) => (a.source ? [a.source] : [])));
+  return {
+    kind: 'answer',
+    text: texts.join('\n\n'),
+    confidence: Math.min(...answers.map((a) => a.confidence)),
+    entry: last.entry,
+    entryKind: 'fact',
+    related: last.related,
+    parts,
+    ...(source !== undefined && { source }),
+  };
+}
+
+/** The parts' sources as one: their attributions and passages, each named once. */
+function combinedSource(sources: readonly Source[]): Source | undefined {
+  const [first] = sources;
+  if (first === undefined) return undefined;
+  const unique = (values: string[]) => [...new Set(values)];
+  const url = sources.find((s) => s.url !== undefined)?.url;
+  return {
+    attribution: unique(sources.map((s) => s.attribution)).join('; '),
+    publication: unique(sources.map((s) => s.publication)).join('; '),
+    passage: unique(sources.map((s) => s.passage)).join('\n'),
+    ...(url !== undefined && { url }),
+  };
+}

@@ -1,0 +1,51 @@
+import { followRank } from '../../conversation/references.js';
+import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
+import type { Resolver } from '../resolver.js';
+import { rankedFrom } from './follow-up.js';
+
+const ORDINALS: Readonly<Record<string, number>> = {
+  second: 2,
+  '2nd': 2,
+  third: 3,
+  '3rd': 3,
+  fourth: 4,
+  '4th': 4,
+  fifth: 5,
+  '5th': 5,
+};
+const ORDINAL = new RegExp(
+  `\\b(?:the\\s+)?(${Object.keys(ORDINALS).join('|')})(\\s+(?:most|largest|biggest|highest))?\\b`,
+  'i',
+);
+
+/**
+ * "which country is second for us troops": a position in a ranking the knowledge declares
+ * (`rank`). The question is asked about the head of the ranking ("… the most …"); when that is
+ * answered confidently by an entry of a ranked list, the entry at the asked position answers, or
+ * a decline says the list has none there. Anything else falls through.
+ */
+export const answerRankedQuestion: Resolver = (turn, tools) => {
+  const found = ORDINAL.exec(turn.text);
+  const position = found?.[1] === undefined ? undefined : ORDINALS[found[1].toLowerCase()];
+  if (!found || position === undefined || tools.match(turn.text).reply.kind === 'answer')
+    return undefined;
+  const head = turn.text.replace(ORDINAL, found[2] ? 'the$2' : 'the most');
+  const { reply } = tools.match(head);
+  const top = reply.kind === 'answer' ? turn.kb.entries.get(reply.entry.entry) : undefined;
+  if (top === undefined) return undefined;
+  const ranked = rankedFrom(turn, top);
+  if (ranked.rank === undefined) return undefined;
+  const entries: Iterable<KnowledgeEntry> = turn.kb.entries.values();
+  const chosen = followRank({ kind: 'position', position }, ranked, entries);
+  if (chosen) return { reply: tools.answer(chosen, reply.confidence) };
+  const list = [...turn.kb.entries.values()].filter((e) => e.rank?.list === ranked.rank?.list);
+  const explanation = reply.explanation ?? {
+    normalized: head,
+    confidence: 0,
+    thresholds: turn.kb.thresholds,
+  };
+  return {
+    reply: tools.decline(0, explanation, list.map(turn.kb.suggestion)),
+    question: turn.text,
+  };
+};

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { createBot } from '../../src/bot.js';
+import { askThrough, evaluateQuestions } from '../../src/evaluation/evaluate-set.js';
+import { expectedEntries, readQuestionSet } from '../../src/evaluation/question-set.js';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { createKnowledgeBase } from '../../src/knowledge-base.js';
+import { memoryStateStore } from '../support/memory-state.js';
+
+/**
+ * The development question sets, written blind from each source document, scored through the
+ * real bot as `npm run kb -- eval` scores them. A regression fails: any in-scope question
+ * answered with a wrong entry, any question that must be declined answered (beyond the known
+ * ones listed), or the answered-right shares below the floors reached when they were set.
+ * The issue's targets are 90% answered right and 97% answered or clarified right; the floors
+ * are lower because the matcher does not reach them yet.
+ */
+interface DevSet {
+  readonly file: string;
+  /** In-scope answered right, and answered or clarified right, at least. */
+  readonly answeredRight: number;
+  readonly answeredOrClarified: number;
+  /**
+   * Questions to decline that the matcher still answers, each for a reason a bag of words cannot
+   * see (who did what to whom without a role word, a detail of the same subject).
+   */
+  readonly knownAnswered: readonly string[];
+}
+
+const SETS: readonly DevSet[] = [
+  {
+    file: 'dev/us-forces-questions.yaml',
+    answeredRight: 0.6,
+    answeredOrClarified: 0.87,
+    knownAnswered: [
+      'how many us soldiers did jordan kill',
+      'what will the mission of us forces in iraq transition to',
+    ],
+  },
+  {
+    file: 'dev/handbook-questions.yaml',
+    answeredRight: 0.33,
+    answeredOrClarified: 0.72,
+    knownAnswered: ['how much is statutory sick pay per week', 'can I opt out of the pension'],
+  },
+];
+
+describe.each(SETS)('development set $file', (devSet) => {
+  it('answers no question wrong and keeps its answered-right share', async () => {
+    const set = await readQuestionSet(new URL(devSet.file, import.meta.url).pathname);
+    const kb = createKnowledgeBase(await loadKnowledge(set.knowledgePath));
+    const bot = createBot({
+      knowledge: kb,
+      store: memoryStateStore(),
+      config: { rateLimit: { questions: 0, windowMs: 60_000 } },
+    });
+    const report = await evaluateQuestions(kb, set.questions, askThrough(bot));
+    const wrong = report.results
+      .filter((r) => r.outcome === 'answered-wrong')
+      .filter((r) => expectedEntries(r.expect).length > 0 || !devSet.knownAnswered.includes(r.q))
+      .map((r) => `"${r.q}" → ${r.answered}, expected ${String(r.expect)}`);
+    expect(wrong).toEqual([]);
+    expect(report.answeredRightRate).toBeGreaterThanOrEqual(devSet.answeredRight);
+    expect(report.answeredOrClarifiedRate).toBeGreaterThanOrEqual(devSet.answeredOrClarified);
+  }, 120_000);
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_PARTS, splitQuestion } from '../../../src/conversation/split-question.js';
+
+const SUBJECTS = ['Kuwait', 'Qatar', 'Bahrain', 'Randa Slim'];
+const split = (text: string) => splitQuestion(text, SUBJECTS);
+
+describe('splitQuestion', () => {
+  it.each([
+    [
+      'how many troops in kuwait and qatar?',
+      ['how many troops in kuwait', 'how many troops in qatar'],
+    ],
+    [
+      'how many troops in kuwait, qatar and bahrain',
+      ['how many troops in kuwait', 'how many troops in qatar', 'how many troops in bahrain'],
+    ],
+    ['kuwait vs bahrain troop numbers', ['kuwait troop numbers', 'bahrain troop numbers']],
+    [
+      'how many troops in qatar and in the uae',
+      ['how many troops in qatar', 'how many troops in the uae'],
+    ],
+    [
+      'how many troops does kuwait host and qatar',
+      ['how many troops does kuwait host', 'how many troops does qatar host'],
+    ],
+  ])('GIVEN "%s" THEN carries the shared frame into each part', (text, parts) => {
+    expect(split(text)).toEqual(parts);
+  });
+
+  it.each([
+    ['who is randa slim and who is sabrina singh', ['who is randa slim', 'who is sabrina singh']],
+    [
+      'how many in iraq? how long have they been there?',
+      ['how many in iraq', 'how long have they been there'],
+    ],
+    [
+      'how many troops are in iraq; also who attacks them',
+      ['how many troops are in iraq', 'who attacks them'],
+    ],
+    ['troops in iraq vs troops in kuwait', ['troops in iraq', 'troops in kuwait']],
+  ])('GIVEN "%s" THEN splits at the joiner into whole questions', (text, parts) => {
+    expect(split(text)).toEqual(parts);
+  });
+
+  it('GIVEN one question THEN returns it whole, trimmed', () => {
+    expect(split('  How many U.S. troops are in Iraq?  ')).toEqual([
+      'How many U.S. troops are in Iraq?',
+    ]);
+  });
+
+  it('GIVEN a topic, a comma and its question THEN one question, not a topic and a question', () => {
+    const text = 'the jordan attack, was it done with drones?';
+    expect(split(text)).toEqual([text]);
+    expect(split('what about 2020, how many injured then')).toEqual([
+      'how many injured then in 2020',
+    ]);
+  });
+
+  it('GIVEN words that only contain a joiner ("Kuwaiti", "android") THEN does not split', () => {
+    expect(split('how many kuwaiti android users')).toEqual(['how many kuwaiti android users']);
+  });
+
+  it(`GIVEN more than ${MAX_PARTS} parts THEN asks the message as it stands`, () => {
+    const text = 'troops in kuwait, qatar, bahrain and iraq';
+    expect(split(text)).toEqual([text]);
+  });
+});

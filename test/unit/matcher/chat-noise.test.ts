@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { createNormalizer } from '../../../src/matcher/normalize.js';
+import { roleTriples } from '../../../src/matcher/role-order.js';
+import { slotKind } from '../../../src/matcher/slot-lexicon.js';
+
+const tokens = (text: string, shorthand?: Record<string, string>) =>
+  createNormalizer(shorthand ? { shorthand } : {})
+    .words(text)
+    .map((w) => w.token)
+    .join(' ');
+
+describe('chat noise', () => {
+  it('expands built-in shorthand, and the knowledge can add its own', () => {
+    expect(tokens('how many us soldiers r in iraq rn pls')).toBe(
+      tokens('how many us soldiers are in iraq'),
+    );
+    expect(tokens('wat r the pto rules')).not.toBe(tokens('what are the paid time off rules'));
+    expect(tokens('wat r the pto rules', { pto: 'paid time off' })).toBe(
+      tokens('what are the paid time off rules'),
+    );
+  });
+
+  it('sets greetings, thanks, hedges and mentions aside when a question remains', () => {
+    const bare = tokens('how many troops are in iraq?');
+    expect(tokens('hey, quick question: how many troops are in iraq? thanks!')).toBe(bare);
+    expect(tokens('@alice asked how many troops are in iraq')).toBe(bare);
+    expect(tokens('my boss wants to know how many troops are in iraq, any idea?')).toBe(bare);
+  });
+
+  it('keeps a message that is nothing but small talk', () => {
+    expect(tokens('thanks!')).toBe(tokens('thanks'));
+    expect(tokens('hey there')).not.toBe('');
+  });
+});
+
+describe('roles and slots', () => {
+  it('records who is on which side of a role word', () => {
+    const entry = roleTriples(tokens('militias launched strikes on us troops').split(' '));
+    const reversed = roleTriples(tokens('us troops launched strikes on militias').split(' '));
+    expect(entry).toContain(`${tokens('militias')}|on|${tokens('troops')}`);
+    expect(reversed).toContain(`${tokens('troops')}|on|${tokens('militias')}`);
+  });
+
+  it('tells another subject from another date from an everyday word', () => {
+    expect(slotKind('germany')).toBe('entity');
+    expect(slotKind('contractors')).toBe('entity');
+    expect(slotKind('2019')).toBe('time');
+    expect(slotKind('size')).toBeUndefined();
+    expect(slotKind('news')).toBeUndefined();
+  });
+});
