@@ -27,6 +27,9 @@ synonyms:                             # optional: words that mean the same thing
   - [open, opening, opened]
   - [wifi, wi-fi, wireless, internet]
 
+shorthand:                            # optional: this audience's chat words, on top of the built-in
+  lib: library                        # ones (u, r, rn, pls…): "lib hours?" reads "library hours?"
+
 offTopic:                             # optional: questions the bot must decline; they also tune
   - When does the swimming pool open? # how sure it must be before answering
   - What is the weather tomorrow?
@@ -50,6 +53,8 @@ entries:
     attribution: Riverside Library    # who the facts are attributed to, as named in the answer
     source: The library is open from 9 am to 6 pm, Monday to Saturday.
     related: [wifi-password]          # optional: ids of entries offered as "Related"
+    # rank: { list: busiest-days, position: 1 }   # optional: place in an ordered list the source
+    #                                             # gives, so "and the next one?" can follow
 
   - id: wifi-password
     questions:
