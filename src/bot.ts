@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Keyv } from 'keyv';
+import { describeKnowledge } from './about.js';
 import type { Bot, FeedbackReply, Rating } from './bot-types.js';
 import {
   type ConversationState,
@@ -393,7 +394,15 @@ export function createBot(deps: BotDeps): Bot {
     return [...new Set([...literal, ...matched])].slice(0, limit).map(kb.suggestion);
   }
 
-  return { handle, choose, feedback, claim, complete, flush: () => curation.flush() };
+  return {
+    handle,
+    choose,
+    feedback,
+    claim,
+    complete,
+    about: (examples = config.maxSuggestions) => describeKnowledge(current(), examples),
+    flush: () => curation.flush(),
+  };
 }
 
 function round(value: number): number {

@@ -2,6 +2,7 @@
  * The core's public surface. Adapters and tools import from here; nothing here knows a platform.
  */
 
+export type { About, AboutSource } from './about.js';
 export { type BotConfig, type BotDeps, createBot, defaultBotConfig } from './bot.js';
 export type { Bot, FeedbackReply, Rating } from './bot-types.js';
 export { BotError } from './errors/bot-error.js';

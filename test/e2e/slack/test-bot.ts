@@ -101,6 +101,7 @@ export async function createTestBot(): Promise<TestBot> {
     claim: (eventId) => core.claim(eventId),
     flush: () => core.flush(),
     complete: (prefix, limit) => core.complete(prefix, limit),
+    about: (examples) => core.about(examples),
   };
 }
 
