@@ -1,112 +1,158 @@
-import { setImmediate } from 'node:timers/promises';
-import type { App, RespondArguments, webApi } from '@slack/bolt';
+import type { App, webApi } from '@slack/bolt';
 import type { Bot } from '../../src/bot-types.js';
 import type { Logger } from '../../src/logger.js';
+import type { Query } from '../../src/query.js';
 import type { Reply } from '../../src/reply.js';
-import { renderApology, renderFeedback, renderReply, type SlackMessage } from './render-reply.js';
+import { answerPress, rememberPrivate } from './answer-press.js';
+import type { HomePublisher } from './app-home.js';
+import type { PrivateAnswers } from './private-answers.js';
+import { renderApology, renderReply } from './render-reply.js';
+import { createResponseUrl, type ResponseUrl } from './response-url.js';
+import type { SignOfLife } from './sign-of-life.js';
 import {
-  type ButtonPress,
   type IncomingQuestion,
-  type ReplyTarget,
   readButtonPress,
   readDirectMessage,
   readEventId,
+  readHomeOpened,
+  readHomePress,
   readMention,
+  readMessageShortcut,
   readSlashCommand,
 } from './slack-events.js';
-import { createWorkLimiter } from './work-limiter.js';
+import { postMessages, sendVia } from './slack-send.js';
 
 type WebClient = webApi.WebClient;
-type Respond = (message: RespondArguments) => Promise<unknown>;
 
 export interface SlackHandlerDeps {
   readonly bot: Bot;
   readonly logger: Logger;
   /** Runs one piece of reply work so `stop()` can wait for it. */
   readonly track: (work: () => Promise<void>) => Promise<void>;
+  /** Runs reply work in turn, after the acknowledgements waiting (see `ack-gate.ts`). */
+  readonly answering: <T>(task: () => Promise<T>) => Promise<T>;
+  readonly client: WebClient;
+  readonly home: HomePublisher;
+  readonly signOfLife: SignOfLife;
+  readonly privateAnswers: PrivateAnswers;
 }
 
-/** The slash command in the manifest. */
+/** The slash command and the message shortcut in the manifest. */
 export const SLASH_COMMAND = '/ask';
+export const MESSAGE_SHORTCUT = 'ask_about_message';
 
 /**
  * Wires Slack's events to the core. Every listener acknowledges first (Slack allows 3 s), then
- * does its work inside one error boundary: log with context, apologise, keep running.
+ * queues its work behind the acknowledgements still waiting, inside one error boundary: log with
+ * context, apologise, keep running.
  */
-/** Answers in progress at once; enough to keep the core busy, few enough that acks go first. */
-const ANSWER_CONCURRENCY = 8;
-
 export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
-  const { bot, logger, track } = deps;
-  const answering = createWorkLimiter(ANSWER_CONCURRENCY);
+  const { bot, logger, client } = deps;
+  /** Tracked from the ack on (so a shutdown waits for it) and answered in turn. */
+  const later = (work: () => Promise<void>) => deps.track(() => deps.answering(work));
 
-  const answerEvent = async (
-    kind: string,
-    incoming: IncomingQuestion,
-    body: unknown,
-    client: WebClient,
-  ): Promise<void> => {
+  const answerEvent = (kind: string, incoming: IncomingQuestion, body: unknown) => {
     const eventId = readEventId(body);
-    const context: LogContext = {
-      kind,
-      eventId,
-      user: incoming.query.user,
-      channel: incoming.target.channel,
-    };
-    await track(() =>
+    const { query, target } = incoming;
+    const context: LogContext = { kind, eventId, user: query.user, channel: target.channel };
+    return later(() =>
       guard(
         logger,
         context,
         async () => {
           if (eventId !== undefined && !(await claim(bot, logger, eventId, context))) return;
-          const reply = noteRequest(context, await bot.handle(incoming.query));
-          // Over the rate limit and already told this window: a message needs no answer.
-          if (reply.kind === 'decline' && reply.quiet) return;
-          await post(client, incoming.target, renderReply(reply));
+          await deps.signOfLife.during(target.channel, incoming.messageTs, async () => {
+            const reply = noteRequest(context, await bot.handle(query));
+            // Over the rate limit and already told this window: a message needs no answer.
+            if (reply.kind === 'decline' && reply.quiet) return;
+            await postMessages(client, target, renderReply(reply));
+          });
         },
-        () => post(client, incoming.target, [renderApology()]),
+        () => postMessages(client, target, [renderApology()]),
       ),
     );
   };
 
-  app.event('app_mention', async ({ event, body, context, client }) => {
+  /** A question answered privately through a `response_url` (`/ask`, the message shortcut). */
+  const answerPrivately = (kind: string, query: Query, url: ResponseUrl) => {
+    const context: LogContext = { kind, user: query.user, channel: query.conversation };
+    return later(() =>
+      guard(
+        logger,
+        context,
+        async () => {
+          const reply = noteRequest(context, await bot.handle(query));
+          const messages = renderReply(reply, { shareButton: true });
+          rememberPrivate(
+            deps,
+            { user: query.user, target: { channel: query.conversation } },
+            reply,
+            messages,
+          );
+          await sendVia(url, messages, 'ephemeral');
+        },
+        () => apologiseVia(url),
+      ),
+    );
+  };
+
+  app.event('app_mention', async ({ event, body, context }) => {
     const incoming = readMention(event, context.botUserId);
-    if (incoming !== undefined) await answerEvent('app_mention', incoming, body, client);
+    if (incoming !== undefined) await answerEvent('app_mention', incoming, body);
   });
 
-  app.event('message', async ({ event, body, context, client }) => {
+  app.event('message', async ({ event, body, context }) => {
     const incoming = readDirectMessage(event, context.botUserId);
-    if (incoming !== undefined) await answerEvent('direct_message', incoming, body, client);
+    if (incoming !== undefined) await answerEvent('direct_message', incoming, body);
   });
 
-  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack }) => {
     await ack();
     const query = readSlashCommand(command);
-    if (query === undefined) return;
-    const context: LogContext = {
-      kind: 'slash_command',
-      user: query.user,
-      channel: query.conversation,
-    };
-    // Tracked from the ack on, so a shutdown waits for it; answered in turn, so that under a burst
-    // the requests already received are acknowledged before the CPU goes to answers.
-    await track(async () => {
-      await setImmediate();
-      await answering(() =>
-        guard(
-          logger,
-          context,
-          async () => {
-            const reply = noteRequest(context, await bot.handle(query));
-            await sendVia(respond, renderReply(reply, { shareButton: true }), 'ephemeral');
-          },
-          () => sendVia(respond, [renderApology()], 'ephemeral'),
-        ),
-      );
+    if (query === undefined || typeof command.response_url !== 'string') return;
+    await answerPrivately('slash_command', query, createResponseUrl(command.response_url));
+  });
+
+  app.shortcut(
+    { callback_id: MESSAGE_SHORTCUT, type: 'message_action' },
+    async ({ ack, body, context }) => {
+      await ack();
+      const asked = readMessageShortcut(body, context.botUserId);
+      if (asked === undefined) return;
+      await answerPrivately('message_shortcut', asked.query, createResponseUrl(asked.responseUrl));
+    },
+  );
+
+  registerButtons(app, deps, later);
+
+  app.event('app_home_opened', async ({ event }) => {
+    const opened = readHomeOpened(event);
+    if (opened === undefined) return;
+    await later(async () => {
+      try {
+        await deps.home.opened(opened.user, opened.channel);
+      } catch (error) {
+        // Nobody asked anything: no apology, the tab keeps what it showed before.
+        logger.warn({ err: error, user: opened.user }, 'Could not publish the Slack Home tab');
+      }
     });
   });
 
-  app.action(/^kb_/, async ({ ack, body, action, respond, client }) => {
+  // Errors our boundaries did not catch (Bolt's own, e.g. authorization): log, never crash.
+  app.error(async (error) => {
+    logger.error({ err: error, code: error.code }, 'Slack (Bolt) reported an error');
+  });
+}
+
+function registerButtons(
+  app: App,
+  deps: SlackHandlerDeps,
+  later: (work: () => Promise<void>) => Promise<void>,
+): void {
+  const { bot, logger, client } = deps;
+
+  // Buttons on messages; the Home tab's have their own listener below.
+  app.action(/^kb_(?!home_)/, async ({ ack, body, action }) => {
     await ack();
     const press = readButtonPress(body, action);
     if (press === undefined) return;
@@ -116,59 +162,48 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       user: press.user,
       channel: press.target.channel,
     };
-    await track(() =>
+    const url = press.responseUrl !== undefined ? createResponseUrl(press.responseUrl) : undefined;
+    const note = (reply: Reply) => noteRequest(context, reply);
+    await later(() =>
       guard(
         logger,
         context,
-        () => answerPress(bot, press, respond, client, context),
-        () => sendVia(respond, [renderApology()], 'ephemeral'),
+        () => answerPress({ bot, client, privateAnswers: deps.privateAnswers, note }, press, url),
+        async () => {
+          if (url !== undefined) await apologiseVia(url);
+        },
       ),
     );
   });
 
-  // Errors our boundaries did not catch (Bolt's own, e.g. authorization): log, never crash.
-  app.error(async (error) => {
-    logger.error({ err: error, code: error.code }, 'Slack (Bolt) reported an error');
+  app.action(/^kb_home_ask/, async ({ ack, body, action }) => {
+    await ack();
+    const press = readHomePress(body, action);
+    if (press === undefined) return;
+    const target = { channel: press.dmChannel };
+    const context: LogContext = { kind: 'home_example', entry: press.entry, user: press.user };
+    await later(() =>
+      guard(
+        logger,
+        context,
+        async () => {
+          const conversation = {
+            platform: 'slack' as const,
+            user: press.user,
+            conversation: press.dmChannel,
+          };
+          const reply = noteRequest(context, await bot.choose(conversation, press.entry));
+          await postMessages(client, target, renderReply(reply));
+        },
+        () => postMessages(client, target, [renderApology()]),
+      ),
+    );
   });
 }
 
-async function answerPress(
-  bot: Bot,
-  press: ButtonPress,
-  respond: Respond,
-  client: WebClient,
-  log: LogContext,
-): Promise<void> {
-  const { intent, context } = press;
-  switch (intent.kind) {
-    case 'choose': {
-      const messages = renderReply(noteRequest(log, await bot.choose(context, intent.entry)), {
-        shareButton: press.ephemeral,
-      });
-      if (press.ephemeral) await sendVia(respond, messages, 'ephemeral');
-      else await post(client, press.target, messages);
-      return;
-    }
-    case 'feedback': {
-      // Only the presser sees the thanks. response_url works in any channel the message is in,
-      // where chat.postEphemeral would need the bot to be a member (answers shared by others).
-      const messages = renderFeedback(await bot.feedback(context, intent.entry, intent.rating));
-      await sendVia(respond, messages, 'ephemeral');
-      return;
-    }
-    case 'share': {
-      const reply = noteRequest(log, await bot.choose(context, intent.entry));
-      const messages = renderReply(reply, { sharedBy: press.user });
-      if (!press.ephemeral) {
-        await post(client, press.target, messages);
-        return;
-      }
-      await sendVia(respond, messages, 'in_channel');
-      // The private copy has served its purpose once the public one is in the channel.
-      await respond({ delete_original: true });
-      return;
-    }
-  }
+/** The apology takes the `response_url`'s last use only if one is left. */
+async function apologiseVia(url: ResponseUrl): Promise<void> {
+  if (url.usesLeft > 0) await sendVia(url, [renderApology()], 'ephemeral');
 }
 
 /** What an error log line says about the event; filled in as the handler learns more. */
@@ -211,36 +246,5 @@ async function guard(
     } catch (apologyError) {
       logger.warn({ err: apologyError, ...context }, 'Could not send the apology to Slack either');
     }
-  }
-}
-
-async function post(client: WebClient, target: ReplyTarget, messages: SlackMessage[]) {
-  for (const message of messages) {
-    await client.chat.postMessage({
-      channel: target.channel,
-      text: message.text,
-      blocks: message.blocks,
-      ...(target.threadTs !== undefined ? { thread_ts: target.threadTs } : {}),
-      // Our text is already escaped; nothing in it should be linkified or unfurled.
-      parse: 'none',
-      link_names: false,
-      unfurl_links: false,
-      unfurl_media: false,
-    });
-  }
-}
-
-async function sendVia(
-  respond: Respond,
-  messages: SlackMessage[],
-  responseType: 'ephemeral' | 'in_channel',
-) {
-  for (const message of messages) {
-    await respond({
-      response_type: responseType,
-      replace_original: false,
-      text: message.text,
-      blocks: message.blocks,
-    });
   }
 }

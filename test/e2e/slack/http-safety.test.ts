@@ -168,7 +168,7 @@ describe('GIVEN the Slack adapter in HTTP mode', () => {
     await h.sendCommand(slashCommand({ text: 'explode', responseUrl }));
     const [post] = await h.responses.waitForPosts(responseUrl);
     expect(post?.body['response_type']).toBe('ephemeral');
-    expect(blockText(post?.body ?? {})).toMatch(/^Sorry, something went wrong/);
+    expect(blockText(post?.body ?? {})).toMatch(/^Sorry, no answer could be given just now/);
     const logged = await waitForLog(
       h,
       (r) => r.level === 'error' && r.context['kind'] === 'slash_command',
