@@ -21,6 +21,15 @@ export function createAckingReceiver(inner: Receiver, logger: Logger): Receiver 
 }
 
 async function processAndAck(app: App, event: ReceiverEvent, logger: Logger): Promise<void> {
+  if (!boltCanPlace(event.body)) {
+    // Bolt would warn and leave it open; `app_rate_limited` is the one Slack really sends.
+    await event.ack();
+    logger.debug(
+      { payload: describePayload(event.body) },
+      'No listener takes this Slack payload; acknowledged',
+    );
+    return;
+  }
   let acked = false;
   const ack: ReceiverEvent['ack'] = async (response) => {
     acked = true;
@@ -34,6 +43,23 @@ async function processAndAck(app: App, event: ReceiverEvent, logger: Logger): Pr
     { payload: describePayload(event.body) },
     'No listener takes this Slack payload; acknowledged',
   );
+}
+
+const PLACEABLE_TYPES = new Set([
+  'block_suggestion',
+  'dialog_submission',
+  'workflow_step_edit',
+  'shortcut',
+  'message_action',
+  'view_submission',
+  'view_closed',
+]);
+
+/** The payload kinds Bolt's `processEvent` routes to listeners (its `getTypeAndConversation`). */
+function boltCanPlace(body: ReceiverEvent['body']): boolean {
+  if (body['event'] !== undefined || body['command'] !== undefined) return true;
+  if (body['name'] !== undefined || body['actions'] !== undefined) return true;
+  return typeof body['type'] === 'string' && PLACEABLE_TYPES.has(body['type']);
 }
 
 function describePayload(body: ReceiverEvent['body']): string {
