@@ -60,7 +60,7 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
     bot: deps.bot,
     logger,
     track,
-    answering: createWorkLimiter(ANSWER_CONCURRENCY, () => gate.open()),
+    answering: createWorkLimiter(ANSWER_CONCURRENCY, (queuedAt) => gate.open(queuedAt)),
     client: app.client,
     home,
     signOfLife: createSignOfLife(app.client, logger),

@@ -6,7 +6,7 @@ import type { Reply } from '../../src/reply.js';
 import { answerPress, rememberPrivate } from './answer-press.js';
 import type { HomePublisher } from './app-home.js';
 import type { PrivateAnswers } from './private-answers.js';
-import { renderApology, renderReply } from './render-reply.js';
+import { ACTION_IDS, renderApology, renderReply } from './render-reply.js';
 import { createResponseUrl, type ResponseUrl } from './response-url.js';
 import type { SignOfLife } from './sign-of-life.js';
 import {
@@ -96,16 +96,6 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     );
   };
 
-  app.event('app_mention', async ({ event, body, context }) => {
-    const incoming = readMention(event, context.botUserId);
-    if (incoming !== undefined) await answerEvent('app_mention', incoming, body);
-  });
-
-  app.event('message', async ({ event, body, context }) => {
-    const incoming = readDirectMessage(event, context.botUserId);
-    if (incoming !== undefined) await answerEvent('direct_message', incoming, body);
-  });
-
   app.command(SLASH_COMMAND, async ({ command, ack }) => {
     await ack();
     const query = readSlashCommand(command);
@@ -125,10 +115,10 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
 
   registerButtons(app, deps, later);
 
-  app.event('app_home_opened', async ({ event }) => {
+  const homeOpened = (event: unknown) => {
     const opened = readHomeOpened(event);
     if (opened === undefined) return;
-    await later(async () => {
+    return later(async () => {
       try {
         await deps.home.opened(opened.user, opened.channel);
       } catch (error) {
@@ -136,6 +126,21 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
         logger.warn({ err: error, user: opened.user }, 'Could not publish the Slack Home tab');
       }
     });
+  };
+
+  // One listener for the three events: Bolt runs every listener's matchers on every payload.
+  app.event(/^(app_mention|message|app_home_opened)$/, async ({ event, body, context }) => {
+    if (event.type === 'app_home_opened') return homeOpened(event);
+    const incoming =
+      event.type === 'app_mention'
+        ? readMention(event, context.botUserId)
+        : readDirectMessage(event, context.botUserId);
+    if (incoming !== undefined)
+      await answerEvent(
+        event.type === 'app_mention' ? 'app_mention' : 'direct_message',
+        incoming,
+        body,
+      );
   });
 
   // Errors our boundaries did not catch (Bolt's own, e.g. authorization): log, never crash.
@@ -151,9 +156,11 @@ function registerButtons(
 ): void {
   const { bot, logger, client } = deps;
 
-  // Buttons on messages; the Home tab's have their own listener below.
-  app.action(/^kb_(?!home_)/, async ({ ack, body, action }) => {
+  // Buttons on messages and on the Home tab, in one listener (see the events above).
+  app.action(/^kb_/, async ({ ack, body, action }) => {
     await ack();
+    const actionId = 'action_id' in action ? action.action_id : '';
+    if (actionId.startsWith(ACTION_IDS.homeAsk)) return answerHomePress(deps, later, body, action);
     const press = readButtonPress(body, action);
     if (press === undefined) return;
     const context: LogContext = {
@@ -175,30 +182,36 @@ function registerButtons(
       ),
     );
   });
+}
 
-  app.action(/^kb_home_ask/, async ({ ack, body, action }) => {
-    await ack();
-    const press = readHomePress(body, action);
-    if (press === undefined) return;
-    const target = { channel: press.dmChannel };
-    const context: LogContext = { kind: 'home_example', entry: press.entry, user: press.user };
-    await later(() =>
-      guard(
-        logger,
-        context,
-        async () => {
-          const conversation = {
-            platform: 'slack' as const,
-            user: press.user,
-            conversation: press.dmChannel,
-          };
-          const reply = noteRequest(context, await bot.choose(conversation, press.entry));
-          await postMessages(client, target, renderReply(reply));
-        },
-        () => postMessages(client, target, [renderApology()]),
-      ),
-    );
-  });
+/** An example pressed on the Home tab: answered in the user's DM with the bot. */
+function answerHomePress(
+  deps: SlackHandlerDeps,
+  later: (work: () => Promise<void>) => Promise<void>,
+  body: unknown,
+  action: unknown,
+): Promise<void> | undefined {
+  const { bot, logger, client } = deps;
+  const press = readHomePress(body, action);
+  if (press === undefined) return undefined;
+  const target = { channel: press.dmChannel };
+  const context: LogContext = { kind: 'home_example', entry: press.entry, user: press.user };
+  const conversation = {
+    platform: 'slack' as const,
+    user: press.user,
+    conversation: press.dmChannel,
+  };
+  return later(() =>
+    guard(
+      logger,
+      context,
+      async () => {
+        const reply = noteRequest(context, await bot.choose(conversation, press.entry));
+        await postMessages(client, target, renderReply(reply));
+      },
+      () => postMessages(client, target, [renderApology()]),
+    ),
+  );
 }
 
 /** The apology takes the `response_url`'s last use only if one is left. */
