@@ -1,18 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
-import type { Keyv } from 'keyv';
-import { createBot } from '../src/bot.js';
-import type { Bot } from '../src/bot-types.js';
-import { createKnowledgeReloader } from '../src/knowledge/knowledge-reloader.js';
-import type { Logger } from '../src/logger.js';
+import type { Bot, Logger } from '../src/index.js';
 import type { Adapter, Env } from './adapter.js';
+import { assembleCore } from './assemble.js';
 import { readCoreConfig } from './config.js';
 import { createConsoleAdapter } from './console/console-adapter.js';
 import { createLogger, secretValues } from './create-logger.js';
-import { createOps } from './metrics/create-ops.js';
-import { createKeyv } from './store/create-keyv.js';
-import { createFileTrainingCache } from './store/file-training-cache.js';
-import { redisSetIfAbsent } from './store/redis-keyv.js';
+import { findLookalikes } from './known-variables.js';
 
 export interface StartAppOptions {
   /** The environment (the process environment plus .env); nothing else reads it. */
@@ -44,50 +38,21 @@ export interface RunningApp {
  */
 export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const config = readCoreConfig(options.env);
-  const platformAdapters = await readPlatformConfigs(options.env);
+  const platforms = await readPlatformConfigs(options.env);
   const logger =
     options.logger ??
-    createLogger(config.logLevel ?? (platformAdapters.length > 0 ? 'info' : 'warn'), {
+    createLogger(config.logLevel ?? (platforms.factories.length > 0 ? 'info' : 'warn'), {
       secrets: secretValues(options.env),
     });
 
-  // The store first: a bad STORE_URL should fail before seconds of training, not after.
-  const keyv = await createKeyv(config.storeUrl, { logger });
-  let knowledge: Awaited<ReturnType<typeof createKnowledgeReloader>>;
-  try {
-    // Watches the files: an edit is validated and retrained in the background, a broken one ignored.
-    const dir = config.trainingCacheDir;
-    // An unchanged file starts from its stored calibration instead of cross-validating again.
-    const trainingCache = dir === undefined ? undefined : createFileTrainingCache({ dir, logger });
-    knowledge = await createKnowledgeReloader(
-      { path: config.knowledgePath, knowledgeBase: trainingCache ? { trainingCache } : {} },
-      logger,
-    );
-  } catch (error) {
-    await closeStore(keyv, logger);
-    throw error;
-  }
-  const { knowledge: loaded, thresholds } = knowledge.current();
-  logger.info(
-    { files: loaded.files, entries: loaded.entries.length, thresholds },
-    'knowledge loaded',
-  );
-
-  const setIfAbsent = redisSetIfAbsent(keyv);
-  const ops = createOps(config.ops, {
+  const core = await assembleCore(config, {
     logger,
-    knowledgeEntries: () => knowledge.current().knowledge.entries.length,
+    // The sharding manager warned already; its shard processes share its environment.
+    ...(!platforms.shard && { lookalikes: findLookalikes(options.env) }),
   });
-  const bot = createBot({
-    knowledge: knowledge.current,
-    store: keyv,
-    logger,
-    config: config.bot,
-    ...(setIfAbsent && { setIfAbsent }),
-    ...(ops.metrics && { metrics: ops.metrics }),
-  });
+  const { bot, ops } = core;
 
-  const adapters: Adapter[] = platformAdapters.map((create) => create({ bot, logger }));
+  const adapters: Adapter[] = platforms.factories.map((create) => create({ bot, logger }));
   let done: Promise<void> = new Promise(() => {});
   if (adapters.length === 0) {
     const io = options.console ?? {
@@ -106,9 +71,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     stopped ??= (async () => {
       ops.beginShutdown();
       await Promise.allSettled(started.map((adapter) => adapter.stop()));
-      knowledge.stop();
-      await bot.flush();
-      await closeStore(keyv, logger);
+      await core.close();
       // Last, so /metrics can be scraped and /healthz says "stopping" while replies drain.
       await ops.stop();
     })();
@@ -137,11 +100,17 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
 
 type AdapterFactory = (deps: { bot: Bot; logger: Logger }) => Adapter;
 
+interface PlatformAdapters {
+  readonly factories: readonly AdapterFactory[];
+  /** A shard process started by the sharding manager (which has checked the environment). */
+  readonly shard: boolean;
+}
+
 /**
  * Reads every platform's settings (failing on an incomplete set, naming the variable) and imports
  * an adapter's SDK only when that platform is configured, so the console starts without them.
  */
-async function readPlatformConfigs(env: Env): Promise<AdapterFactory[]> {
+async function readPlatformConfigs(env: Env): Promise<PlatformAdapters> {
   const factories: AdapterFactory[] = [];
   const { readDiscordConfig } = await import('./discord/discord-config.js');
   const { readSlackConfig } = await import('./slack/slack-config.js');
@@ -149,7 +118,7 @@ async function readPlatformConfigs(env: Env): Promise<AdapterFactory[]> {
   if (discord?.shard) {
     // A shard process started by the sharding manager serves its Discord shards and nothing else.
     const { createDiscordAdapter } = await import('./discord/index.js');
-    return [(deps) => createDiscordAdapter(discord, deps)];
+    return { factories: [(deps) => createDiscordAdapter(discord, deps)], shard: true };
   }
   const slack = readSlackConfig(env);
   if (discord?.shards !== undefined) {
@@ -163,13 +132,5 @@ async function readPlatformConfigs(env: Env): Promise<AdapterFactory[]> {
     const { createSlackAdapter } = await import('./slack/index.js');
     factories.push((deps) => createSlackAdapter(slack, deps));
   }
-  return factories;
-}
-
-async function closeStore(keyv: Keyv, logger: Logger): Promise<void> {
-  try {
-    await keyv.disconnect();
-  } catch (error) {
-    logger.warn({ err: error }, 'store did not close cleanly');
-  }
+  return { factories, shard: false };
 }

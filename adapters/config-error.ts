@@ -1,4 +1,4 @@
-import { BotError } from '../src/errors/bot-error.js';
+import { BotError } from '../src/index.js';
 
 /** A setting is missing or invalid. The message names the variable and how to fix it. */
 export class ConfigError extends BotError {

@@ -1,4 +1,4 @@
-import type { BotConfig } from '../src/bot.js';
+import type { BotConfig } from '../src/index.js';
 import type { Env } from './adapter.js';
 import { ConfigError } from './config-error.js';
 import type { OpsConfig } from './metrics/create-ops.js';

@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import type { Logger } from '../src/logger.js';
+import type { Logger } from '../src/index.js';
 import type { Env } from './adapter.js';
 
 export interface LoggerOptions {

@@ -1,4 +1,4 @@
-import { BotError } from '../src/errors/bot-error.js';
+import { BotError } from '../src/index.js';
 
 /**
  * What to print when an entry point fails. Our errors already say how to fix the problem, so their

@@ -1,13 +1,13 @@
-import { existsSync } from 'node:fs';
 import type { Env } from './adapter.js';
 import { type RunningApp, startApp } from './app.js';
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS, readCoreConfig } from './config.js';
 import { createSecretScrubber, secretValues } from './create-logger.js';
 import { describeError } from './describe-error.js';
+import { readEnv } from './read-env.js';
 
 /**
- * `npm start`: reads `.env` when present, then hands the environment to the composition root.
- * This file and the CLI entry points are the only places that touch `process.env`.
+ * `npm start`: reads the environment and `.env` (`readEnv`, as every entry point does), then hands
+ * it to the composition root.
  *
  * SIGTERM or SIGINT stops taking new work, lets replies in flight finish, closes connections and
  * the store, and exits 0; past SHUTDOWN_TIMEOUT_MS it exits 1. A second signal exits 1 at once.
@@ -79,8 +79,7 @@ function log(app: RunningApp | undefined, level: Level, context: object, message
   process.stderr.write(`${JSON.stringify(line)}\n`);
 }
 
-if (existsSync('.env')) process.loadEnvFile('.env');
-const env: Env = { ...process.env };
+const env: Env = readEnv();
 main(env).catch((error: unknown) => {
   // Configuration and knowledge errors already say how to fix them: print just that.
   const message = describeError(error);

@@ -15,7 +15,10 @@ export interface FeedbackReply {
  * results; they never match, read knowledge or touch the store themselves.
  */
 export interface Bot {
-  /** Answer, clarify or decline a question. Empty text gets help with example questions. */
+  /**
+   * Answer, clarify or decline a question. Empty text gets help with example questions. A query
+   * with an `eventId` already claimed gets a quiet `duplicate` decline, which adapters do not send.
+   */
   handle(query: Query): Promise<Reply>;
   /** A suggestion or "Related" button was pressed: answer that entry in this conversation. */
   choose(context: QueryContext, entry: string): Promise<Reply>;
@@ -24,6 +27,7 @@ export interface Bot {
   /**
    * Claims a platform event id (Slack retries, redeliveries). Resolves true the first time an id is
    * seen, false for a repeat, so the event is answered once even across several bot instances.
+   * Superseded by `Query.eventId` (one event, one core call); kept until every adapter passes it.
    */
   claim(eventId: string): Promise<boolean>;
   /** Writes what the core buffers (curation counts); call before closing the store. */

@@ -1,23 +1,30 @@
 /**
- * The core's public surface. Adapters and tools import from here; nothing here knows a platform.
+ * The core's public surface: adapters import the core only from here (the architecture test
+ * enforces it). Nothing here knows a platform, a store driver or the environment.
  */
 
 export type { About, AboutSource } from './about.js';
-export { type BotConfig, type BotDeps, createBot, defaultBotConfig } from './bot.js';
+export { type BotConfig, createBot, defaultBotConfig } from './bot.js';
 export type { Bot, FeedbackReply, Rating } from './bot-types.js';
-export { BotError } from './errors/bot-error.js';
-export { KnowledgeError, type KnowledgeErrorLocation } from './errors/knowledge-error.js';
-export type { Knowledge, KnowledgeEntry } from './knowledge/knowledge.js';
-export { knowledgeFiles, loadKnowledge, mergeKnowledge } from './knowledge/load-knowledge.js';
-export { parseKnowledgeFile } from './knowledge/parse-knowledge-file.js';
 export {
-  createKnowledgeBase,
-  type KnowledgeBase,
-  type KnowledgeBaseOptions,
-} from './knowledge-base.js';
-export { createSilentLogger, type Logger } from './logger.js';
-export type { Matcher, MatcherFactory, Thresholds, TrainingEntry } from './matcher/matcher.js';
-export { type BotMetrics, createNoopMetrics } from './metrics.js';
-export type { Platform, Query, QueryContext } from './query.js';
+  CURATION_MAX_ITEMS,
+  type CurationLog,
+  createCurationLog,
+} from './curation/curation-log.js';
+export { BotError } from './errors/bot-error.js';
+export { addPhrasing } from './knowledge/add-phrasing.js';
+export { checkKnowledge, type KnowledgeCheck } from './knowledge/check-knowledge.js';
+export {
+  createKnowledgeReloader,
+  type KnowledgeReloader,
+} from './knowledge/knowledge-reloader.js';
+export type { KnowledgeBase } from './knowledge-base.js';
+export type { Logger } from './logger.js';
+export { createMatcher } from './matcher/create-matcher.js';
+export type { BotMetrics } from './metrics.js';
+export type { Query, QueryContext } from './query.js';
 export { renderPlainText } from './render-plain-text.js';
-export type { Reply, Source, Suggestion } from './reply.js';
+export type { AnswerReply, Reply, Source, Suggestion } from './reply.js';
+export { createStateStore, type StateStore } from './store/state-store.js';
+export type { StorePort } from './store/store-port.js';
+export type { CachedTraining, TrainingCache } from './training-cache.js';

@@ -13,7 +13,14 @@ export interface Query {
   readonly user: string;
   readonly conversation: string;
   readonly thread?: string;
+  /**
+   * The platform's id for the event that carried the question (a Slack event id, a Discord message
+   * or interaction id). When set, the core answers it once: a repeat (a retry, a redelivery, another
+   * instance on the same token) gets a quiet `duplicate` decline that adapters do not send.
+   * Unique per platform; the core adds the platform to it.
+   */
+  readonly eventId?: string;
 }
 
 /** The part of a query that identifies a conversation, used by actions that carry no text. */
-export type QueryContext = Omit<Query, 'text'>;
+export type QueryContext = Omit<Query, 'text' | 'eventId'>;

@@ -56,11 +56,13 @@ export interface ClarifyReply extends ReplyBase {
 /** The knowledge does not answer the question; `suggestions` say what the bot can answer. */
 export interface DeclineReply extends ReplyBase {
   readonly kind: 'decline';
-  readonly reason: 'no-match' | 'empty' | 'rate-limited';
+  readonly reason: 'no-match' | 'empty' | 'rate-limited' | 'too-long' | 'duplicate';
   readonly suggestions: readonly Suggestion[];
   /**
    * Set on a rate-limited reply when the user was already told in this window: adapters answering
    * messages send nothing; those that must respond (slash commands) may show the text privately.
+   * Always set on a `duplicate` (an event already claimed): that one is never sent at all, since
+   * the first delivery of the event is answered elsewhere.
    */
   readonly quiet?: boolean;
 }

@@ -1,5 +1,5 @@
-import { renderPlainText } from '../../src/render-plain-text.js';
-import type { Reply } from '../../src/reply.js';
+import type { Reply } from '../../src/index.js';
+import { renderPlainText } from '../../src/index.js';
 
 /** The `ask --json` contract: later checks and scripts rely on exactly these fields. */
 export interface AskJson {

@@ -1,16 +1,18 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { Keyv } from 'keyv';
-import { createBot } from '../../src/bot.js';
-import type { Bot } from '../../src/bot-types.js';
-import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
-import { createKnowledgeBase } from '../../src/knowledge-base.js';
-import type { Query } from '../../src/query.js';
-import { renderPlainText } from '../../src/render-plain-text.js';
-import type { Reply } from '../../src/reply.js';
-import { DEFAULT_KNOWLEDGE_PATH, DEFAULT_TRAINING_CACHE_DIR } from '../config.js';
-import { createLogger } from '../create-logger.js';
-import { createFileTrainingCache } from '../store/file-training-cache.js';
+import type { Bot, Query, Reply } from '../../src/index.js';
+import { renderPlainText } from '../../src/index.js';
+import { assembleCore } from '../assemble.js';
+import {
+  type CoreConfig,
+  DEFAULT_KNOWLEDGE_PATH,
+  DEFAULT_TRAINING_CACHE_DIR,
+  readCoreConfig,
+} from '../config.js';
+import { createLogger, secretValues } from '../create-logger.js';
+import { findLookalikes } from '../known-variables.js';
+import { readEnv } from '../read-env.js';
+import { createMemoryStore } from '../store/memory-store.js';
 import { toAskJson } from './ask-json.js';
 import { parseOrExplain, runCli } from './run-cli.js';
 
@@ -20,8 +22,11 @@ Prints the bot's reply to the question. Without a question, answers one question
 standard input.
   --json            one JSON object per reply: {question, answered, answer, entry, confidence, suggestions}
   --explain         also show the matched phrasing, the confidence and the runner-up
-  --knowledge PATH  a knowledge .yaml file or folder (default: ${DEFAULT_KNOWLEDGE_PATH})
-  --no-cache        train from scratch, ignoring the calibration kept in ${DEFAULT_TRAINING_CACHE_DIR}
+  --knowledge PATH  a knowledge .yaml file or folder (default: KNOWLEDGE_PATH or ${DEFAULT_KNOWLEDGE_PATH})
+  --no-cache        train from scratch, ignoring the calibration kept in TRAINING_CACHE_DIR
+                    (default ${DEFAULT_TRAINING_CACHE_DIR})
+
+Reads .env and the same variables as npm start.
   --help            this text`;
 
 function formatExplanation(reply: Reply): string {
@@ -44,28 +49,48 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const logger = createLogger('warn');
-  const knowledge = await loadKnowledge(args.values.knowledge ?? DEFAULT_KNOWLEDGE_PATH);
-  // Training is most of a cold start; an unchanged file reuses its calibration from `data/`.
-  const trainingCache = args.values['no-cache']
-    ? undefined
-    : createFileTrainingCache({ dir: DEFAULT_TRAINING_CACHE_DIR, logger });
-  const kb = createKnowledgeBase(knowledge, trainingCache ? { trainingCache } : {});
-  // `ask` is one-shot: an in-memory store keeps conversations out of files and servers.
-  const bot = createBot({ knowledge: kb, store: new Keyv(), logger });
-  const json = args.values.json ?? false;
-  const explain = args.values.explain ?? false;
+  const env = readEnv();
+  const shared = readCoreConfig(env);
+  const config: CoreConfig = {
+    ...shared,
+    knowledgePath: args.values.knowledge ?? shared.knowledgePath,
+    // Training is most of a cold start; an unchanged file reuses its stored calibration.
+    trainingCacheDir: args.values['no-cache'] ? undefined : shared.trainingCacheDir,
+    // One command on a terminal serves no /healthz or /metrics, whatever METRICS_PORT says.
+    ops: undefined,
+  };
+  const logger = createLogger(config.logLevel ?? 'warn', { secrets: secretValues(env) });
+  const core = await assembleCore(config, {
+    logger,
+    lookalikes: findLookalikes(env),
+    // `ask` is one conversation on this terminal: kept in memory, it stays out of the files and
+    // servers the running bot shares with its users, and ends with the command.
+    store: createMemoryStore(),
+  });
+  try {
+    await answerAll(core.bot, args.positionals.join(' '), args.values);
+  } finally {
+    await core.close();
+  }
+  return 0;
+}
 
-  const question = args.positionals.join(' ');
+/** The question on the command line, or one per line of standard input. */
+async function answerAll(
+  bot: Bot,
+  question: string,
+  options: { readonly json?: boolean; readonly explain?: boolean },
+): Promise<void> {
+  const json = options.json ?? false;
+  const explain = options.explain ?? false;
   if (question.trim() !== '') {
     await answer(bot, question, json, explain);
-    return 0;
+    return;
   }
   for await (const line of createInterface({ input: process.stdin, terminal: false })) {
     if (line.trim() === '' && json) continue;
     await answer(bot, line, json, explain);
   }
-  return 0;
 }
 
 async function answer(bot: Bot, question: string, json: boolean, explain: boolean): Promise<void> {

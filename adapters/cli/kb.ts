@@ -1,16 +1,22 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { defaultBotConfig } from '../../src/bot.js';
-import { type CurationLog, createCurationLog } from '../../src/curation/curation-log.js';
-import { addPhrasing } from '../../src/knowledge/add-phrasing.js';
-import { checkKnowledge, type KnowledgeCheck } from '../../src/knowledge/check-knowledge.js';
-import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
-import { createKnowledgeBase, type KnowledgeBase } from '../../src/knowledge-base.js';
-import { createMatcher } from '../../src/matcher/create-matcher.js';
-import { createStateStore } from '../../src/store/state-store.js';
-import { readCoreConfig } from '../config.js';
-import { createLogger } from '../create-logger.js';
-import { createKeyv } from '../store/create-keyv.js';
+import {
+  addPhrasing,
+  CURATION_MAX_ITEMS,
+  type CurationLog,
+  checkKnowledge,
+  createCurationLog,
+  createMatcher,
+  defaultBotConfig,
+  type KnowledgeBase,
+  type KnowledgeCheck,
+} from '../../src/index.js';
+import { assembleCore } from '../assemble.js';
+import { type CoreConfig, readCoreConfig } from '../config.js';
+import { createLogger, secretValues } from '../create-logger.js';
+import { findLookalikes } from '../known-variables.js';
+import { readEnv } from '../read-env.js';
+import { createMemoryStore } from '../store/memory-store.js';
 import { parseOrExplain, runCli } from './run-cli.js';
 
 const USAGE = `Usage: npm run kb -- <command> [options]
@@ -27,7 +33,9 @@ Commands:
 Options:
   --knowledge PATH      knowledge file or folder (default: KNOWLEDGE_PATH or knowledge)
   --limit N             rows to list in review (default 20)
-  --json                machine-readable output`;
+  --json                machine-readable output
+
+Reads .env and the same variables as npm start.`;
 
 async function main(): Promise<number> {
   const parsed = parseOrExplain(parse, USAGE);
@@ -38,30 +46,39 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command === undefined && !values.help ? 2 : 0;
   }
-  const config = readCoreConfig(process.env);
-  const path = values.knowledge ?? config.knowledgePath;
-  const kb = createKnowledgeBase(await loadKnowledge(path));
-  switch (command) {
-    case 'check':
-      return check(kb, values.json ?? false);
-    case 'review': {
-      const logger = createLogger(config.logLevel ?? 'warn');
-      const keyv = await createKeyv(config.storeUrl);
-      try {
-        const log = createCurationLog(
-          createStateStore(keyv, logger),
-          { retentionMs: defaultBotConfig.retentionMs, maxItems: 1_000 },
-          Date.now,
-        );
-        if (values.accept !== undefined) return await accept(kb, log, values.accept, values.entry);
-        return await review(kb, log, Number(values.limit ?? 20), values.json ?? false);
-      } finally {
-        await keyv.disconnect().catch(() => undefined);
-      }
-    }
-    default:
-      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
-      return 2;
+  if (command !== 'check' && command !== 'review') {
+    process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
+    return 2;
+  }
+  const env = readEnv();
+  const shared = readCoreConfig(env);
+  // The knowledge and store `npm start` serves: review --accept edits the file it answers from.
+  const config: CoreConfig = {
+    ...shared,
+    knowledgePath: values.knowledge ?? shared.knowledgePath,
+    ops: undefined,
+  };
+  const core = await assembleCore(config, {
+    logger: createLogger(config.logLevel ?? 'warn', { secrets: secretValues(env) }),
+    lookalikes: findLookalikes(env),
+    // `check` reads no state: a private memory store leaves the bot's SQLite file or Redis alone.
+    ...(command === 'check' && { store: createMemoryStore() }),
+  });
+  try {
+    const kb = core.knowledge.current();
+    if (command === 'check') return check(kb, values.json ?? false);
+    const log = createCurationLog(
+      core.store,
+      {
+        retentionMs: config.bot.retentionMs ?? defaultBotConfig.retentionMs,
+        maxItems: CURATION_MAX_ITEMS,
+      },
+      Date.now,
+    );
+    if (values.accept !== undefined) return await accept(kb, log, values.accept, values.entry);
+    return await review(kb, log, Number(values.limit ?? 20), values.json ?? false);
+  } finally {
+    await core.close();
   }
 }
 

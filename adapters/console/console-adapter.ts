@@ -1,10 +1,7 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Bot } from '../../src/bot-types.js';
-import type { Logger } from '../../src/logger.js';
-import type { QueryContext } from '../../src/query.js';
-import { renderPlainText } from '../../src/render-plain-text.js';
-import type { Reply } from '../../src/reply.js';
+import type { Bot, Logger, QueryContext, Reply } from '../../src/index.js';
+import { renderPlainText } from '../../src/index.js';
 import type { Adapter } from '../adapter.js';
 
 export interface ConsoleConfig {

@@ -1,4 +1,4 @@
-import type { Rating } from '../../src/bot-types.js';
+import type { Rating } from '../../src/index.js';
 
 /**
  * Button custom_ids carry the knowledge entry id, so a press is answered from the id alone, on any

@@ -7,8 +7,7 @@ import {
   Partials,
   type RepliableInteraction,
 } from 'discord.js';
-import type { Bot } from '../../src/bot-types.js';
-import type { Logger } from '../../src/logger.js';
+import type { Bot, Logger } from '../../src/index.js';
 import type { Adapter } from '../adapter.js';
 import { ConfigError } from '../config-error.js';
 import { ASK_COMMAND } from './ask-command.js';

@@ -1,4 +1,4 @@
-import { BotError } from '../../src/errors/bot-error.js';
+import { BotError } from '../../src/index.js';
 
 /** The Discord adapter (or its shards) could not connect or was refused by Discord. */
 export class DiscordError extends BotError {

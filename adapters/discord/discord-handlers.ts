@@ -7,8 +7,7 @@ import {
   MessageFlags,
   type RepliableInteraction,
 } from 'discord.js';
-import type { Bot } from '../../src/bot-types.js';
-import type { Logger } from '../../src/logger.js';
+import type { Bot, Logger } from '../../src/index.js';
 import { PRIVATE_OPTION, QUESTION_OPTION } from './ask-command.js';
 import { parseButtonCustomId } from './custom-ids.js';
 import {

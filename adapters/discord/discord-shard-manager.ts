@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { DiscordAPIError, REST, Routes, type Shard, ShardingManager } from 'discord.js';
-import type { Logger } from '../../src/logger.js';
+import type { Logger } from '../../src/index.js';
 import type { Adapter, Env } from '../adapter.js';
 import { ConfigError } from '../config-error.js';
 import type { DiscordConfig } from './discord-config.js';

@@ -1,5 +1,5 @@
 import type { Client } from 'discord.js';
-import type { Logger } from '../../src/logger.js';
+import type { Logger } from '../../src/index.js';
 
 interface PacketHandling {
   handlePacket(packet?: { readonly t?: unknown }, shard?: unknown): boolean;

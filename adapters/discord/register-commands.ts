@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { BotError } from '../../src/errors/bot-error.js';
+import { BotError } from '../../src/index.js';
 import type { Env } from '../adapter.js';
 import { ConfigError } from '../config-error.js';
 import { registerCommands } from './command-registration.js';

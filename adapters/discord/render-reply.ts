@@ -6,8 +6,7 @@ import {
   ComponentType,
   escapeMarkdown,
 } from 'discord.js';
-import type { FeedbackReply } from '../../src/bot-types.js';
-import type { Reply, Source, Suggestion } from '../../src/reply.js';
+import type { FeedbackReply, Reply, Source, Suggestion } from '../../src/index.js';
 import { buttonCustomId } from './custom-ids.js';
 import { splitMessage, truncate } from './split-message.js';
 

@@ -1,4 +1,4 @@
-import type { Query, QueryContext } from '../../src/query.js';
+import type { Query, QueryContext } from '../../src/index.js';
 
 /** The parts of a Discord message the adapter decides on, free of discord.js classes. */
 export interface IncomingMessage {

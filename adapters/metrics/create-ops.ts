@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Logger } from '../../src/logger.js';
-import type { BotMetrics } from '../../src/metrics.js';
+import type { BotMetrics, Logger } from '../../src/index.js';
 import { createOpsServer, type OpsServer } from './ops-server.js';
 import { createPrometheusMetrics } from './prometheus-metrics.js';
 
@@ -23,7 +22,12 @@ export interface Ops {
 
 export function createOps(
   config: OpsConfig | undefined,
-  deps: { readonly logger: Logger; readonly knowledgeEntries: () => number },
+  deps: {
+    readonly logger: Logger;
+    readonly knowledgeEntries: () => number;
+    /** The core state store's health: the one signal `/healthz` and `/metrics` report. */
+    readonly storeHealthy: () => boolean;
+  },
 ): Ops {
   if (config === undefined) {
     return {
@@ -34,7 +38,7 @@ export function createOps(
       address: () => undefined,
     };
   }
-  const metrics = createPrometheusMetrics();
+  const metrics = createPrometheusMetrics({ storeHealthy: deps.storeHealthy });
   let stopping = false;
   const server: OpsServer = createOpsServer({
     ...config,
@@ -42,7 +46,7 @@ export function createOps(
     logger: deps.logger,
     health: () => ({
       status: stopping ? 'stopping' : 'ok',
-      store: metrics.storeStatus(),
+      store: deps.storeHealthy() ? 'ok' : 'degraded',
       knowledge: { entries: deps.knowledgeEntries() },
     }),
   });

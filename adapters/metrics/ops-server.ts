@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
-import type { Logger } from '../../src/logger.js';
+import type { Logger } from '../../src/index.js';
 import { OpsServerError } from './ops-server-error.js';
 
 /** What `GET /healthz` reports; a load balancer only needs the status code. */

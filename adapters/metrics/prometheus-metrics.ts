@@ -1,19 +1,15 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import type { BotMetrics } from '../../src/metrics.js';
-import type { Reply } from '../../src/reply.js';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { BotMetrics, Reply } from '../../src/index.js';
 
 export interface PrometheusMetricsConfig {
-  /** How long after the last store error `/healthz` still reports the store as degraded. */
-  readonly storeDegradedForMs?: number;
-  readonly now?: () => number;
+  /** The core state store's health, exported as `kb_bot_store_up`; unset: the gauge is absent. */
+  readonly storeHealthy?: () => boolean;
 }
 
 /** The core's metrics port backed by prom-client, plus what `/metrics` and `/healthz` read. */
 export interface PrometheusMetrics extends BotMetrics {
   /** A registry of its own: a second bot in the same process (tests) never collides. */
   readonly registry: Registry;
-  /** `degraded` while a store error happened within the last `storeDegradedForMs`. */
-  storeStatus(): 'ok' | 'degraded';
 }
 
 /** Core latency runs from sub-millisecond (a cached answer) to the store timeout (500 ms). */
@@ -21,16 +17,12 @@ export const LATENCY_BUCKETS_SECONDS = [
   0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,
 ] as const;
 
-export const DEFAULT_STORE_DEGRADED_FOR_MS = 30_000;
-
 const OUTCOMES: readonly Reply['kind'][] = ['answer', 'clarify', 'decline'];
 /** Label values come from the core's fixed set; anything else is folded so cardinality stays bounded. */
 const LABEL_VALUE = /^[a-z][a-z-]{0,31}$/;
 
 /** Creates the Prometheus metrics: counters and a histogram for the core, default process metrics. */
 export function createPrometheusMetrics(config: PrometheusMetricsConfig = {}): PrometheusMetrics {
-  const now = config.now ?? Date.now;
-  const degradedForMs = config.storeDegradedForMs ?? DEFAULT_STORE_DEGRADED_FOR_MS;
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
@@ -59,13 +51,23 @@ export function createPrometheusMetrics(config: PrometheusMetricsConfig = {}): P
     registers: [registry],
   });
 
+  const { storeHealthy } = config;
+  if (storeHealthy) {
+    new Gauge({
+      name: 'kb_bot_store_up',
+      help: '1 while the store answers, 0 from a failed operation until one succeeds (as /healthz).',
+      registers: [registry],
+      collect() {
+        this.set(storeHealthy() ? 1 : 0);
+      },
+    });
+  }
+
   // Zeros from the start, so a rate() over the first answer or first outage is not missing a sample.
   for (const outcome of OUTCOMES) questions.inc({ outcome }, 0);
   feedback.inc({ rating: 'up' }, 0);
   feedback.inc({ rating: 'down' }, 0);
   storeErrors.inc(0);
-
-  let lastStoreErrorAt: number | undefined;
 
   return {
     registry,
@@ -82,12 +84,6 @@ export function createPrometheusMetrics(config: PrometheusMetricsConfig = {}): P
     },
     storeError() {
       storeErrors.inc();
-      lastStoreErrorAt = now();
-    },
-    storeStatus() {
-      return lastStoreErrorAt !== undefined && now() - lastStoreErrorAt < degradedForMs
-        ? 'degraded'
-        : 'ok';
     },
   };
 }

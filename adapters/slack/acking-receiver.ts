@@ -1,5 +1,5 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
-import type { Logger } from '../../src/logger.js';
+import type { Logger } from '../../src/index.js';
 
 /**
  * Wraps a receiver so that a payload no listener acknowledges (an event type Bolt cannot place such

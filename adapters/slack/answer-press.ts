@@ -1,6 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Bot, FeedbackReply, Rating } from '../../src/bot-types.js';
-import type { Reply } from '../../src/reply.js';
+import type { Bot, FeedbackReply, Rating, Reply } from '../../src/index.js';
 import type { PrivateAnswers } from './private-answers.js';
 import { BLOCK_IDS, renderFeedback, renderReply, type SlackMessage } from './render-reply.js';
 import { ratedPrivately, ratedPublicly } from './render-result.js';

@@ -1,6 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Bot } from '../../src/bot-types.js';
-import type { Logger } from '../../src/logger.js';
+import type { Bot, Logger } from '../../src/index.js';
 import { renderHome } from './render-home.js';
 import { classifyWebApiError, withRetries } from './slack-retry.js';
 

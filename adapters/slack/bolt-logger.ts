@@ -1,5 +1,5 @@
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
-import type { Logger } from '../../src/logger.js';
+import type { Logger } from '../../src/index.js';
 
 const SEVERITY: Readonly<Record<LogLevel, number>> = {
   [LogLevel.DEBUG]: 0,

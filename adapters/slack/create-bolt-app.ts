@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel, type webApi } from '@slack/bolt';
-import type { Logger } from '../../src/logger.js';
+import type { Logger } from '../../src/index.js';
 import { createAckingReceiver } from './acking-receiver.js';
 import { guardBoltBodyParsing } from './bolt-body-guard.js';
 import { createBoltLogger } from './bolt-logger.js';

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { About, AboutSource } from '../../src/about.js';
+import type { About, AboutSource } from '../../src/index.js';
 import { ACTION_IDS, button, contextBlock, safeLinkTarget, sectionBlock } from './render-reply.js';
 import { SLACK_LIMITS } from './slack-limits.js';
 import { escapeSlackText, trimText } from './slack-text.js';

@@ -1,6 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { FeedbackReply } from '../../src/bot-types.js';
-import type { AnswerReply, Reply, Source, Suggestion } from '../../src/reply.js';
+import type { AnswerReply, FeedbackReply, Reply, Source, Suggestion } from '../../src/index.js';
 import { REPLY_LIMITS, SLACK_LIMITS } from './slack-limits.js';
 import {
   defuseBroadcasts,

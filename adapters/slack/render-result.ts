@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { FeedbackReply, Rating } from '../../src/bot-types.js';
+import type { FeedbackReply, Rating } from '../../src/index.js';
 import {
   ACTION_IDS,
   BLOCK_IDS,

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Logger } from '../../src/logger.js';
+import type { Logger } from '../../src/index.js';
 import { platformError } from './slack-retry.js';
 
 const REACTION = 'eyes';

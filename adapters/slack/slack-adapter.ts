@@ -1,8 +1,7 @@
 import { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
-import type { Bot } from '../../src/bot-types.js';
-import type { Logger } from '../../src/logger.js';
+import type { Bot, Logger } from '../../src/index.js';
 import type { Adapter } from '../adapter.js';
 import { createAckGate } from './ack-gate.js';
 import { createHomePublisher } from './app-home.js';

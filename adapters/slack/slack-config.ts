@@ -28,7 +28,7 @@ export type SlackConfig = SlackSocketConfig | SlackHttpConfig;
 
 export const SLACK_DEFAULT_PORT = 3000;
 
-const SLACK_VARIABLES = [
+export const SLACK_VARIABLES = [
   'SLACK_BOT_TOKEN',
   'SLACK_APP_TOKEN',
   'SLACK_SIGNING_SECRET',

@@ -1,4 +1,4 @@
-import { BotError } from '../../src/errors/bot-error.js';
+import { BotError } from '../../src/index.js';
 
 export type SlackErrorCode = 'SLACK_AUTH' | 'SLACK_CONNECT' | 'SLACK_LISTEN';
 

@@ -1,5 +1,4 @@
-import type { Rating } from '../../src/bot-types.js';
-import type { Query, QueryContext } from '../../src/query.js';
+import type { Query, QueryContext, Rating } from '../../src/index.js';
 import { ACTION_IDS } from './render-reply.js';
 import { slackToPlainText } from './slack-text.js';
 

@@ -1,26 +1,29 @@
 import type { App, webApi } from '@slack/bolt';
-import type { Bot } from '../../src/bot-types.js';
-import type { Logger } from '../../src/logger.js';
-import type { Query } from '../../src/query.js';
-import type { Reply } from '../../src/reply.js';
-import { answerPress, rememberPrivate } from './answer-press.js';
+import type { Bot, Logger, Reply } from '../../src/index.js';
+import { answerPress } from './answer-press.js';
+import {
+  apologiseVia,
+  createAnswerers,
+  guard,
+  type Later,
+  type LogContext,
+  noteRequest,
+} from './answer-question.js';
 import type { HomePublisher } from './app-home.js';
 import type { PrivateAnswers } from './private-answers.js';
 import { ACTION_IDS, renderApology, renderReply } from './render-reply.js';
-import { createResponseUrl, type ResponseUrl } from './response-url.js';
+import { createResponseUrl } from './response-url.js';
 import type { SignOfLife } from './sign-of-life.js';
 import {
-  type IncomingQuestion,
   readButtonPress,
   readDirectMessage,
-  readEventId,
   readHomeOpened,
   readHomePress,
   readMention,
   readMessageShortcut,
   readSlashCommand,
 } from './slack-events.js';
-import { postMessages, sendVia } from './slack-send.js';
+import { postMessages } from './slack-send.js';
 
 type WebClient = webApi.WebClient;
 
@@ -47,54 +50,11 @@ export const MESSAGE_SHORTCUT = 'ask_about_message';
  * context, apologise, keep running.
  */
 export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
-  const { bot, logger, client } = deps;
+  const { logger } = deps;
   /** Tracked from the ack on (so a shutdown waits for it) and answered in turn. */
-  const later = (work: () => Promise<void>) => deps.track(() => deps.answering(work));
+  const later: Later = (work) => deps.track(() => deps.answering(work));
 
-  const answerEvent = (kind: string, incoming: IncomingQuestion, body: unknown) => {
-    const eventId = readEventId(body);
-    const { query, target } = incoming;
-    const context: LogContext = { kind, eventId, user: query.user, channel: target.channel };
-    return later(() =>
-      guard(
-        logger,
-        context,
-        async () => {
-          if (eventId !== undefined && !(await claim(bot, logger, eventId, context))) return;
-          await deps.signOfLife.during(target.channel, incoming.messageTs, async () => {
-            const reply = noteRequest(context, await bot.handle(query));
-            // Over the rate limit and already told this window: a message needs no answer.
-            if (reply.kind === 'decline' && reply.quiet) return;
-            await postMessages(client, target, renderReply(reply));
-          });
-        },
-        () => postMessages(client, target, [renderApology()]),
-      ),
-    );
-  };
-
-  /** A question answered privately through a `response_url` (`/ask`, the message shortcut). */
-  const answerPrivately = (kind: string, query: Query, url: ResponseUrl) => {
-    const context: LogContext = { kind, user: query.user, channel: query.conversation };
-    return later(() =>
-      guard(
-        logger,
-        context,
-        async () => {
-          const reply = noteRequest(context, await bot.handle(query));
-          const messages = renderReply(reply, { shareButton: true });
-          rememberPrivate(
-            deps,
-            { user: query.user, target: { channel: query.conversation } },
-            reply,
-            messages,
-          );
-          await sendVia(url, messages, 'ephemeral');
-        },
-        () => apologiseVia(url),
-      ),
-    );
-  };
+  const { answerEvent, answerPrivately } = createAnswerers(deps, later);
 
   app.command(SLASH_COMMAND, async ({ command, ack }) => {
     await ack();
@@ -140,6 +100,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
         event.type === 'app_mention' ? 'app_mention' : 'direct_message',
         incoming,
         body,
+        context.retryNum,
       );
   });
 
@@ -149,11 +110,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   });
 }
 
-function registerButtons(
-  app: App,
-  deps: SlackHandlerDeps,
-  later: (work: () => Promise<void>) => Promise<void>,
-): void {
+function registerButtons(app: App, deps: SlackHandlerDeps, later: Later): void {
   const { bot, logger, client } = deps;
 
   // Buttons on messages and on the Home tab, in one listener (see the events above).
@@ -187,7 +144,7 @@ function registerButtons(
 /** An example pressed on the Home tab: answered in the user's DM with the bot. */
 function answerHomePress(
   deps: SlackHandlerDeps,
-  later: (work: () => Promise<void>) => Promise<void>,
+  later: Later,
   body: unknown,
   action: unknown,
 ): Promise<void> | undefined {
@@ -212,52 +169,4 @@ function answerHomePress(
       () => postMessages(client, target, [renderApology()]),
     ),
   );
-}
-
-/** The apology takes the `response_url`'s last use only if one is left. */
-async function apologiseVia(url: ResponseUrl): Promise<void> {
-  if (url.usesLeft > 0) await sendVia(url, [renderApology()], 'ephemeral');
-}
-
-/** What an error log line says about the event; filled in as the handler learns more. */
-type LogContext = Record<string, unknown>;
-
-/** Adds the core's request id to the log context, so a failed send can be traced to the question. */
-function noteRequest<T extends Reply>(context: LogContext, reply: T): T {
-  if (reply.requestId !== undefined) context['requestId'] = reply.requestId;
-  return reply;
-}
-
-/** Claims the event id; if the store cannot say, answering twice beats not answering at all. */
-async function claim(bot: Bot, logger: Logger, eventId: string, context: object): Promise<boolean> {
-  try {
-    const first = await bot.claim(eventId);
-    if (!first)
-      logger.debug({ ...context }, 'Slack redelivered an event already answered; skipped');
-    return first;
-  } catch (error) {
-    logger.warn(
-      { err: error, ...context },
-      'Could not record the Slack event id; answering anyway',
-    );
-    return true;
-  }
-}
-
-async function guard(
-  logger: Logger,
-  context: object,
-  work: () => Promise<void>,
-  apologise: () => Promise<unknown>,
-): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    logger.error({ err: error, ...context }, 'Slack handler failed; apologising to the user');
-    try {
-      await apologise();
-    } catch (apologyError) {
-      logger.warn({ err: apologyError, ...context }, 'Could not send the apology to Slack either');
-    }
-  }
 }

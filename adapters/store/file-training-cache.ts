@@ -10,8 +10,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Logger } from '../../src/logger.js';
-import type { CachedTraining, TrainingCache } from '../../src/training-cache.js';
+import type { CachedTraining, Logger, TrainingCache } from '../../src/index.js';
 
 /** Enough for a few knowledge files or branches; each file is well under a kilobyte. */
 const DEFAULT_KEEP = 8;

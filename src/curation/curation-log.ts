@@ -53,6 +53,9 @@ export interface CurationConfig {
   readonly flushIntervalMs?: number;
 }
 
+/** Keeps each curation table bounded whatever the traffic (the bot's and `kb review`'s). */
+export const CURATION_MAX_ITEMS = 1_000;
+
 const UNANSWERED_KEY = 'curation:unanswered';
 const FEEDBACK_KEY = 'curation:feedback';
 const RECENT_FEEDBACK = 20;

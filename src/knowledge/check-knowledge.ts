@@ -103,26 +103,8 @@ export function checkKnowledge(
     .map((pair) => ({ ...pair, count: pair.examples.length }))
     .sort((a, b) => b.count - a.count);
 
-  const owners = new Map<string, Set<string>>();
-  for (const entry of kb.entries.values()) {
-    for (const question of entry.questions) {
-      const normalized = kb.matcher.match(question, 1).normalized;
-      const set = owners.get(normalized) ?? new Set<string>();
-      set.add(entry.id);
-      owners.set(normalized, set);
-    }
-  }
-  const duplicates = [...owners]
-    .filter(([, ids]) => ids.size > 1)
-    .map(([phrasing, ids]) => ({ phrasing, entries: [...ids] }));
-
-  const offTopicAnswered = kb.knowledge.offTopic.flatMap((question) => {
-    const decision = decide(kb.matcher.match(question), kb.thresholds);
-    const top = decision.candidates[0];
-    return decision.kind === 'answer' && top && factIds.has(top.entry)
-      ? [{ question, entry: top.entry, confidence: top.confidence }]
-      : [];
-  });
+  const duplicates = findDuplicates(kb);
+  const offTopicAnswered = answeredOffTopic(kb, factIds);
 
   const problems: CheckProblem[] = [
     ...entries
@@ -162,6 +144,36 @@ export function checkKnowledge(
     thresholdSource: kb.thresholdSource,
     problems,
   };
+}
+
+/** Phrasings that normalise to the same text in more than one entry. */
+function findDuplicates(kb: KnowledgeBase): KnowledgeCheck['duplicates'] {
+  const owners = new Map<string, Set<string>>();
+  for (const entry of kb.entries.values()) {
+    for (const question of entry.questions) {
+      const normalized = kb.matcher.match(question, 1).normalized;
+      const set = owners.get(normalized) ?? new Set<string>();
+      set.add(entry.id);
+      owners.set(normalized, set);
+    }
+  }
+  return [...owners]
+    .filter(([, ids]) => ids.size > 1)
+    .map(([phrasing, ids]) => ({ phrasing, entries: [...ids] }));
+}
+
+/** The file's off-topic questions that the bot would answer with a fact. */
+function answeredOffTopic(
+  kb: KnowledgeBase,
+  factIds: ReadonlySet<string>,
+): KnowledgeCheck['offTopicAnswered'] {
+  return kb.knowledge.offTopic.flatMap((question) => {
+    const decision = decide(kb.matcher.match(question), kb.thresholds);
+    const top = decision.candidates[0];
+    return decision.kind === 'answer' && top && factIds.has(top.entry)
+      ? [{ question, entry: top.entry, confidence: top.confidence }]
+      : [];
+  });
 }
 
 const error = (message: string): CheckProblem => ({ level: 'error', message });

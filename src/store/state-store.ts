@@ -1,16 +1,20 @@
-import type { Keyv } from 'keyv';
 import type { Logger } from '../logger.js';
+import type { StorePort } from './store-port.js';
 
 /**
- * The core's view of its key-value store. Every call degrades instead of failing: a store outage
- * makes the bot forget, never stop answering. Reads resolve `undefined`, writes resolve `false`.
+ * The core's view of its store. Every call degrades instead of failing: a store outage makes the
+ * bot forget, never stop answering. Reads resolve `undefined`, writes resolve `false`.
  */
 export interface StateStore {
   get<T>(key: string): Promise<T | undefined>;
   /** Resolves true when the value was stored. */
   set(key: string, value: unknown, ttlMs: number): Promise<boolean>;
-  delete(key: string): Promise<void>;
-  /** False while the last operation failed; for health checks and metrics. */
+  /** The port's atomic set-if-absent; `undefined` when the store could not say (an outage). */
+  setIfAbsent(key: string, value: unknown, ttlMs: number): Promise<boolean | undefined>;
+  /**
+   * False from a failed operation until one succeeds: the one store health signal, read by
+   * `/healthz` and the metrics. An idle bot keeps the last verdict until its next store call.
+   */
   readonly healthy: boolean;
 }
 
@@ -26,9 +30,9 @@ export interface StateStoreConfig {
   readonly onError?: () => void;
 }
 
-/** Wraps a keyv instance (SQLite, Redis, memory) so store errors are logged once and absorbed. */
+/** Wraps a store port (SQLite, Redis, memory) so store errors are logged once and absorbed. */
 export function createStateStore(
-  keyv: Keyv,
+  port: StorePort,
   logger: Logger,
   config: StateStoreConfig = {},
 ): StateStore {
@@ -52,11 +56,7 @@ export function createStateStore(
     if (!healthy) logger.info('store available again: conversation memory resumed');
     healthy = true;
   };
-  // By default keyv swallows a backend error and resolves as if the key were absent; make calls
-  // reject so an outage is told apart from a miss. Errors raised outside a call (a Redis
-  // reconnect) still arrive as events, and an unheard 'error' event would crash the process.
-  keyv.throwOnErrors = true;
-  keyv.on('error', (error: unknown) => failed('event', error));
+  port.onError((error) => failed('event', error));
 
   async function attempt<T>(operation: string, run: () => Promise<T>, fallback: T): Promise<T> {
     if (Date.now() < skipUntil) return fallback;
@@ -80,11 +80,22 @@ export function createStateStore(
   }
 
   return {
-    get: <T>(key: string) => attempt<T | undefined>('get', () => keyv.get<T>(key), undefined),
-    set: (key, value, ttlMs) => attempt('set', () => keyv.set(key, value, ttlMs), false),
-    delete: async (key) => {
-      await attempt('delete', () => keyv.delete(key), false);
-    },
+    get: <T>(key: string) => attempt<T | undefined>('get', () => port.get<T>(key), undefined),
+    set: (key, value, ttlMs) =>
+      attempt(
+        'set',
+        async () => {
+          await port.set(key, value, ttlMs);
+          return true;
+        },
+        false,
+      ),
+    setIfAbsent: (key, value, ttlMs) =>
+      attempt<boolean | undefined>(
+        'setIfAbsent',
+        () => port.setIfAbsent(key, value, ttlMs),
+        undefined,
+      ),
     get healthy() {
       return healthy;
     },

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScript } from '../support/run-script.js';
 
+const LIGHTHOUSE = new URL('../e2e/slack/fixtures/lighthouse.yaml', import.meta.url).pathname;
+
 const ASK = 'adapters/cli/ask.ts';
 
 function parseOnly(stdout: string): Record<string, unknown> {
@@ -89,5 +91,53 @@ describe('ask --json contract', () => {
     const result = await runScript(ASK, ['--nope']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Usage:');
+  });
+});
+
+describe('ask sees the configuration npm start sees', () => {
+  it('GIVEN KNOWLEDGE_PATH in .env THEN answers from that file, started from the folder of the .env', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ask-env-'));
+    await writeFile(join(dir, '.env'), `KNOWLEDGE_PATH=${LIGHTHOUSE}\nTRAINING_CACHE_DIR=none\n`);
+    const result = await runScript(ASK, ['--json', 'when do you light the lamp'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(parseOnly(result.stdout)).toMatchObject({ answered: true, entry: 'lamp-lighting-time' });
+  });
+
+  it('GIVEN KNOWLEDGE_PATH in the environment THEN answers from that file', async () => {
+    const result = await runScript(ASK, ['--json', 'when do you light the lamp'], {
+      env: { KNOWLEDGE_PATH: LIGHTHOUSE },
+    });
+    expect(parseOnly(result.stdout)).toMatchObject({ answered: true, entry: 'lamp-lighting-time' });
+  });
+
+  it('GIVEN misspelt variables THEN warns once for each, naming the variable it likely meant', async () => {
+    const result = await runScript(ASK, ['--json', 'How many US troops are in Iraq?'], {
+      env: { KNOWLEGDE_PATH: LIGHTHOUSE, SLACK_BOT_TOKN: 'xoxb-not-a-token' },
+    });
+    expect(parseOnly(result.stdout)).toMatchObject({ answered: true, entry: 'us-troops-iraq' });
+    const warnings = result.stderr.split('\n').filter((line) => line.includes('did you mean'));
+    expect(warnings).toHaveLength(2);
+    expect(
+      warnings.filter((w) => w.includes('KNOWLEGDE_PATH') && w.includes('KNOWLEDGE_PATH')),
+    ).toHaveLength(1);
+    expect(
+      warnings.filter((w) => w.includes('SLACK_BOT_TOKN') && w.includes('SLACK_BOT_TOKEN')),
+    ).toHaveLength(1);
+    expect(result.stderr).not.toContain('xoxb-not-a-token');
+  });
+});
+
+describe('ask is not rate limited', () => {
+  it('GIVEN 15 questions piped in THEN 15 answers, none refused', async () => {
+    const input = `${Array.from({ length: 15 }, () => 'How many US troops are in Iraq?').join('\n')}\n`;
+    const result = await runScript(ASK, ['--json'], { input });
+    expect(result.code).toBe(0);
+    const replies = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { answered: boolean; answer: string });
+    expect(replies).toHaveLength(15);
+    expect(replies.filter((r) => r.answered)).toHaveLength(15);
+    expect(result.stdout).not.toContain('faster than I can keep up');
   });
 });

@@ -2,10 +2,12 @@ import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createKeyv } from '../../adapters/store/create-keyv.js';
+import { createStore } from '../../adapters/store/create-store.js';
 import { createBot } from '../../src/bot.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { createKnowledgeBase } from '../../src/knowledge-base.js';
+import { createSilentLogger } from '../../src/logger.js';
+import { createStateStore } from '../../src/store/state-store.js';
 import { runScript } from '../support/run-script.js';
 
 const KB = 'adapters/cli/kb.ts';
@@ -57,9 +59,9 @@ describe('npm run kb -- review', () => {
     await copyFile(FIXTURE, knowledgeFile);
     const storeUrl = `sqlite://${join(dir, 'bot.sqlite')}`;
 
-    const keyv = await createKeyv(storeUrl);
+    const port = await createStore(storeUrl);
     const kb = createKnowledgeBase(await loadKnowledge(knowledgeFile));
-    const bot = createBot({ knowledge: kb, store: keyv });
+    const bot = createBot({ knowledge: kb, store: createStateStore(port, createSilentLogger()) });
     const ask = (text: string) =>
       bot.handle({ text, platform: 'console', user: 'u', conversation: 'c' });
     await ask('when was the lighthouse painted');
@@ -71,7 +73,7 @@ describe('npm run kb -- review', () => {
       'down',
     );
     await bot.flush();
-    await keyv.disconnect();
+    await port.close();
 
     const env = { STORE_URL: storeUrl, KNOWLEDGE_PATH: knowledgeFile };
     const review = await runScript(KB, ['review'], { env });
@@ -97,5 +99,38 @@ describe('npm run kb -- review', () => {
 
     const after = await runScript(KB, ['review'], { env });
     expect(after.stdout).not.toContain('how old is the lighthouse keeper');
+  });
+
+  it('GIVEN STORE_URL and KNOWLEDGE_PATH in .env THEN review reads that store and --accept edits that file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kb-review-env-'));
+    const knowledgeFile = join(dir, 'served.yaml');
+    await copyFile(FIXTURE, knowledgeFile);
+    const storeUrl = `sqlite://${join(dir, 'served.sqlite')}`;
+    const port = await createStore(storeUrl);
+    const kb = createKnowledgeBase(await loadKnowledge(knowledgeFile));
+    const bot = createBot({ knowledge: kb, store: createStateStore(port, createSilentLogger()) });
+    await bot.handle({
+      text: 'when was the lighthouse painted',
+      platform: 'console',
+      user: 'u',
+      conversation: 'c',
+    });
+    await bot.flush();
+    await port.close();
+    await writeFile(join(dir, '.env'), `STORE_URL=${storeUrl}\nKNOWLEDGE_PATH=${knowledgeFile}\n`);
+
+    const review = await runScript(KB, ['review', '--json'], { cwd: dir });
+    expect(review.stderr).toBe('');
+    const listed = JSON.parse(review.stdout) as { unanswered: { text: string }[] };
+    expect(listed.unanswered.map((u) => u.text)).toEqual(['when was the lighthouse painted']);
+
+    const accepted = await runScript(
+      KB,
+      ['review', '--accept', '1', '--entry', 'lighthouse-height'],
+      { cwd: dir },
+    );
+    expect(accepted.code).toBe(0);
+    expect(accepted.stdout).toContain('served.yaml');
+    expect(await readFile(knowledgeFile, 'utf8')).toContain('- when was the lighthouse painted\n');
   });
 });

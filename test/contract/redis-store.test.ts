@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKeyv } from '../../adapters/store/create-keyv.js';
+import { createStore } from '../../adapters/store/create-store.js';
 import {
   REDIS_SERVER_MISSING,
   type RedisServer,
@@ -15,7 +15,7 @@ describeStoreContract({
     const started = await startRedisServer();
     server = started;
     return {
-      open: (namespace) => createKeyv(started.url, { namespace }),
+      open: (namespace) => createStore(started.url, { namespace }),
       break: () => started.stop(),
       repair: () => started.start(),
     };

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
-import { createKeyv } from '../../adapters/store/create-keyv.js';
+import { createStore } from '../../adapters/store/create-store.js';
 import { describeStoreContract } from './store-contract.js';
 
 let directory: string | undefined;
@@ -14,7 +14,7 @@ describeStoreContract({
     directory = await mkdtemp(join(tmpdir(), 'kb-bot-sqlite-contract-'));
     const url = `sqlite://${join(directory, 'contract.sqlite')}`;
     return {
-      open: (namespace) => createKeyv(url, { namespace }),
+      open: (namespace) => createStore(url, { namespace }),
       // Another connection holding an exclusive lock: reads and writes wait for it, then time out
       // in the state store, as they would behind a stuck writer or a backup tool.
       async break() {

@@ -1,13 +1,17 @@
-import { Keyv } from 'keyv';
 import { describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot.js';
 import type { Query } from '../../src/query.js';
+import { memoryStateStore } from '../support/memory-state.js';
 import { shippedKnowledgeBase } from '../support/shipped-bot.js';
 
 const QUOTE = 'Will attacks on U.S. forces continue while the war in Gaza goes on?';
 
 async function conversation(config = {}) {
-  const bot = createBot({ knowledge: await shippedKnowledgeBase(), store: new Keyv(), config });
+  const bot = createBot({
+    knowledge: await shippedKnowledgeBase(),
+    store: memoryStateStore(),
+    config,
+  });
   const id = `conv-${Math.random()}`;
   const ask = (text: string, user = 'alice'): ReturnType<typeof bot.handle> =>
     bot.handle({ text, platform: 'slack', user, conversation: id } satisfies Query);
@@ -78,7 +82,7 @@ describe('conversation memory on the shipped knowledge', () => {
     let clock = 0;
     const bot = createBot({
       knowledge: await shippedKnowledgeBase(),
-      store: new Keyv(),
+      store: memoryStateStore(),
       now: () => clock,
       config: { rateLimit: { questions: 3, windowMs: 60_000 } },
     });

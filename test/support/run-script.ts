@@ -1,7 +1,10 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** tsx's loader by path, so a script also starts from a folder outside the project. */
+const TSX = import.meta.resolve('tsx');
 
 /**
  * Starts one of the project's TypeScript entry points as its npm script does
@@ -11,9 +14,10 @@ export function spawnScript(
   script: string,
   args: readonly string[] = [],
   env: Record<string, string> = {},
+  cwd: string = PROJECT_ROOT,
 ): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    cwd: PROJECT_ROOT,
+  return spawn(process.execPath, ['--import', TSX, join(PROJECT_ROOT, script), ...args], {
+    cwd,
     // No .env values or platform credentials leak in from the developer's shell.
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -33,10 +37,16 @@ export interface ScriptResult {
 export function runScript(
   script: string,
   args: readonly string[],
-  options: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+  options: {
+    input?: string;
+    env?: Record<string, string>;
+    timeoutMs?: number;
+    /** The folder it starts in (where it looks for `.env`); default: the project root. */
+    cwd?: string;
+  } = {},
 ): Promise<ScriptResult> {
   return new Promise((resolve, reject) => {
-    const child = spawnScript(script, args, options.env);
+    const child = spawnScript(script, args, options.env, options.cwd);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {

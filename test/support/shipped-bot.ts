@@ -1,9 +1,10 @@
-import { Keyv } from 'keyv';
 import { createBot } from '../../src/bot.js';
 import type { Bot } from '../../src/bot-types.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../../src/knowledge-base.js';
 import type { Query } from '../../src/query.js';
+import type { StateStore } from '../../src/store/state-store.js';
+import { memoryStateStore } from './memory-state.js';
 
 export const SHIPPED_KNOWLEDGE = new URL('../../knowledge/', import.meta.url).pathname;
 
@@ -19,7 +20,7 @@ export function shippedKnowledgeBase(): Promise<KnowledgeBase> {
  * A bot on the shipped knowledge with an in-memory store. The rate limit is off: these tests ask
  * hundreds of questions as one user; the limit has tests of its own.
  */
-export async function createShippedBot(store: Keyv = new Keyv()): Promise<Bot> {
+export async function createShippedBot(store: StateStore = memoryStateStore()): Promise<Bot> {
   return createBot({
     knowledge: await shippedKnowledgeBase(),
     store,

@@ -1,8 +1,8 @@
-import { Keyv } from 'keyv';
 import { createBot } from '../../../src/bot.js';
 import type { Bot } from '../../../src/bot-types.js';
 import type { KnowledgeBase } from '../../../src/knowledge-base.js';
 import { NAMED_BAD_INPUTS } from '../../property/bad-inputs.js';
+import { memoryStateStore } from '../../support/memory-state.js';
 import { shippedKnowledgeBase } from '../../support/shipped-bot.js';
 
 /** The real core on the shipped knowledge, memory store, no rate limit: load comes from few users. */
@@ -10,7 +10,7 @@ export async function createLoadBot(): Promise<{ bot: Bot; kb: KnowledgeBase }> 
   const kb = await shippedKnowledgeBase();
   const bot = createBot({
     knowledge: kb,
-    store: new Keyv(),
+    store: memoryStateStore(),
     config: { rateLimit: { questions: 0, windowMs: 60_000 } },
   });
   return { bot, kb };

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { Keyv } from 'keyv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../../src/bot.js';
+import { memoryStateStore } from '../../support/memory-state.js';
 import { shippedKnowledgeBase } from '../../support/shipped-bot.js';
 import { type RunningDiscordBot, startDiscordBot } from './harness.js';
 
@@ -10,7 +10,7 @@ let running: RunningDiscordBot;
 beforeAll(async () => {
   const bot = createBot({
     knowledge: await shippedKnowledgeBase(),
-    store: new Keyv(),
+    store: memoryStateStore(),
     config: { rateLimit: { questions: 2, windowMs: 60_000 } },
   });
   running = await startDiscordBot(bot);

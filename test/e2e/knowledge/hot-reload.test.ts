@@ -1,7 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Keyv } from 'keyv';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../../src/bot.js';
 import {
@@ -9,6 +8,7 @@ import {
   type KnowledgeReloader,
 } from '../../../src/knowledge/knowledge-reloader.js';
 import type { Logger } from '../../../src/logger.js';
+import { memoryStateStore } from '../../support/memory-state.js';
 
 const entry = (id: string, topic: string, answer: string) => `  - id: ${id}
     questions:
@@ -60,7 +60,7 @@ describe('hot reload of the knowledge', () => {
       { path: file, debounceMs: 50 },
       recordingLogger().logger,
     );
-    const bot = createBot({ knowledge: reloader.current, store: new Keyv() });
+    const bot = createBot({ knowledge: reloader.current, store: memoryStateStore() });
     const ask = (text: string) =>
       bot.handle({ text, platform: 'console', user: 'u', conversation: 'c' });
 
@@ -76,7 +76,7 @@ describe('hot reload of the knowledge', () => {
     await writeFile(file, FILE_V1);
     const { logger, errors } = recordingLogger();
     reloader = await createKnowledgeReloader({ path: file, debounceMs: 50 }, logger);
-    const bot = createBot({ knowledge: reloader.current, store: new Keyv() });
+    const bot = createBot({ knowledge: reloader.current, store: memoryStateStore() });
     const ask = (text: string) =>
       bot.handle({ text, platform: 'console', user: 'u', conversation: 'c' });
 
@@ -101,7 +101,7 @@ describe('hot reload of the knowledge', () => {
     );
     const bot = createBot({
       knowledge: reloader.current,
-      store: new Keyv(),
+      store: memoryStateStore(),
       config: { rateLimit: { questions: 0, windowMs: 1 } },
     });
     const replies = Promise.all(

@@ -1,4 +1,3 @@
-import { Keyv } from 'keyv';
 import { createBot } from '../../../src/bot.js';
 import type { Bot, FeedbackReply, Rating } from '../../../src/bot-types.js';
 import type { Knowledge } from '../../../src/knowledge/knowledge.js';
@@ -6,6 +5,7 @@ import { loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
 import { createKnowledgeBase } from '../../../src/knowledge-base.js';
 import type { Query, QueryContext } from '../../../src/query.js';
 import type { Reply } from '../../../src/reply.js';
+import { memoryStateStore } from '../../support/memory-state.js';
 
 /**
  * The real core (project knowledge, memory store) with a few test hooks around it:
@@ -31,7 +31,7 @@ export async function createTestBot(): Promise<TestBot> {
   // these tests are about Slack, the golden tests cover the matcher. Canonical questions, which
   // the tests ask, score far above either threshold.
   const knowledge = { ...loaded, thresholds: { answer: 0.85, clarify: 0.1 } };
-  const core = createBot({ knowledge: createKnowledgeBase(knowledge), store: new Keyv() });
+  const core = createBot({ knowledge: createKnowledgeBase(knowledge), store: memoryStateStore() });
   const queries: Query[] = [];
   const chosen: TestBot['chosen'] = [];
   const ratings: TestBot['ratings'] = [];

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
-import type { Keyv } from 'keyv';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { StorePort } from '../../../src/store/store-port.js';
 import {
   freeLoopbackPort,
   type RedisServer,
@@ -24,17 +24,17 @@ const RECOVERY_BOUND_MS = 10_000;
 
 describe('a bot on Redis through an outage', () => {
   const servers: RedisServer[] = [];
-  const opened: Keyv[] = [];
+  const opened: StorePort[] = [];
   afterEach(async () => {
-    await Promise.allSettled(opened.splice(0).map((keyv) => keyv.disconnect()));
+    await Promise.allSettled(opened.splice(0).map((store) => store.close()));
     await Promise.allSettled(servers.splice(0).map((server) => server.stop()));
   });
 
   it('GIVEN Redis stops THEN the bot answers without memory, logs the outage once, and remembers again once Redis is back on the same port', async () => {
     const server = await startRedisServer();
     servers.push(server);
-    const { bot, keyv, logger } = await openStoreBot(server.url);
-    opened.push(keyv);
+    const { bot, store, logger } = await openStoreBot(server.url);
+    opened.push(store);
     await expectAnswer(bot, 'before');
     expect(await remembersPick(bot, 'before')).toBe(true);
 
@@ -44,7 +44,7 @@ describe('a bot on Redis through an outage', () => {
     expect(reply.kind).toBe('answer');
     expect(Date.now() - started).toBeLessThan(ANSWER_BOUND_MS);
     // Commands fail at once instead of waiting in an offline queue to be replayed later.
-    await expect(keyv.get('anything')).rejects.toThrow(/offline|closed/i);
+    await expect(store.get('anything')).rejects.toThrow(/offline|closed/i);
     expect(await remembersPick(bot, 'during')).toBe(false);
     await expectAnswer(bot, 'during');
     expect(storeOutages(logger.records)).toHaveLength(1);
@@ -64,7 +64,7 @@ describe('a bot on Redis through an outage', () => {
   it('GIVEN Redis hangs (SIGSTOP) THEN answers wait only the store bound, the outage is logged once, memory resumes after SIGCONT, and shutdown does not hang', async () => {
     const server = await startRedisServer();
     servers.push(server);
-    const { bot, keyv, logger } = await openStoreBot(server.url);
+    const { bot, store, logger } = await openStoreBot(server.url);
     expect(await remembersPick(bot, 'before-hang')).toBe(true);
 
     server.freeze();
@@ -93,15 +93,15 @@ describe('a bot on Redis through an outage', () => {
     server.freeze();
     void bot.handle(ask(ANSWERED_QUESTION, 'in-flight'));
     const closing = Date.now();
-    await keyv.disconnect();
+    await store.close();
     expect(Date.now() - closing).toBeLessThan(ANSWER_BOUND_MS);
   });
 
   it('GIVEN Redis is down when the bot starts THEN it starts and answers without memory, and remembers once Redis comes up', async () => {
     const port = await freeLoopbackPort();
     const started = Date.now();
-    const { bot, keyv, logger } = await openStoreBot(`redis://127.0.0.1:${port}`);
-    opened.push(keyv);
+    const { bot, store, logger } = await openStoreBot(`redis://127.0.0.1:${port}`);
+    opened.push(store);
     expect(Date.now() - started).toBeLessThan(ANSWER_BOUND_MS);
     await expectAnswer(bot, 'cold');
     expect(await remembersPick(bot, 'cold')).toBe(false);
@@ -131,7 +131,7 @@ describe('a bot on Redis through an outage', () => {
     const host = `127.0.0.1:${server.port}`;
 
     const refused = await openStoreBot(`redis://:${wrong}@${host}`);
-    opened.push(refused.keyv);
+    opened.push(refused.store);
     await expectAnswer(refused.bot, 'refused');
     expect(await remembersPick(refused.bot, 'refused')).toBe(false);
     expect(storeOutages(refused.logger.records)).toHaveLength(1);
@@ -143,7 +143,7 @@ describe('a bot on Redis through an outage', () => {
     );
 
     const admitted = await openStoreBot(`redis://:${password}@${host}`);
-    opened.push(admitted.keyv);
+    opened.push(admitted.store);
     expect(await remembersPick(admitted.bot, 'admitted')).toBe(true);
     await server.stop();
     await expectAnswer(admitted.bot, 'admitted');

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Keyv } from 'keyv';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../adapters/config-error.js';
-import { createKeyv, DEFAULT_SQLITE_PATH } from '../../../adapters/store/create-keyv.js';
+import { createStore, DEFAULT_SQLITE_PATH } from '../../../adapters/store/create-store.js';
+import type { StorePort } from '../../../src/store/store-port.js';
 import {
   answeredEntry,
   ask,
@@ -17,22 +17,22 @@ import {
 } from './store-bot.js';
 
 let directory: string;
-const opened: Keyv[] = [];
+const opened: StorePort[] = [];
 
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'kb-bot-sqlite-e2e-'));
 });
 afterEach(async () => {
-  await Promise.allSettled(opened.splice(0).map((keyv) => keyv.disconnect()));
+  await Promise.allSettled(opened.splice(0).map((port) => port.close()));
 });
 afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
 async function expectConfigError(url: string | undefined): Promise<ConfigError> {
-  const error = await createKeyv(url).then(
-    (keyv) => {
-      opened.push(keyv);
+  const error = await createStore(url).then(
+    (port) => {
+      opened.push(port);
       throw new Error(`expected STORE_URL=${url} to be refused at start`);
     },
     (refused: unknown) => refused,
@@ -80,8 +80,8 @@ describe('SQLite that cannot be written at start', () => {
     await writeFile(join(broken, 'data'), 'data should be a directory');
     try {
       process.chdir(workable);
-      const keyv = await createKeyv(undefined);
-      opened.push(keyv);
+      const port = await createStore(undefined);
+      opened.push(port);
       expect(existsSync(join(workable, DEFAULT_SQLITE_PATH))).toBe(true);
 
       process.chdir(broken);
@@ -99,22 +99,24 @@ describe('a bot on SQLite', () => {
     const url = `sqlite://${join(directory, 'restart.sqlite')}`;
     const before = await openStoreBot(url);
     const offered = await clarify(before.bot, 'restart');
-    await before.keyv.disconnect();
+    await before.store.close();
 
     const after = await openStoreBot(url);
-    opened.push(after.keyv);
+    opened.push(after.store);
     const picked = await after.bot.handle(ask('1', 'restart'));
     expect(answeredEntry(picked)).toBe(offered.suggestions[0]?.entry);
   });
 
   it('GIVEN the database is closed underneath while working THEN the bot keeps answering without memory and logs it once', async () => {
-    const { bot, keyv, logger } = await openStoreBot(
-      `sqlite://${join(directory, 'closed.sqlite')}`,
-    );
+    const {
+      bot,
+      store: port,
+      logger,
+    } = await openStoreBot(`sqlite://${join(directory, 'closed.sqlite')}`);
     await expectAnswer(bot, 'working');
     expect(await remembersPick(bot, 'working')).toBe(true);
 
-    await keyv.disconnect();
+    await port.close();
     for (let i = 0; i < 3; i++) await expectAnswer(bot, `closed-${i}`);
     expect(await remembersPick(bot, 'closed')).toBe(false);
     expect(await bot.claim('Ev-closed')).toBe(true);

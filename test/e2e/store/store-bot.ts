@@ -1,12 +1,12 @@
-import type { Keyv } from 'keyv';
 import { expect } from 'vitest';
-import { createKeyv } from '../../../adapters/store/create-keyv.js';
-import { redisSetIfAbsent } from '../../../adapters/store/redis-keyv.js';
+import { createStore } from '../../../adapters/store/create-store.js';
 import { createBot } from '../../../src/bot.js';
 import type { Bot } from '../../../src/bot-types.js';
 import type { Logger } from '../../../src/logger.js';
 import type { Query } from '../../../src/query.js';
 import type { Reply } from '../../../src/reply.js';
+import { createStateStore } from '../../../src/store/state-store.js';
+import type { StorePort } from '../../../src/store/store-port.js';
 import { shippedKnowledgeBase } from '../../support/shipped-bot.js';
 import {
   createRecordingLogger,
@@ -24,23 +24,21 @@ const UNSETTLED_QUESTIONS = ['what is the weather in Paris tomorrow', 'jordan', 
 
 export interface StoreBot {
   readonly bot: Bot;
-  readonly keyv: Keyv;
+  readonly store: StorePort;
   readonly logger: Logger & { readonly records: LogRecord[] };
 }
 
 /** The real core on the shipped knowledge, with its store opened from a STORE_URL like the app's. */
 export async function openStoreBot(url: string): Promise<StoreBot> {
   const logger = createRecordingLogger();
-  const keyv = await createKeyv(url, { logger });
-  // Wired as the composition root wires it: Redis claims are atomic across instances.
-  const setIfAbsent = redisSetIfAbsent(keyv);
+  const store = await createStore(url, { logger });
+  // Wired as the composition root wires it: the core's degrading wrapper over the port.
   const bot = createBot({
     knowledge: await shippedKnowledgeBase(),
-    store: keyv,
+    store: createStateStore(store, logger),
     logger,
-    ...(setIfAbsent && { setIfAbsent }),
   });
-  return { bot, keyv, logger };
+  return { bot, store, logger };
 }
 
 export function ask(text: string, conversation: string, user = 'tester'): Query {

@@ -1,15 +1,15 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../adapters/config-error.js';
-import { createKeyv } from '../../../adapters/store/create-keyv.js';
+import { createStore } from '../../../adapters/store/create-store.js';
 import { maskStoreUrl } from '../../../adapters/store/store-url.js';
 
 const SECRET = 'S3cret-in-the-url';
 
 async function refusal(url: string): Promise<ConfigError> {
-  const outcome = await createKeyv(url).then(
-    async (keyv) => {
-      await keyv.disconnect();
+  const outcome = await createStore(url).then(
+    async (port) => {
+      await port.close();
       return new Error(`expected STORE_URL=${maskStoreUrl(url)} to be refused`);
     },
     (error: unknown) => error,

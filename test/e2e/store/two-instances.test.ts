@@ -1,5 +1,5 @@
-import type { Keyv } from 'keyv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StorePort } from '../../../src/store/store-port.js';
 import { type RedisServer, startRedisServer } from '../../support/redis-server.js';
 import {
   ANSWERED_QUESTION,
@@ -11,23 +11,23 @@ import {
 } from './store-bot.js';
 
 /**
- * Scale-out: two bot cores, each with its own keyv on the same STORE_URL, behave as one bot. A
+ * Scale-out: two bot cores, each with its own store port on the same STORE_URL, behave as one bot. A
  * platform may deliver a conversation's next message (or the same event) to either instance.
  */
 describe('two bot instances sharing one Redis', () => {
   let server: RedisServer;
   let a: StoreBot;
   let b: StoreBot;
-  const opened: Keyv[] = [];
+  const opened: StorePort[] = [];
 
   beforeAll(async () => {
     server = await startRedisServer();
     a = await openStoreBot(server.url);
     b = await openStoreBot(server.url);
-    opened.push(a.keyv, b.keyv);
+    opened.push(a.store, b.store);
   });
   afterAll(async () => {
-    await Promise.allSettled(opened.map((keyv) => keyv.disconnect()));
+    await Promise.allSettled(opened.map((port) => port.close()));
     await server?.stop();
   });
 

@@ -1,11 +1,13 @@
-import { Keyv } from 'keyv';
 import { describe, expect, it } from 'vitest';
-import { createBot } from '../../../src/bot.js';
+import { createMemoryStore } from '../../../adapters/store/memory-store.js';
+import { type BotConfig, createBot } from '../../../src/bot.js';
 import type { Knowledge, KnowledgeEntry } from '../../../src/knowledge/knowledge.js';
 import { createKnowledgeBase } from '../../../src/knowledge-base.js';
 import type { Logger } from '../../../src/logger.js';
 import type { Candidate, MatcherFactory } from '../../../src/matcher/matcher.js';
 import type { Query } from '../../../src/query.js';
+import { createStateStore } from '../../../src/store/state-store.js';
+import type { StorePort } from '../../../src/store/store-port.js';
 
 /**
  * A scripted matcher: the bot's rules (thresholds, memory, suggestions, feedback) are tested apart
@@ -69,9 +71,10 @@ function recordingLogger(): Logger & {
   return logger;
 }
 
-function setup(store = new Keyv()) {
+function setup(port: StorePort = createMemoryStore()) {
   const kb = createKnowledgeBase(knowledge, { matcherFactory: scriptedMatcher(script) });
   const logger = recordingLogger();
+  const store = createStateStore(port, logger);
   return { bot: createBot({ knowledge: kb, store, logger, now: () => 1_000 }), logger };
 }
 
@@ -163,7 +166,7 @@ describe('createBot', () => {
   });
 
   it('GIVEN 👎 on an answer THEN records it and offers the runners-up, which a number then picks', async () => {
-    const store = new Keyv();
+    const store = createMemoryStore();
     const { bot } = setup(store);
     await bot.handle(q('tell me alpha'));
     const feedback = await bot.feedback(
@@ -193,6 +196,35 @@ describe('createBot', () => {
     expect(await bot.claim('Ev2')).toBe(true);
   });
 
+  it('GIVEN a query with an event id seen before THEN the repeat gets a quiet duplicate decline and is not answered again', async () => {
+    const { bot, logger } = setup();
+    const first = await bot.handle({ ...q('tell me alpha'), eventId: 'Ev10' });
+    expect(first).toMatchObject({ kind: 'answer', entry: { entry: 'alpha' } });
+    const repeat = await bot.handle({ ...q('tell me alpha'), eventId: 'Ev10' });
+    expect(repeat).toMatchObject({ kind: 'decline', reason: 'duplicate', quiet: true });
+    expect(repeat.requestId).toEqual(expect.any(String));
+    const handled = logger.lines.filter((l) => l.message === 'question handled');
+    expect(handled).toHaveLength(1);
+  });
+
+  it('GIVEN the same event id on another platform, or no event id THEN each is answered', async () => {
+    const { bot } = setup();
+    expect((await bot.handle({ ...q('tell me alpha'), eventId: 'Ev11' })).kind).toBe('answer');
+    const slack: Query = { ...q('tell me alpha'), platform: 'slack', eventId: 'Ev11' };
+    expect((await bot.handle(slack)).kind).toBe('answer');
+    expect((await bot.handle(q('tell me alpha'))).kind).toBe('answer');
+    expect((await bot.handle(q('tell me alpha'))).kind).toBe('answer');
+  });
+
+  it('GIVEN one event delivered three times at once THEN exactly one delivery is answered', async () => {
+    const { bot } = setup();
+    const replies = await Promise.all(
+      [1, 2, 3].map(() => bot.handle({ ...q('tell me alpha'), eventId: 'Ev12' })),
+    );
+    expect(replies.filter((r) => r.kind === 'answer')).toHaveLength(1);
+    expect(replies.filter((r) => r.kind === 'decline' && r.reason === 'duplicate')).toHaveLength(2);
+  });
+
   it('GIVEN the same event claimed twice at once in one process THEN exactly one claim wins', async () => {
     const { bot } = setup();
     const results = await Promise.all([bot.claim('Ev3'), bot.claim('Ev3'), bot.claim('Ev3')]);
@@ -201,11 +233,14 @@ describe('createBot', () => {
 
   it('GIVEN an atomic set-if-absent that fails THEN the event is answered anyway and the failure logged', async () => {
     const logger = recordingLogger();
+    const port: StorePort = {
+      ...createMemoryStore(),
+      setIfAbsent: () => Promise.reject(new Error('redis down')),
+    };
     const bot = createBot({
       knowledge: createKnowledgeBase(knowledge, { matcherFactory: scriptedMatcher(script) }),
-      store: new Keyv(),
+      store: createStateStore(port, logger),
       logger,
-      setIfAbsent: () => Promise.reject(new Error('redis down')),
     });
     expect(await bot.claim('Ev4')).toBe(true);
     expect(logger.lines.some((l) => l.level === 'warn')).toBe(true);
@@ -218,15 +253,8 @@ describe('createBot', () => {
   });
 
   it('GIVEN a failing store THEN still answers, and logs the outage once', async () => {
-    class BrokenMap extends Map<string, unknown> {
-      override get(): never {
-        throw new Error('disk gone');
-      }
-      override set(): never {
-        throw new Error('disk gone');
-      }
-    }
-    const broken = new Keyv({ store: new BrokenMap() });
+    const gone = () => Promise.reject(new Error('disk gone'));
+    const broken: StorePort = { ...createMemoryStore(), get: gone, set: gone, setIfAbsent: gone };
     const { bot, logger } = setup(broken);
     expect((await bot.handle(q('tell me alpha'))).kind).toBe('answer');
     expect((await bot.handle(q('alpha or beta'))).kind).toBe('clarify');
@@ -237,7 +265,10 @@ describe('createBot', () => {
 
   it('GIVEN a knowledge function THEN reads it on every question, so a reload swaps atomically', async () => {
     let kb = createKnowledgeBase(knowledge, { matcherFactory: scriptedMatcher(script) });
-    const bot = createBot({ knowledge: () => kb, store: new Keyv() });
+    const bot = createBot({
+      knowledge: () => kb,
+      store: createStateStore(createMemoryStore(), recordingLogger()),
+    });
     expect((await bot.handle(q('tell me alpha'))).kind).toBe('answer');
     kb = createKnowledgeBase(
       { ...knowledge, entries: [entry('gamma')] },
@@ -259,7 +290,7 @@ describe('createBot numbered picks', () => {
 
 describe('createBot curation log', () => {
   it('GIVEN unanswered questions THEN counts them in memory and writes them in one go on flush', async () => {
-    const store = new Keyv();
+    const store = createMemoryStore();
     const { bot } = setup(store);
     for (let i = 0; i < 3; i++) await bot.handle(q('something else'));
     await bot.handle(q('alpha or beta'));
@@ -271,5 +302,61 @@ describe('createBot curation log', () => {
     >;
     expect(table['something else']).toMatchObject({ count: 3, outcome: 'decline' });
     expect(table['alpha or beta']).toMatchObject({ count: 1, outcome: 'clarify' });
+  });
+});
+
+describe('createBot limits', () => {
+  const limitedBot = (config: Partial<BotConfig>) =>
+    createBot({
+      knowledge: createKnowledgeBase(knowledge, { matcherFactory: scriptedMatcher(script) }),
+      store: createStateStore(createMemoryStore(), recordingLogger()),
+      now: () => 1_000,
+      config,
+    });
+
+  it('GIVEN a question at the length cap THEN it is matched; one character over THEN a short too-long decline', async () => {
+    const bot = limitedBot({ maxQuestionLength: 50 });
+    const atCap = await bot.handle(q('x'.repeat(50)));
+    expect(atCap).toMatchObject({ kind: 'decline', reason: 'no-match' });
+    const over = await bot.handle(q('x'.repeat(51)));
+    expect(over).toMatchObject({ kind: 'decline', reason: 'too-long', suggestions: [] });
+    expect(over.text).toBe(
+      'That question is too long for me: please ask it in at most 50 characters.',
+    );
+  });
+
+  it('GIVEN the default cap THEN 4,000 characters are matched and 100,000 declined, counting characters not code units', async () => {
+    const bot = limitedBot({});
+    expect(await bot.handle(q('tell me alpha'.padEnd(4_000, ' a')))).not.toMatchObject({
+      reason: 'too-long',
+    });
+    // 4,000 emoji are 8,000 UTF-16 code units but 4,000 characters: within the cap.
+    const emoji = await bot.handle(q('🙂'.repeat(4_000)));
+    expect(emoji).not.toMatchObject({ reason: 'too-long' });
+    const huge = await bot.handle(q('b'.repeat(100_000)));
+    expect(huge).toMatchObject({ kind: 'decline', reason: 'too-long' });
+    expect(huge.text).toContain('4,000 characters');
+  });
+
+  it('GIVEN a rate limit THEN it applies on Discord and Slack, never on the console or the command line', async () => {
+    const bot = limitedBot({ rateLimit: { questions: 1, windowMs: 60_000 } });
+    for (const platform of ['console', 'cli'] as const) {
+      for (let i = 0; i < 15; i++) {
+        const reply = await bot.handle({ ...q('hi'), platform });
+        expect(reply, `${platform} question ${i + 1}`).toMatchObject({ kind: 'answer' });
+      }
+    }
+    for (const platform of ['discord', 'slack'] as const) {
+      expect((await bot.handle({ ...q('hi'), platform })).kind).toBe('answer');
+      // Small talk counts: the second "hi" is over the budget of one.
+      expect(await bot.handle({ ...q('hi'), platform })).toMatchObject({ reason: 'rate-limited' });
+      expect(await bot.handle({ ...q('hi'), platform })).toMatchObject({ quiet: true });
+    }
+  });
+
+  it('GIVEN RATE_LIMIT_PER_MINUTE=0 (questions 0) THEN nobody is limited, on platforms either', async () => {
+    const bot = limitedBot({ rateLimit: { questions: 0, windowMs: 60_000 } });
+    for (let i = 0; i < 15; i++)
+      expect((await bot.handle({ ...q('hi'), platform: 'slack' })).kind).toBe('answer');
   });
 });

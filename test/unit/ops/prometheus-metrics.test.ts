@@ -1,22 +1,32 @@
-import { Keyv } from 'keyv';
 import { describe, expect, it } from 'vitest';
 import {
   createPrometheusMetrics,
   LATENCY_BUCKETS_SECONDS,
 } from '../../../adapters/metrics/prometheus-metrics.js';
+import { createMemoryStore } from '../../../adapters/store/memory-store.js';
 import { createBot } from '../../../src/bot.js';
 import { loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
 import { createKnowledgeBase } from '../../../src/knowledge-base.js';
+import { createSilentLogger } from '../../../src/logger.js';
+import { createStateStore } from '../../../src/store/state-store.js';
+import type { StorePort } from '../../../src/store/store-port.js';
 
 const LIGHTHOUSE = new URL('../../e2e/slack/fixtures/lighthouse.yaml', import.meta.url).pathname;
 
 /** A memory store that can be told to fail, like a backend that went away. */
-class FlakyMap extends Map<unknown, unknown> {
-  broken = false;
-  override get(key: unknown): unknown {
-    if (this.broken) throw new Error('backend down');
-    return super.get(key);
-  }
+function flakyStore(): StorePort & { broken: boolean } {
+  const port = createMemoryStore();
+  const down = () => Promise.reject(new Error('backend down'));
+  const flaky = {
+    ...port,
+    broken: false,
+    get: <T>(key: string) => (flaky.broken ? down() : port.get<T>(key)),
+    set: (key: string, value: unknown, ttlMs: number) =>
+      flaky.broken ? down() : port.set(key, value, ttlMs),
+    setIfAbsent: (key: string, value: unknown, ttlMs: number) =>
+      flaky.broken ? down() : port.setIfAbsent(key, value, ttlMs),
+  };
+  return flaky;
 }
 
 /** The value of one sample line, e.g. `kb_bot_questions_total{outcome="answer"}`. */
@@ -88,18 +98,18 @@ describe('createPrometheusMetrics', () => {
     expect(sample(text, 'kb_bot_feedback_total{rating="down"}')).toBe(2);
   });
 
-  it('GIVEN a store error THEN it is counted and the store reads degraded for the window only', async () => {
-    let now = 1_000_000;
-    const metrics = createPrometheusMetrics({ now: () => now, storeDegradedForMs: 30_000 });
-    expect(metrics.storeStatus()).toBe('ok');
+  it('GIVEN store errors and the state store health THEN errors are counted and kb_bot_store_up follows the health', async () => {
+    let healthy = true;
+    const metrics = createPrometheusMetrics({ storeHealthy: () => healthy });
+    expect(sample(await metrics.registry.metrics(), 'kb_bot_store_up')).toBe(1);
     metrics.storeError();
     metrics.storeError();
-    expect(metrics.storeStatus()).toBe('degraded');
-    now += 29_999;
-    expect(metrics.storeStatus()).toBe('degraded');
-    now += 1;
-    expect(metrics.storeStatus()).toBe('ok');
-    expect(sample(await metrics.registry.metrics(), 'kb_bot_store_errors_total')).toBe(2);
+    healthy = false;
+    const text = await metrics.registry.metrics();
+    expect(sample(text, 'kb_bot_store_up')).toBe(0);
+    expect(sample(text, 'kb_bot_store_errors_total')).toBe(2);
+    healthy = true;
+    expect(sample(await metrics.registry.metrics(), 'kb_bot_store_up')).toBe(1);
   });
 
   it('GIVEN two instances THEN each has its own registry, and both export process metrics', async () => {
@@ -116,10 +126,13 @@ describe('createPrometheusMetrics', () => {
   });
 
   it('GIVEN the real core with these metrics THEN its questions, feedback and store errors show up', async () => {
-    const metrics = createPrometheusMetrics();
+    const backend = flakyStore();
+    const store = createStateStore(backend, createSilentLogger(), {
+      onError: () => metrics.storeError(),
+    });
+    const metrics = createPrometheusMetrics({ storeHealthy: () => store.healthy });
     const knowledge = createKnowledgeBase(await loadKnowledge(LIGHTHOUSE));
-    const backend = new FlakyMap();
-    const bot = createBot({ knowledge, store: new Keyv({ store: backend }), metrics });
+    const bot = createBot({ knowledge, store, metrics });
     const context = { platform: 'console', user: 'u1', conversation: 'c1' } as const;
     const answered = await bot.handle({ ...context, text: 'when do you light the lamp?' });
     expect(answered.kind).toBe('answer');
@@ -134,6 +147,6 @@ describe('createPrometheusMetrics', () => {
     expect(sample(text, 'kb_bot_questions_total{outcome="decline",reason="no-match"}')).toBe(1);
     expect(sample(text, 'kb_bot_feedback_total{rating="up"}')).toBe(1);
     expect(sample(text, 'kb_bot_store_errors_total')).toBeGreaterThanOrEqual(1);
-    expect(metrics.storeStatus()).toBe('degraded');
+    expect(sample(text, 'kb_bot_store_up')).toBe(0);
   });
 });

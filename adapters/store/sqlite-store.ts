@@ -1,9 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Keyv } from 'keyv';
+import type { StorePort } from '../../src/index.js';
 import { ConfigError } from '../config-error.js';
+import { createKeyvStore } from './keyv-store.js';
 
-export interface SqliteKeyvConfig {
+export interface SqliteStoreConfig {
   readonly path: string;
   readonly namespace: string;
   /** True when STORE_URL is unset and the path is the embedded default, so the message says so. */
@@ -18,13 +20,24 @@ export interface SqliteKeyvConfig {
  */
 const BUSY_TIMEOUT_MS = 250;
 const PROBE_KEY = 'store-probe';
+/** @keyv/sqlite's table: one row per key, the value as keyv serialised it. */
+const TABLE = 'keyv';
+
+/**
+ * One statement, so atomic whichever connection runs it: insert, or replace a row whose value has
+ * expired (keyv leaves expired rows until they are read); `RETURNING` names the key when written.
+ */
+const INSERT_IF_ABSENT = `INSERT INTO ${TABLE} (key, value) VALUES (?, ?)
+  ON CONFLICT(key) DO UPDATE SET value = excluded.value
+  WHERE json_extract(${TABLE}.value, '$.expires') < ?
+  RETURNING key`;
 
 /**
  * Opens (creating when needed) the SQLite file and proves it writable with a probe write, so a bad
  * path stops the bot at start with a message saying what to fix, instead of a bot that silently
  * forgets everything. Failures after the start degrade in the core's state store.
  */
-export async function openSqliteKeyv(config: SqliteKeyvConfig): Promise<Keyv> {
+export async function openSqliteStore(config: SqliteStoreConfig): Promise<StorePort> {
   const { path } = config;
   try {
     await mkdir(dirname(path), { recursive: true });
@@ -41,10 +54,19 @@ export async function openSqliteKeyv(config: SqliteKeyvConfig): Promise<Keyv> {
     await keyv.disconnect().catch(() => {});
     throw unwritable(config, error);
   }
-  return keyv;
+  return createKeyvStore(keyv, async (key, serialized) => {
+    // keyv prefixes keys with its namespace and a colon in this table.
+    const rows = (await store.query(
+      INSERT_IF_ABSENT,
+      `${config.namespace}:${key}`,
+      serialized,
+      Date.now(),
+    )) as unknown[];
+    return rows.length === 1;
+  });
 }
 
-function unwritable({ path, isDefault }: SqliteKeyvConfig, cause: unknown): ConfigError {
+function unwritable({ path, isDefault }: SqliteStoreConfig, cause: unknown): ConfigError {
   const reason = cause instanceof Error ? cause.message : String(cause);
   const code = (cause as { code?: unknown } | undefined)?.code;
   const where = isDefault

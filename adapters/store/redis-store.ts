@@ -1,9 +1,10 @@
 import { Keyv } from 'keyv';
-import type { Logger } from '../../src/logger.js';
+import type { Logger, StorePort } from '../../src/index.js';
 import { ConfigError } from '../config-error.js';
+import { createKeyvStore } from './keyv-store.js';
 import { maskStoreUrl } from './store-url.js';
 
-export interface RedisKeyvConfig {
+export interface RedisStoreConfig {
   /** `redis://[user:password@]HOST:PORT[/DB]` or `rediss://…` (TLS). */
   readonly url: string;
   readonly namespace: string;
@@ -25,19 +26,6 @@ export const redisClientDefaults = {
   closeTimeoutMs: 1_000,
 } as const satisfies Record<string, number>;
 
-type SetIfAbsent = (key: string, value: unknown, ttlMs: number) => Promise<boolean>;
-const setIfAbsentByKeyv = new WeakMap<Keyv, SetIfAbsent>();
-/** Same bound as the core's store calls: a hung Redis must not hold an event. */
-const CLAIM_TIMEOUT_MS = 500;
-
-/**
- * Atomic set-if-absent (`SET NX PX`) for a keyv opened here, so several bot instances claim an
- * event exactly once; undefined for other stores (their claims are atomic within one process).
- */
-export function redisSetIfAbsent(keyv: Keyv): SetIfAbsent | undefined {
-  return setIfAbsentByKeyv.get(keyv);
-}
-
 /** Never gives up: a number is the delay before the next attempt. */
 export function reconnectDelay(attempt: number): number {
   const backoff = Math.min(2 ** attempt * 100, redisClientDefaults.maxReconnectDelayMs);
@@ -52,7 +40,7 @@ export function reconnectDelay(attempt: number): number {
  * Resolves after the first connection attempt ends either way, so an early question does not see
  * a Redis that is up but not connected yet as an outage.
  */
-export async function openRedisKeyv(config: RedisKeyvConfig): Promise<Keyv> {
+export async function openRedisStore(config: RedisStoreConfig): Promise<StorePort> {
   const url = parseRedisUrl(config.url);
   const { default: KeyvRedis, createClient } = await import('@keyv/redis');
   const client = createClient({
@@ -90,22 +78,6 @@ export async function openRedisKeyv(config: RedisKeyvConfig): Promise<Keyv> {
     throwOnErrors: true,
   });
 
-  setIfAbsentByKeyv.set(keyv, async (key, value, ttlMs) => {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('Redis SET NX timed out')), CLAIM_TIMEOUT_MS);
-    });
-    try {
-      const set = client.set(`${config.namespace}:claim:${key}`, JSON.stringify(value), {
-        condition: 'NX',
-        expiration: { type: 'PX', value: ttlMs },
-      });
-      return (await Promise.race([set, timeout])) === 'OK';
-    } finally {
-      clearTimeout(timer);
-    }
-  });
-
   const firstAttempt = new Promise<unknown>((resolve) => {
     const settle = (error?: unknown) => {
       client.off('ready', settle);
@@ -125,7 +97,14 @@ export async function openRedisKeyv(config: RedisKeyvConfig): Promise<Keyv> {
       'Redis unreachable at start: answering without conversation memory, reconnecting in the background',
     );
   }
-  return keyv;
+  return createKeyvStore(keyv, async (key, serialized, ttlMs) => {
+    // The key keyv's Redis adapter would use, so `get` reads a claimed key like any other.
+    const set = client.set(store.createKeyPrefix(key, config.namespace), serialized, {
+      condition: 'NX',
+      expiration: { type: 'PX', value: ttlMs },
+    });
+    return (await set) === 'OK';
+  });
 }
 
 /** Checks the URL here, so neither a parse error nor its `input` field can carry the password. */
