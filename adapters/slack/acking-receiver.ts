@@ -21,28 +21,22 @@ export function createAckingReceiver(inner: Receiver, logger: Logger): Receiver 
 }
 
 async function processAndAck(app: App, event: ReceiverEvent, logger: Logger): Promise<void> {
-  if (!boltCanPlace(event.body)) {
-    // Bolt would warn and leave it open; `app_rate_limited` is the one Slack really sends.
+  const unclaimed = async () => {
     await event.ack();
     logger.debug(
       { payload: describePayload(event.body) },
       'No listener takes this Slack payload; acknowledged',
     );
-    return;
-  }
+  };
+  // Bolt would warn and leave it open; `app_rate_limited` is the one Slack really sends.
+  if (!boltCanPlace(event.body)) return unclaimed();
   let acked = false;
   const ack: ReceiverEvent['ack'] = async (response) => {
     acked = true;
     await event.ack(response);
   };
   await app.processEvent({ ...event, ack });
-  if (acked) return;
-  acked = true;
-  await event.ack();
-  logger.debug(
-    { payload: describePayload(event.body) },
-    'No listener takes this Slack payload; acknowledged',
-  );
+  if (!acked) await unclaimed();
 }
 
 const PLACEABLE_TYPES = new Set([
