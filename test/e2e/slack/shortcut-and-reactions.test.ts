@@ -60,6 +60,13 @@ describe('GIVEN a question by mention or DM', () => {
     expect(order.indexOf('chat.postMessage')).toBeLessThan(order.indexOf('reactions.remove'));
   });
 
+  it('WHEN Slack retries the event THEN the retry adds no 👀 (it would come off too early)', async () => {
+    await h.sendEvent(directMessageEvent({ text: question }), { retryNum: 1 });
+    await h.api.waitForCalls('chat.postMessage');
+    await quiet(100);
+    expect(h.api.callsTo('reactions.add')).toHaveLength(0);
+  });
+
   it('WHEN the app lacks reactions:write THEN questions are still answered and it stops trying', async () => {
     h.api.fail('reactions.add', { error: 'missing_scope' });
     const from = h.logs.length;
