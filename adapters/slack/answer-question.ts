@@ -6,8 +6,12 @@ import { type IncomingQuestion, readEventId } from './slack-events.js';
 import type { SlackHandlerDeps } from './slack-handlers.js';
 import { postMessages, sendVia } from './slack-send.js';
 
-/** Runs reply work after the ack: tracked for shutdown, in turn behind waiting acks. */
-export type Later = (work: () => Promise<void>) => Promise<void>;
+/**
+ * Queues reply work after the ack: tracked for shutdown, run in turn behind waiting acks. It does
+ * not keep the listener waiting, so Bolt lets go of each request (its buffers and response) as soon
+ * as it is acknowledged; under a burst a thousand of them held until answered cost real GC time.
+ */
+export type Later = (work: () => Promise<void>) => void;
 
 /**
  * The two ways a question is answered: an event (mention, DM) in the conversation through the Web
@@ -32,7 +36,7 @@ export function createAnswerers(deps: SlackHandlerDeps, later: Later) {
       if (reply.kind === 'decline' && reply.quiet) return;
       await postMessages(client, target, renderReply(reply));
     };
-    return later(() =>
+    later(() =>
       guard(
         logger,
         context,
@@ -49,7 +53,7 @@ export function createAnswerers(deps: SlackHandlerDeps, later: Later) {
   /** A question answered privately through a `response_url` (`/ask`, the message shortcut). */
   const answerPrivately = (kind: string, query: Query, url: ResponseUrl) => {
     const context: LogContext = { kind, user: query.user, channel: query.conversation };
-    return later(() =>
+    later(() =>
       guard(
         logger,
         context,

@@ -39,18 +39,46 @@ export interface ResponseUrl {
 }
 
 export function createResponseUrl(url: string, now: () => number = Date.now): ResponseUrl {
-  const expires = now() + RESPONSE_URL_LIMITS.lifetimeMs;
-  let used = 0;
-  const usable = () => used < RESPONSE_URL_LIMITS.uses && now() < expires;
+  return new CountedResponseUrl(url, now);
+}
 
-  const post = async (body: ResponseUrlBody): Promise<void> => {
-    if (!usable()) {
+// A class rather than closures: one is made per command or press, a thousand in a burst.
+class CountedResponseUrl implements ResponseUrl {
+  private used = 0;
+  private readonly expires: number;
+
+  constructor(
+    private readonly url: string,
+    private readonly now: () => number,
+  ) {
+    this.expires = now() + RESPONSE_URL_LIMITS.lifetimeMs;
+  }
+
+  get usesLeft(): number {
+    return Math.max(0, RESPONSE_URL_LIMITS.uses - this.used);
+  }
+
+  send(body: ResponseUrlBody): Promise<void> {
+    return withRetries(
+      () => this.post(body),
+      classifyResponseUrlError,
+      REPLY_RETRY_POLICY,
+      () => this.usable(),
+    );
+  }
+
+  private usable(): boolean {
+    return this.used < RESPONSE_URL_LIMITS.uses && this.now() < this.expires;
+  }
+
+  private async post(body: ResponseUrlBody): Promise<void> {
+    if (!this.usable()) {
       throw new ResponseUrlError('the response_url is out of uses or expired', 'exhausted');
     }
-    used++;
+    this.used++;
     let response: Response;
     try {
-      response = await fetch(url, {
+      response = await fetch(this.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
@@ -69,15 +97,7 @@ export function createResponseUrl(url: string, now: () => number = Date.now): Re
       response.status,
       Number.isNaN(retryAfter) ? undefined : retryAfter,
     );
-  };
-
-  return {
-    send: (body) =>
-      withRetries(() => post(body), classifyResponseUrlError, REPLY_RETRY_POLICY, usable),
-    get usesLeft() {
-      return Math.max(0, RESPONSE_URL_LIMITS.uses - used);
-    },
-  };
+  }
 }
 
 /** 5xx, 429 and a connection that failed are worth another try; 404 (expired) and 400 are not. */

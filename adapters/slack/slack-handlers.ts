@@ -52,7 +52,10 @@ export const MESSAGE_SHORTCUT = 'ask_about_message';
 export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   const { logger } = deps;
   /** Tracked from the ack on (so a shutdown waits for it) and answered in turn. */
-  const later: Later = (work) => deps.track(() => deps.answering(work));
+  const later: Later = (work) => {
+    // track() never rejects: every piece of work runs inside its own error boundary.
+    void deps.track(() => deps.answering(work));
+  };
 
   const { answerEvent, answerPrivately } = createAnswerers(deps, later);
 
@@ -60,7 +63,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     await ack();
     const query = readSlashCommand(command);
     if (query === undefined || typeof command.response_url !== 'string') return;
-    await answerPrivately('slash_command', query, createResponseUrl(command.response_url));
+    answerPrivately('slash_command', query, createResponseUrl(command.response_url));
   });
 
   app.shortcut(
@@ -69,7 +72,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       await ack();
       const asked = readMessageShortcut(body, context.botUserId);
       if (asked === undefined) return;
-      await answerPrivately('message_shortcut', asked.query, createResponseUrl(asked.responseUrl));
+      answerPrivately('message_shortcut', asked.query, createResponseUrl(asked.responseUrl));
     },
   );
 
@@ -96,7 +99,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
         ? readMention(event, context.botUserId)
         : readDirectMessage(event, context.botUserId);
     if (incoming !== undefined)
-      await answerEvent(
+      answerEvent(
         event.type === 'app_mention' ? 'app_mention' : 'direct_message',
         incoming,
         body,
@@ -128,7 +131,7 @@ function registerButtons(app: App, deps: SlackHandlerDeps, later: Later): void {
     };
     const url = press.responseUrl !== undefined ? createResponseUrl(press.responseUrl) : undefined;
     const note = (reply: Reply) => noteRequest(context, reply);
-    await later(() =>
+    later(() =>
       guard(
         logger,
         context,
@@ -147,10 +150,10 @@ function answerHomePress(
   later: Later,
   body: unknown,
   action: unknown,
-): Promise<void> | undefined {
+): void {
   const { bot, logger, client } = deps;
   const press = readHomePress(body, action);
-  if (press === undefined) return undefined;
+  if (press === undefined) return;
   const target = { channel: press.dmChannel };
   const context: LogContext = { kind: 'home_example', entry: press.entry, user: press.user };
   const conversation = {
@@ -158,7 +161,7 @@ function answerHomePress(
     user: press.user,
     conversation: press.dmChannel,
   };
-  return later(() =>
+  later(() =>
     guard(
       logger,
       context,
