@@ -1,3 +1,4 @@
+import type { About } from './about.js';
 import type { Query, QueryContext } from './query.js';
 import type { Reply, Suggestion } from './reply.js';
 
@@ -33,4 +34,6 @@ export interface Bot {
   flush(): Promise<void>;
   /** Questions to offer while the user types (autocomplete), best first. */
   complete(prefix: string, limit?: number): readonly Suggestion[];
+  /** What the knowledge in service is about: topic, sources and `examples` example questions. */
+  about(examples?: number): About;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { describeKnowledge } from './about.js';
 import { complete } from './autocomplete/complete.js';
 import type { Bot } from './bot-types.js';
 import { createConversationMemory } from './conversation/conversation-memory.js';
@@ -136,6 +137,7 @@ export function createBot(deps: BotDeps): Bot {
     feedback: createFeedback({ memory, curation, metrics, logger }),
     claim,
     complete: (prefix, limit = 25) => complete(current(), prefix, limit),
+    about: (examples = config.maxSuggestions) => describeKnowledge(current(), examples),
     flush: () => curation.flush(),
   };
 }

@@ -3,6 +3,7 @@
  * enforces it). Nothing here knows a platform, a store driver or the environment.
  */
 
+export type { About, AboutSource } from './about.js';
 export { type ImportFormat, importKnowledge } from './authoring/import-knowledge.js';
 export { toKnowledgeYaml } from './authoring/knowledge-yaml.js';
 export { STARTER_KNOWLEDGE } from './authoring/starter-knowledge.js';

@@ -1,7 +1,13 @@
 import type { types } from '@slack/bolt';
 import type { AnswerReply, FeedbackReply, Reply, Source, Suggestion } from '../../src/index.js';
 import { REPLY_LIMITS, SLACK_LIMITS } from './slack-limits.js';
-import { defuseBroadcasts, escapeSlackText, splitText, trimText } from './slack-text.js';
+import {
+  defuseBroadcasts,
+  escapeSlackText,
+  splitText,
+  trimAtWord,
+  trimText,
+} from './slack-text.js';
 
 type KnownBlock = types.KnownBlock;
 type Button = types.Button;
@@ -21,6 +27,17 @@ export const ACTION_IDS = {
   feedbackUp: 'kb_feedback_up',
   feedbackDown: 'kb_feedback_down',
   share: 'kb_share',
+  /** Example questions on the App Home tab; answered in the DM. */
+  homeAsk: 'kb_home_ask',
+} as const;
+
+/** Block ids that tell, on a press, which kind of row the button was in. */
+export const BLOCK_IDS = {
+  feedback: 'kb_feedback',
+  /** Suggestions of a clarification, a decline or help: pressing one answers in their place. */
+  suggestions: 'kb_suggestions',
+  /** "Related questions" under an answer: pressing one answers below, the answer stays. */
+  related: 'kb_related',
 } as const;
 
 export interface RenderOptions {
@@ -31,8 +48,8 @@ export interface RenderOptions {
 }
 
 const TRIMMED_NOTE = '\n_(The rest of this answer is too long for Slack.)_';
-const APOLOGY =
-  'Sorry, something went wrong on my side while answering. Please try again in a moment.';
+// Neither the user's question nor the bot is at fault when Slack or the store fails for a moment.
+const APOLOGY = 'Sorry, no answer could be given just now. Please try again in a moment.';
 
 /**
  * Renders a core reply as one or more Slack messages: the text (escaped, split into sections),
@@ -75,7 +92,9 @@ function answerBlocks(reply: AnswerReply, options: RenderOptions): KnownBlock[] 
   if (reply.source !== undefined) blocks.push(contextBlock(sourceLine(reply.source)));
   if (reply.related.length > 0) {
     blocks.push(contextBlock('Related questions:'));
-    blocks.push(...suggestionBlocks(reply.related, { numbered: false }));
+    blocks.push(
+      ...suggestionBlocks(reply.related, { numbered: false, blockId: BLOCK_IDS.related }),
+    );
   }
   // Small talk has nothing to rate or share.
   if (reply.entryKind === 'fact') {
@@ -87,20 +106,30 @@ function answerBlocks(reply: AnswerReply, options: RenderOptions): KnownBlock[] 
     if (options.shareButton === true) {
       elements.push({ ...button('Share in channel', ACTION_IDS.share, entry), style: 'primary' });
     }
-    blocks.push({ type: 'actions', block_id: 'kb_feedback', elements });
+    blocks.push({ type: 'actions', block_id: BLOCK_IDS.feedback, elements });
   }
   return blocks;
 }
 
-function sourceLine(source: Source): string {
-  const publication = escapeSlackText(source.publication);
+/**
+ * "Source: <attribution>, in <publication>", the publication linked when the knowledge has a URL;
+ * when the attribution already names the publication it is said once ("Source: _Scripps News_").
+ */
+export function sourceLine(source: Source): string {
   const url = source.url !== undefined ? safeLinkTarget(source.url) : undefined;
-  const title = url !== undefined ? `<${url}|${publication}>` : `_${publication}_`;
-  return `Source: ${escapeSlackText(source.attribution)}, ${title}`;
+  const attribution = source.attribution.trim();
+  const publication = source.publication.trim();
+  const named = (label: string) =>
+    url !== undefined ? `<${url}|${escapeSlackText(label)}>` : `_${escapeSlackText(label)}_`;
+  const said = (text: string) => text.toLowerCase().replace(/\s+/g, ' ');
+  if (attribution === '' || said(attribution).includes(said(publication))) {
+    return `Source: ${named(attribution || publication)}`;
+  }
+  return `Source: ${escapeSlackText(attribution)}, in ${named(publication)}`;
 }
 
 /** A curated URL becomes a link only if it is plain http(s) with nothing that could break `<url|…>`. */
-function safeLinkTarget(url: string): string | undefined {
+export function safeLinkTarget(url: string): string | undefined {
   if (!/^https?:\/\/[^\s<>|]+$/i.test(url)) return undefined;
   try {
     return new URL(url).href.replaceAll('&', '&amp;');
@@ -111,7 +140,7 @@ function safeLinkTarget(url: string): string | undefined {
 
 function suggestionBlocks(
   suggestions: readonly Suggestion[],
-  { numbered }: { numbered: boolean },
+  { numbered, blockId = BLOCK_IDS.suggestions }: { numbered: boolean; blockId?: string },
 ): KnownBlock[] {
   const shown = suggestions
     .filter((s) => s.entry.length > 0 && s.entry.length <= SLACK_LIMITS.buttonValue)
@@ -120,16 +149,16 @@ function suggestionBlocks(
   const elements = shown.map((s, i) =>
     button(numbered ? `${i + 1}. ${s.question}` : s.question, `${ACTION_IDS.choose}:${i}`, s.entry),
   );
-  return [{ type: 'actions', block_id: 'kb_suggestions', elements }];
+  return [{ type: 'actions', block_id: blockId, elements }];
 }
 
-function button(label: string, actionId: string, value: string): Button {
+export function button(label: string, actionId: string, value: string): Button {
   return {
     type: 'button',
     text: {
       type: 'plain_text',
       // Defuse first: the word joiner it inserts must count against the limit too.
-      text: trimText(defuseBroadcasts(label), SLACK_LIMITS.buttonText),
+      text: trimAtWord(defuseBroadcasts(label), SLACK_LIMITS.buttonText),
       emoji: true,
     },
     action_id: actionId,
@@ -137,12 +166,12 @@ function button(label: string, actionId: string, value: string): Button {
   };
 }
 
-function sectionBlock(escapedText: string): KnownBlock {
+export function sectionBlock(escapedText: string): KnownBlock {
   // verbatim: Slack must not auto-link URLs, channel names or mentions in this text.
   return { type: 'section', text: { type: 'mrkdwn', text: escapedText, verbatim: true } };
 }
 
-function contextBlock(mrkdwn: string): KnownBlock {
+export function contextBlock(mrkdwn: string): KnownBlock {
   return {
     type: 'context',
     elements: [

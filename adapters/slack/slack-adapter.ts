@@ -1,17 +1,23 @@
-import { Server, type ServerResponse } from 'node:http';
+import { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, LogLevel, type webApi } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { Bot, Logger } from '../../src/index.js';
 import type { Adapter } from '../adapter.js';
-import { guardBoltBodyParsing } from './bolt-body-guard.js';
-import { createBoltLogger } from './bolt-logger.js';
+import { createAckGate } from './ack-gate.js';
+import { createHomePublisher } from './app-home.js';
+import { createBoltApp } from './create-bolt-app.js';
+import { createPrivateAnswers } from './private-answers.js';
+import { createSignOfLife } from './sign-of-life.js';
 import type { SlackConfig } from './slack-config.js';
 import { SlackAdapterError } from './slack-error.js';
-import { registerSlackHandlers } from './slack-handlers.js';
+import { registerSlackHandlers, SLASH_COMMAND } from './slack-handlers.js';
+import { createWorkLimiter } from './work-limiter.js';
 
 export interface SlackAdapterDeps {
   readonly bot: Bot;
   readonly logger: Logger;
+  /** How often open Home tabs are checked against the knowledge (a reload); 30 s by default. */
+  readonly homeRefreshMs?: number;
 }
 
 /** The Slack adapter; `address()` tells where HTTP mode listens (port 0 picks a free one). */
@@ -19,20 +25,11 @@ export interface SlackAdapter extends Adapter {
   address(): AddressInfo | undefined;
 }
 
-/** HTTP mode answers `GET /healthz` with 200 once listening. */
-export const HEALTH_PATH = '/healthz';
-
 /** How long `stop()` waits for replies in flight before giving up on them. */
 const STOP_GRACE_MS = 10_000;
 
-/**
- * Web API calls carry replies a user is waiting for: a few quick retries, not the client's default
- * of ten over thirty minutes. Rate limits (429) are still waited out as Slack asks.
- */
-const WEB_API_OPTIONS = {
-  retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
-  timeout: 10_000,
-} as const;
+/** Answers in progress at once; enough to keep the core busy, few enough that acks go first. */
+const ANSWER_CONCURRENCY = 8;
 
 /**
  * Creates the Slack adapter: a Bolt app in Socket Mode or HTTP mode per `config`, logging through
@@ -40,38 +37,7 @@ const WEB_API_OPTIONS = {
  */
 export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps): SlackAdapter {
   const logger = deps.logger.child({ adapter: 'slack', mode: config.mode });
-  const clientOptions: webApi.WebClientOptions = {
-    ...WEB_API_OPTIONS,
-    retryConfig: { ...WEB_API_OPTIONS.retryConfig },
-    ...(config.apiUrl !== undefined ? { slackApiUrl: config.apiUrl } : {}),
-  };
-  if (config.mode === 'http') guardBoltBodyParsing();
-  const app = new App({
-    token: config.botToken,
-    ...(config.mode === 'socket'
-      ? { socketMode: true, appToken: config.appToken }
-      : {
-          signingSecret: config.signingSecret,
-          port: config.port,
-          // For the load balancer's health check; Slack itself only POSTs to /slack/events.
-          customRoutes: [
-            {
-              path: HEALTH_PATH,
-              method: ['GET'],
-              handler: (_request: unknown, response: ServerResponse) => {
-                response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-              },
-            },
-          ],
-        }),
-    logger: createBoltLogger(logger),
-    logLevel: LogLevel.INFO,
-    clientOptions,
-    // auth.test runs in start(), where a rejected token becomes a clear error instead of an
-    // unhandled rejection from the constructor.
-    deferInitialization: true,
-  });
-
+  const app = createBoltApp(config, logger);
   const inFlight = new Set<Promise<void>>();
   let state: 'created' | 'starting' | 'running' | 'stopped' = 'created';
   let server: Server | undefined;
@@ -81,7 +47,24 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
     inFlight.add(running);
     return running;
   };
-  registerSlackHandlers(app, { bot: deps.bot, logger, track });
+  const gate = createAckGate();
+  const home = createHomePublisher(
+    { bot: deps.bot, client: app.client, logger },
+    {
+      slashCommand: SLASH_COMMAND,
+      ...(deps.homeRefreshMs !== undefined && { refreshMs: deps.homeRefreshMs }),
+    },
+  );
+  registerSlackHandlers(app, {
+    bot: deps.bot,
+    logger,
+    track,
+    answering: createWorkLimiter(ANSWER_CONCURRENCY, (queuedAt) => gate.open(queuedAt)),
+    client: app.client,
+    home,
+    signOfLife: createSignOfLife(app.client, logger),
+    privateAnswers: createPrivateAnswers(),
+  });
 
   return {
     name: 'slack',
@@ -91,7 +74,11 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
       state = 'starting';
       await verifyBotToken(app, config);
       const started = await openConnection(app, config);
-      if (started instanceof Server) server = started;
+      if (started instanceof Server) {
+        server = started;
+        gate.watch(started);
+      }
+      home.start();
       state = 'running';
       const address = server?.address();
       const port = typeof address === 'object' && address !== null ? address.port : undefined;
@@ -103,6 +90,7 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
       // A Socket Mode start still retrying `apps.connections.open` (Slack down) must stop retrying.
       const connected = state === 'running' || (state === 'starting' && config.mode === 'socket');
       state = 'stopped';
+      home.stop();
       if (connected) {
         try {
           await app.stop();

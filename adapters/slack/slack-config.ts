@@ -15,12 +15,12 @@ export interface SlackSocketConfig extends SlackConfigBase {
   readonly appToken: string;
 }
 
-/** HTTP mode: Slack POSTs signed requests to `/slack/events` on this port. */
+/** HTTP mode: Slack POSTs signed requests to `/slack/events` on this port (and `host`). */
 export interface SlackHttpConfig extends SlackConfigBase {
   readonly mode: 'http';
   readonly signingSecret: string;
   readonly port: number;
-  /** Interface to listen on; all interfaces when absent. */
+  /** Interface to listen on (`SLACK_HOST`); all interfaces when absent. */
   readonly host?: string;
 }
 
@@ -33,6 +33,7 @@ export const SLACK_VARIABLES = [
   'SLACK_APP_TOKEN',
   'SLACK_SIGNING_SECRET',
   'SLACK_PORT',
+  'SLACK_HOST',
   'SLACK_API_URL',
 ] as const;
 
@@ -75,10 +76,11 @@ export function readSlackConfig(env: Env): SlackConfig | undefined {
         'must be an app-level token starting with "xapp-": create one with the connections:write scope under "Basic Information → App-Level Tokens"',
       );
     }
-    if (get('SLACK_PORT') !== undefined) {
+    for (const listening of ['SLACK_PORT', 'SLACK_HOST'] as const) {
+      if (get(listening) === undefined) continue;
       throw new ConfigError(
-        'SLACK_PORT',
-        'is set, but SLACK_APP_TOKEN selects Socket Mode, which listens on no port: unset SLACK_PORT, or unset SLACK_APP_TOKEN to use HTTP mode',
+        listening,
+        `is set, but SLACK_APP_TOKEN selects Socket Mode, which listens on no port: unset ${listening}, or unset SLACK_APP_TOKEN to use HTTP mode`,
       );
     }
     // A signing secret alongside is harmless (Socket Mode needs none) and common when copying settings.
@@ -94,7 +96,21 @@ export function readSlackConfig(env: Env): SlackConfig | undefined {
   }
   const portSetting = get('SLACK_PORT');
   const port = portSetting !== undefined ? readPort(portSetting) : SLACK_DEFAULT_PORT;
-  return { mode: 'http', signingSecret, port, ...base };
+  const hostSetting = get('SLACK_HOST');
+  const host = hostSetting !== undefined ? readHost(hostSetting) : undefined;
+  return { mode: 'http', signingSecret, port, ...(host !== undefined && { host }), ...base };
+}
+
+/** An interface address or host name to listen on (`127.0.0.1`, `::1`, `0.0.0.0`, `localhost`). */
+function readHost(value: string): string {
+  const bare = value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value;
+  if (!/^[A-Za-z0-9.:%_-]+$/.test(bare)) {
+    throw new ConfigError(
+      'SLACK_HOST',
+      `must be an interface address or host name such as 127.0.0.1 or ::, got "${value}" (default: every interface)`,
+    );
+  }
+  return bare;
 }
 
 function readPort(value: string): number {

@@ -17,6 +17,8 @@ export interface ReplyTarget {
 export interface IncomingQuestion {
   readonly query: Query;
   readonly target: ReplyTarget;
+  /** The question's own message, for the 👀 reaction while it is answered. */
+  readonly messageTs: string;
 }
 
 /** Message subtypes that are still a person writing something new; edits, joins, bots are not. */
@@ -69,6 +71,7 @@ export function readMention(event: unknown, botUserId?: string): IncomingQuestio
       thread: threadTs,
     },
     target: { channel, threadTs },
+    messageTs: ts,
   };
 }
 
@@ -86,9 +89,12 @@ export function readDirectMessage(
   }
   const channel = str(e, 'channel');
   const user = str(e, 'user');
+  const ts = str(e, 'ts');
   const text = get(e, 'text');
   // A file sent without a caption is not a question.
-  if (channel === undefined || user === undefined || typeof text !== 'string') return undefined;
+  if (channel === undefined || user === undefined || ts === undefined || typeof text !== 'string') {
+    return undefined;
+  }
   const threadTs = str(e, 'thread_ts');
   return {
     query: {
@@ -99,6 +105,7 @@ export function readDirectMessage(
       ...(threadTs !== undefined ? { thread: threadTs } : {}),
     },
     target: { channel, ...(threadTs !== undefined ? { threadTs } : {}) },
+    messageTs: ts,
   };
 }
 
@@ -130,6 +137,16 @@ export interface ButtonPress {
   readonly ephemeral: boolean;
   readonly target: ReplyTarget;
   readonly user: string;
+  /** Where the answer to this press may go, in any channel (unset in payloads without one). */
+  readonly responseUrl?: string;
+  /** The pressed message (public ones carry it), to update it into its result. */
+  readonly message?: {
+    readonly ts: string;
+    readonly text?: string;
+    readonly blocks: readonly unknown[];
+  };
+  /** The row the button was in (`kb_suggestions`, `kb_related`, `kb_feedback`). */
+  readonly blockId?: string;
 }
 
 /** Reads a `block_actions` press of one of our buttons; undefined for anything else. */
@@ -148,12 +165,73 @@ export function readButtonPress(body: unknown, action: unknown): ButtonPress | u
     ? undefined
     : (str(message, 'thread_ts') ?? str(container, 'thread_ts'));
   const thread = threadTs !== undefined ? { thread: threadTs } : {};
+  const responseUrl = str(b, 'response_url');
+  const blockId = str(a, 'block_id');
+  const ts = str(message, 'ts') ?? str(container, 'message_ts');
+  const blocks = get(message, 'blocks');
+  const text = str(message, 'text');
   return {
     intent,
     context: { platform: 'slack', user, conversation: channel, ...thread },
     ephemeral,
     target: { channel, ...(threadTs !== undefined ? { threadTs } : {}) },
     user,
+    ...(responseUrl !== undefined && { responseUrl }),
+    ...(blockId !== undefined && { blockId }),
+    ...(!ephemeral &&
+      ts !== undefined &&
+      Array.isArray(blocks) && {
+        message: { ts, blocks, ...(text !== undefined && { text }) },
+      }),
+  };
+}
+
+/** An example question pressed on the App Home tab: answered in the user's DM with the bot. */
+export interface HomePress {
+  readonly entry: string;
+  readonly user: string;
+  /** The DM channel the Home view was published with; the user id posts there too. */
+  readonly dmChannel: string;
+}
+
+export function readHomePress(body: unknown, action: unknown): HomePress | undefined {
+  const b = fields(body);
+  const entry = str(fields(action), 'value');
+  const user = str(fields(get(b, 'user')), 'id');
+  if (entry === undefined || user === undefined) return undefined;
+  const metadata = str(fields(get(b, 'view')), 'private_metadata');
+  const dmChannel = metadata !== undefined && /^D[A-Z0-9]+$/.test(metadata) ? metadata : user;
+  return { entry, user, dmChannel };
+}
+
+/** `app_home_opened` on the Home tab (not the Messages tab): who, and their DM channel. */
+export function readHomeOpened(event: unknown): { user: string; channel: string } | undefined {
+  const e = fields(event);
+  if (str(e, 'tab') !== 'home') return undefined;
+  const user = str(e, 'user');
+  if (user === undefined) return undefined;
+  return { user, channel: str(e, 'channel') ?? user };
+}
+
+/** A message shortcut ("Ask Knowledge Bot" on a message): its text as a question, privately. */
+export function readMessageShortcut(
+  body: unknown,
+  botUserId?: string,
+): { query: Query; responseUrl: string } | undefined {
+  const b = fields(body);
+  const user = str(fields(get(b, 'user')), 'id');
+  const channel = str(fields(get(b, 'channel')), 'id');
+  const responseUrl = str(b, 'response_url');
+  if (user === undefined || channel === undefined || responseUrl === undefined) return undefined;
+  const text = get(fields(get(b, 'message')), 'text');
+  return {
+    query: {
+      text: slackToPlainText(typeof text === 'string' ? text : '', botUserId),
+      platform: 'slack',
+      user,
+      conversation: channel,
+    },
+    responseUrl,
   };
 }
 

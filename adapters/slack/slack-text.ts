@@ -106,6 +106,19 @@ export function trimText(text: string, limit: number, marker = '…'): string {
   return `${text.slice(0, cut).trimEnd()}${marker}`;
 }
 
+/**
+ * Shortens a one-line label (a button) to at most `limit` characters at the last word that fits,
+ * so it uses the room it has; a single overlong word is cut.
+ */
+export function trimAtWord(text: string, limit: number, marker = '…'): string {
+  if (text.length <= limit) return text;
+  const room = limit - marker.length;
+  if (room <= 0) return marker.slice(0, limit);
+  const space = text.lastIndexOf(' ', room);
+  const cut = space >= room / 2 ? space : safeHardCut(text, room);
+  return `${text.slice(0, cut).trimEnd()}${marker}`;
+}
+
 function findCut(text: string, limit: number): number {
   const floor = Math.floor(limit / 2);
   for (const { separator, keep } of BREAKS) {

@@ -29,7 +29,7 @@ export function formatLoadReport(figures: LoadFigures, coreTargetMs: number): st
   }
   if (slack) {
     blocks.push(
-      `Slack: ${slack.commands} concurrent signed /ask (HTTP receiver) ${verdict(slack.pass)}\n${table(
+      `Slack: ${slack.commands} concurrent signed /ask (HTTP receiver), ${slack.rounds} rounds alternating with bare Bolt ${verdict(slack.pass)}\n${table(
         [
           ['ack latency', ms(slack.ack)],
           ['acks over 3 s', String(slack.acksOver3s)],

@@ -110,6 +110,10 @@ export function createScriptedBot(script: {
       calls.push({ method: 'complete', args: [prefix, limit] });
       return (script.complete ?? (() => []))(prefix, limit);
     },
+    about() {
+      calls.push({ method: 'about', args: [] });
+      return { topic: 'the scripted topic', sources: [], examples: [] };
+    },
   };
   return { bot, calls };
 }

@@ -10,6 +10,7 @@ import {
   postAsSlack,
   startFakeResponseUrls,
   startFakeSlackWebApi,
+  waitFor,
 } from '../../support/slack-fake/index.js';
 import { createTestBot, type TestBot } from './test-bot.js';
 
@@ -31,10 +32,21 @@ export interface HttpHarness {
   ): Promise<Response>;
   sendCommand(fields: Record<string, string>): Promise<Response>;
   sendInteraction(payload: Record<string, unknown>): Promise<Response>;
+  /** The bot's log lines from `from` on that match, waiting up to `timeoutMs` for one. */
+  waitForLog(
+    match: (record: LogRecord) => boolean,
+    timeoutMs?: number,
+    from?: number,
+  ): Promise<LogRecord>;
   close(): Promise<void>;
 }
 
-export async function startHttpHarness(): Promise<HttpHarness> {
+export interface HttpHarnessOptions {
+  /** How often the adapter checks the knowledge for Home tab refreshes. */
+  readonly homeRefreshMs?: number;
+}
+
+export async function startHttpHarness(options: HttpHarnessOptions = {}): Promise<HttpHarness> {
   const [bot, api, responses] = await Promise.all([
     createTestBot(),
     startFakeSlackWebApi({ botToken: BOT_TOKEN }),
@@ -50,7 +62,7 @@ export async function startHttpHarness(): Promise<HttpHarness> {
       host: '127.0.0.1',
       apiUrl: api.url,
     },
-    { bot, logger },
+    { bot, logger, ...options },
   );
   await adapter.start();
   const port = adapter.address()?.port;
@@ -90,6 +102,8 @@ export async function startHttpHarness(): Promise<HttpHarness> {
         contentType: 'application/x-www-form-urlencoded',
         signingSecret: SIGNING_SECRET,
       }),
+    waitForLog: (match, timeoutMs = 5000, from = 0) =>
+      waitFor('a matching log line', () => logger.records.slice(from).find(match), timeoutMs),
     close: async () => {
       await adapter.stop();
       await Promise.all([api.close(), responses.close()]);

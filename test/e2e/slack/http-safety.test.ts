@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   blockText,
+  buttonPress,
   directMessageEvent,
   eventCallback,
   mentionEvent,
@@ -8,6 +9,7 @@ import {
   postAsSlack,
   quiet,
   slashCommand,
+  viewSubmission,
   visibleText,
 } from '../../support/slack-fake/index.js';
 import { type HttpHarness, SIGNING_SECRET, startHttpHarness } from './http-harness.js';
@@ -54,6 +56,59 @@ describe('GIVEN the Slack adapter in HTTP mode', () => {
     expect(response.status).toBe(401);
     await quiet(100);
     expect(h.bot.queries.length).toBe(before);
+  });
+
+  it('WHEN a correctly signed request is dated more than 5 minutes ahead THEN it is rejected too', async () => {
+    const before = h.bot.queries.length;
+    const future = await postAsSlack(h.url, {
+      body: event(),
+      contentType: 'application/json',
+      signingSecret: SIGNING_SECRET,
+      timestamp: Math.floor(Date.now() / 1000) + 60 * 60,
+    });
+    expect(future.status).toBe(401);
+    // A little clock skew is fine, as in the past.
+    const skewed = await postAsSlack(h.url, {
+      body: event(),
+      contentType: 'application/json',
+      signingSecret: SIGNING_SECRET,
+      timestamp: Math.floor(Date.now() / 1000) + 60,
+    });
+    expect(skewed.status).toBe(200);
+    await h.api.waitForCalls('chat.postMessage');
+    expect(h.bot.queries.length).toBe(before + 1);
+  });
+
+  it('WHEN a signed payload no listener takes arrives THEN it is acknowledged at once and noted at debug', async () => {
+    const from = h.logs.length;
+    const started = performance.now();
+    const submission = await h.sendInteraction(viewSubmission());
+    const limited = await postAsSlack(h.url, {
+      body: JSON.stringify({
+        token: 'legacy',
+        type: 'app_rate_limited',
+        team_id: 'TTEAM001',
+        minute_rate_limited: 1,
+        api_app_id: 'AFAKE0001',
+      }),
+      contentType: 'application/json',
+      signingSecret: SIGNING_SECRET,
+    });
+    const unknownButton = await h.sendInteraction(
+      buttonPress({
+        actionId: 'old_version_button',
+        value: 'x',
+        responseUrl: h.responses.newUrl(),
+      }),
+    );
+    expect([submission.status, limited.status, unknownButton.status]).toEqual([200, 200, 200]);
+    // Bolt alone would hold each for 3 s and then answer 404.
+    expect(performance.now() - started).toBeLessThan(2500);
+    const lines = h.logs.slice(from);
+    expect(lines.filter((r) => r.level === 'error' || r.level === 'warn')).toEqual([]);
+    expect(lines.filter((r) => r.level === 'debug' && /No listener/.test(r.message))).toHaveLength(
+      3,
+    );
   });
 
   it('WHEN Slack verifies the request URL THEN the challenge is echoed; a health check gets 200', async () => {
@@ -168,7 +223,7 @@ describe('GIVEN the Slack adapter in HTTP mode', () => {
     await h.sendCommand(slashCommand({ text: 'explode', responseUrl }));
     const [post] = await h.responses.waitForPosts(responseUrl);
     expect(post?.body['response_type']).toBe('ephemeral');
-    expect(blockText(post?.body ?? {})).toMatch(/^Sorry, something went wrong/);
+    expect(blockText(post?.body ?? {})).toMatch(/^Sorry, no answer could be given just now/);
     const logged = await waitForLog(
       h,
       (r) => r.level === 'error' && r.context['kind'] === 'slash_command',

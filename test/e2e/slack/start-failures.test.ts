@@ -23,6 +23,7 @@ const bot: Bot = {
   claim: unreachable,
   flush: async () => {},
   complete: unreachable,
+  about: unreachable,
 };
 
 let api: FakeSlackWebApi;

@@ -21,6 +21,8 @@ export interface TestBot extends Bot {
   readonly chosen: { context: QueryContext; entry: string }[];
   readonly ratings: { context: QueryContext; entry: string; rating: Rating }[];
   hold(): () => void;
+  /** Makes `about()` report another topic, as a knowledge reload would. */
+  retitle(topic: string): void;
 }
 
 export async function createTestBot(): Promise<TestBot> {
@@ -34,6 +36,7 @@ export async function createTestBot(): Promise<TestBot> {
   const chosen: TestBot['chosen'] = [];
   const ratings: TestBot['ratings'] = [];
   let gate: Promise<void> | undefined;
+  let topic: string | undefined;
 
   const first = knowledge.entries[0];
   if (first === undefined) throw new Error('the project knowledge has no entries');
@@ -101,6 +104,13 @@ export async function createTestBot(): Promise<TestBot> {
     claim: (eventId) => core.claim(eventId),
     flush: () => core.flush(),
     complete: (prefix, limit) => core.complete(prefix, limit),
+    about: (examples) => {
+      const about = core.about(examples);
+      return topic !== undefined ? { ...about, topic } : about;
+    },
+    retitle: (next) => {
+      topic = next;
+    },
   };
 }
 

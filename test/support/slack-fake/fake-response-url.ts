@@ -19,8 +19,13 @@ export interface FakeResponseUrls {
   readonly posts: readonly ResponseUrlPost[];
   postsTo(url: string): ResponseUrlPost[];
   waitForPosts(url: string, count?: number, timeoutMs?: number): Promise<ResponseUrlPost[]>;
-  /** Answer every POST with this HTTP status (Slack: 404 expired, 500 outage); undefined heals. */
-  failWith(status: number | undefined): void;
+  /**
+   * Answer POSTs with this HTTP status (Slack: 404 expired, 500 outage), the next `times` ones or
+   * all until healed with undefined; `retryAfter` adds that header.
+   */
+  failWith(status: number | undefined, times?: number, retryAfter?: number): void;
+  /** Every POST that arrived, failed ones included (Slack counts uses, not successes). */
+  readonly attempts: readonly { readonly url: string; readonly at: number }[];
   close(): Promise<void>;
 }
 
@@ -30,14 +35,26 @@ export interface FakeResponseUrls {
  */
 export async function startFakeResponseUrls(): Promise<FakeResponseUrls> {
   const posts: ResponseUrlPost[] = [];
+  const attempts: { url: string; at: number }[] = [];
   let failStatus: number | undefined;
+  let failRemaining = Number.POSITIVE_INFINITY;
+  let failRetryAfter: number | undefined;
   let counter = 0;
   const server: Server = createServer((request, response) => {
     void (async () => {
       const raw = await readBody(request);
       const url = `${base}${request.url ?? ''}`;
-      if (failStatus !== undefined) {
-        response.writeHead(failStatus).end();
+      attempts.push({ url, at: Date.now() });
+      if (failStatus !== undefined && failRemaining > 0) {
+        failRemaining -= 1;
+        const headers =
+          failRetryAfter !== undefined ? { 'retry-after': String(failRetryAfter) } : {};
+        response.writeHead(failStatus, headers).end();
+        return;
+      }
+      // Slack takes five messages per response_url; the sixth use is refused.
+      if (attempts.filter((attempt) => attempt.url === url).length > 5) {
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('used_url');
         return;
       }
       const body = JSON.parse(raw) as Record<string, unknown>;
@@ -66,9 +83,12 @@ export async function startFakeResponseUrls(): Promise<FakeResponseUrls> {
         },
         timeoutMs,
       ),
-    failWith: (status) => {
+    failWith: (status, times = Number.POSITIVE_INFINITY, retryAfter) => {
       failStatus = status;
+      failRemaining = times;
+      failRetryAfter = retryAfter;
     },
+    attempts,
     close: () => closeServer(server),
   };
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { validateMessage } from './message-validation.js';
+import { validateMessage, validateView } from './message-validation.js';
 import { waitFor } from './wait-for.js';
 
 /** One Web API call as the fake received it, arguments decoded (`blocks` parsed from JSON). */
@@ -11,10 +11,14 @@ export interface WebApiCall {
   readonly args: Readonly<Record<string, unknown>>;
 }
 
-/** Makes calls to a method fail: Slack's `{ ok: false, error }`, or an HTTP status with no JSON. */
+/**
+ * Makes calls to a method fail: Slack's `{ ok: false, error }` (with `status` and `error` both, that
+ * JSON with that HTTP status), or an HTTP status with no JSON; `retryAfter` adds the header.
+ */
 export interface WebApiFailure {
   readonly error?: string;
   readonly status?: number;
+  readonly retryAfter?: number;
   /** How many calls fail before the method works again; every call when absent. */
   readonly times?: number;
 }
@@ -98,6 +102,26 @@ export async function startFakeSlackWebApi(
           message: { type: 'message', user: botUserId, bot_id: botId, ts, ...args },
         };
       }
+      case 'chat.update': {
+        if (typeof args['channel'] !== 'string') return { ok: false, error: 'channel_not_found' };
+        if (typeof args['ts'] !== 'string') return { ok: false, error: 'message_not_found' };
+        const problem = validateMessage(args);
+        if (problem !== undefined) return { ok: false, error: problem };
+        return { ok: true, channel: args['channel'], ts: args['ts'], text: args['text'] };
+      }
+      case 'views.publish': {
+        if (typeof args['user_id'] !== 'string') return { ok: false, error: 'invalid_arguments' };
+        const problem = validateView(args['view']);
+        if (problem !== undefined) return { ok: false, error: problem };
+        return { ok: true, view: { id: `V${calls.length}`, ...(args['view'] as object) } };
+      }
+      case 'reactions.add':
+      case 'reactions.remove': {
+        const complete = ['channel', 'timestamp', 'name'].every(
+          (key) => typeof args[key] === 'string',
+        );
+        return complete ? { ok: true } : { ok: false, error: 'invalid_arguments' };
+      }
       case 'chat.postEphemeral': {
         if (typeof args['user'] !== 'string') return { ok: false, error: 'user_not_in_channel' };
         const problem = validateMessage(args);
@@ -123,12 +147,14 @@ export async function startFakeSlackWebApi(
     const failing = failures.get(method);
     if (failing !== undefined && failing.remaining > 0) {
       failing.remaining -= 1;
-      if (failing.failure.status !== undefined) {
-        response.writeHead(failing.failure.status, { 'content-type': 'text/plain' });
+      const { status, error, retryAfter } = failing.failure;
+      const headers = retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {};
+      if (status !== undefined && error === undefined) {
+        response.writeHead(status, { 'content-type': 'text/plain', ...headers });
         response.end('fake failure');
         return;
       }
-      sendJson(response, { ok: false, error: failing.failure.error ?? 'internal_error' });
+      sendJson(response, { ok: false, error: error ?? 'internal_error' }, status, headers);
       return;
     }
     sendJson(response, answer(call));
@@ -167,8 +193,13 @@ export async function startFakeSlackWebApi(
   };
 }
 
-function sendJson(response: ServerResponse, body: unknown): void {
-  response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+function sendJson(
+  response: ServerResponse,
+  body: unknown,
+  status = 200,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   response.end(JSON.stringify(body));
 }
 

@@ -17,6 +17,23 @@ export function validateMessage(args: Readonly<Record<string, unknown>>): string
   return undefined;
 }
 
+/** The rules `views.publish` enforces on a Home tab view. */
+export function validateView(view: unknown): string | undefined {
+  if (!isObj(view) || view['type'] !== 'home') return 'invalid_arguments';
+  const blocks = view['blocks'];
+  if (!Array.isArray(blocks) || blocks.length > 100) return 'invalid_blocks';
+  const metadata = view['private_metadata'];
+  if (metadata !== undefined && (typeof metadata !== 'string' || metadata.length > 3000)) {
+    return 'invalid_arguments';
+  }
+  const actionIds = new Set<string>();
+  for (const block of blocks as unknown[]) {
+    const problem = validateBlock(block, actionIds);
+    if (problem !== undefined) return problem;
+  }
+  return undefined;
+}
+
 type Obj = Readonly<Record<string, unknown>>;
 
 function isObj(value: unknown): value is Obj {
@@ -26,6 +43,14 @@ function isObj(value: unknown): value is Obj {
 function validateBlock(block: unknown, actionIds: Set<string>): string | undefined {
   if (!isObj(block)) return 'invalid_blocks';
   const type = block['type'];
+  if (type === 'divider') return undefined;
+  if (type === 'header') {
+    const text = block['text'];
+    if (!isObj(text) || text['type'] !== 'plain_text' || typeof text['text'] !== 'string') {
+      return 'invalid_blocks';
+    }
+    return text['text'].length > 150 ? 'invalid_blocks' : undefined;
+  }
   if (type === 'section') {
     const text = block['text'];
     if (!isObj(text) || typeof text['text'] !== 'string') return 'invalid_blocks';

@@ -128,6 +128,15 @@ export interface ButtonPressFields {
   readonly ephemeral?: boolean;
   readonly messageTs?: string;
   readonly threadTs?: string;
+  /** The row the button is in; by default what the bot renders for that action. */
+  readonly blockId?: string;
+  /** The public message's blocks and text, as Slack echoes them with the press. */
+  readonly blocks?: readonly unknown[];
+  readonly text?: string;
+}
+
+function defaultBlockId(actionId: string): string {
+  return actionId.startsWith('kb_choose') ? 'kb_suggestions' : 'kb_feedback';
 }
 
 /** A `block_actions` payload for one button press. */
@@ -160,6 +169,8 @@ export function buttonPress(fields: ButtonPressFields): Record<string, unknown> 
             bot_id: 'BBOT0001',
             ts: messageTs,
             ...thread,
+            ...(fields.text !== undefined ? { text: fields.text } : {}),
+            ...(fields.blocks !== undefined ? { blocks: fields.blocks } : {}),
           },
         }),
     response_url: fields.responseUrl,
@@ -167,12 +178,110 @@ export function buttonPress(fields: ButtonPressFields): Record<string, unknown> 
       {
         type: 'button',
         action_id: fields.actionId,
-        block_id: 'kb_feedback',
+        block_id: fields.blockId ?? defaultBlockId(fields.actionId),
         text: { type: 'plain_text', text: 'button', emoji: true },
         value: fields.value,
         action_ts: `${Date.now() / 1000}`,
       },
     ],
+  };
+}
+
+export interface HomePressFields {
+  readonly value: string;
+  readonly user?: string;
+  /** What the bot put in the view's `private_metadata` (its DM channel). */
+  readonly privateMetadata?: string;
+  readonly actionId?: string;
+}
+
+/** A `block_actions` payload for a button on the App Home tab: a view, no channel, no response_url. */
+export function homePress(fields: HomePressFields): Record<string, unknown> {
+  const user = fields.user ?? 'UALICE01';
+  return {
+    type: 'block_actions',
+    user: { id: user, username: 'alice', team_id: FAKE_TEAM },
+    api_app_id: FAKE_APP,
+    token: 'legacy-verification-token',
+    container: { type: 'view', view_id: 'VHOME0001' },
+    trigger_id: `${Date.now()}.5678.abcdef`,
+    team: { id: FAKE_TEAM, domain: 'fake-workspace' },
+    view: {
+      id: 'VHOME0001',
+      type: 'home',
+      private_metadata: fields.privateMetadata ?? '',
+      callback_id: '',
+      blocks: [],
+    },
+    actions: [
+      {
+        type: 'button',
+        action_id: fields.actionId ?? 'kb_home_ask:0',
+        block_id: 'kb_home_examples',
+        text: { type: 'plain_text', text: 'example', emoji: true },
+        value: fields.value,
+        action_ts: `${Date.now() / 1000}`,
+      },
+    ],
+  };
+}
+
+/** `app_home_opened`, sent when a user opens the app's Home (or Messages) tab. */
+export function homeOpenedEvent(fields: {
+  readonly user?: string;
+  readonly channel?: string;
+  readonly tab?: 'home' | 'messages';
+}): Record<string, unknown> {
+  return {
+    type: 'app_home_opened',
+    user: fields.user ?? 'UALICE01',
+    channel: fields.channel ?? 'DALICE001',
+    tab: fields.tab ?? 'home',
+    event_ts: nextTs(),
+  };
+}
+
+export interface MessageShortcutFields {
+  readonly text: string;
+  readonly responseUrl: string;
+  readonly user?: string;
+  readonly channel?: string;
+  readonly callbackId?: string;
+  /** Who wrote the message the shortcut was used on. */
+  readonly author?: string;
+}
+
+/** A message shortcut (`message_action`): "More actions → Ask Knowledge Bot" on a message. */
+export function messageShortcut(fields: MessageShortcutFields): Record<string, unknown> {
+  const ts = nextTs();
+  const channel = fields.channel ?? 'CGENERAL1';
+  return {
+    type: 'message_action',
+    token: 'legacy-verification-token',
+    action_ts: `${Date.now() / 1000}`,
+    team: { id: FAKE_TEAM, domain: 'fake-workspace' },
+    user: { id: fields.user ?? 'UALICE01', name: 'alice', team_id: FAKE_TEAM },
+    channel: { id: channel, name: 'general' },
+    is_enterprise_install: false,
+    callback_id: fields.callbackId ?? 'ask_about_message',
+    trigger_id: `${Date.now()}.9012.abcdef`,
+    response_url: fields.responseUrl,
+    message_ts: ts,
+    message: { type: 'message', user: fields.author ?? 'UBOB0001', ts, text: fields.text },
+  };
+}
+
+/** A `view_submission`, which this app never asks for (no modals): nobody handles it. */
+export function viewSubmission(): Record<string, unknown> {
+  return {
+    type: 'view_submission',
+    team: { id: FAKE_TEAM, domain: 'fake-workspace' },
+    user: { id: 'UALICE01', username: 'alice', team_id: FAKE_TEAM },
+    api_app_id: FAKE_APP,
+    token: 'legacy-verification-token',
+    trigger_id: `${Date.now()}.3456.abcdef`,
+    view: { id: 'VMODAL001', type: 'modal', callback_id: 'old_modal', state: { values: {} } },
+    response_urls: [],
   };
 }
 

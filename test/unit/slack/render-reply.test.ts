@@ -5,6 +5,7 @@ import {
   renderFeedback,
   renderReply,
   type SlackMessage,
+  sourceLine,
 } from '../../../adapters/slack/render-reply.js';
 import type { AnswerReply, ClarifyReply, DeclineReply, Source } from '../../../src/reply.js';
 import {
@@ -38,7 +39,8 @@ describe('renderReply', () => {
     const [message] = renderReply(answer);
     const record = asRecord(message);
     expect(visibleText(record)).toContain('U.S. forces have been in Iraq for 20 years.');
-    expect(visibleText(record)).toContain('Source: Scripps News, _Scripps News_');
+    expect(visibleText(record)).toContain('Source: _Scripps News_');
+    expect(visibleText(record)).not.toMatch(/Scripps News.*Scripps News/);
     expect(buttons(record)).toEqual([
       { actionId: 'kb_choose:0', value: 'iraq-2003', label: 'How did the presence begin?' },
       { actionId: 'kb_feedback_up', value: 'iraq-duration', label: '👍 Helpful' },
@@ -83,6 +85,38 @@ describe('renderReply', () => {
       source: { ...source, url: 'javascript:alert(1)|<!channel>' },
     });
     expect(visibleText(asRecord(hostile[0]))).not.toMatch(/<(javascript|!)/);
+  });
+
+  it('GIVEN source lines THEN the attribution is said once and the publication linked when known', () => {
+    expect(sourceLine({ ...source, url: 'https://news.test/a' })).toBe(
+      'Source: <https://news.test/a|Scripps News>',
+    );
+    const quoted = { ...source, attribution: 'Randa Slim, Middle East Institute' };
+    expect(sourceLine(quoted)).toBe('Source: Randa Slim, Middle East Institute, in _Scripps News_');
+    expect(sourceLine({ ...quoted, url: 'https://news.test/a' })).toBe(
+      'Source: Randa Slim, Middle East Institute, in <https://news.test/a|Scripps News>',
+    );
+    expect(sourceLine({ ...source, attribution: 'the Scripps News desk' })).toBe(
+      'Source: _the Scripps News desk_',
+    );
+    expect(
+      sourceLine({ ...source, publication: 'A & B <News>', attribution: 'A & B <News>' }),
+    ).toBe('Source: _A &amp; B &lt;News&gt;_');
+  });
+
+  it('GIVEN a question that fits in 75 characters THEN its label is the whole question', () => {
+    const question = 'How many troops, counting all services, are stationed across the region?';
+    const [message] = renderReply({ ...answer, related: [{ entry: 'x', question }] });
+    expect(buttons(asRecord(message))[0]?.label).toBe(question);
+  });
+
+  it('GIVEN a longer question THEN its label is cut at the last word that fits, not at a comma', () => {
+    const question =
+      'How many troops are stationed in the region, counting every branch of the armed services today?';
+    const [message] = renderReply({ ...answer, related: [{ entry: 'x', question }] });
+    expect(buttons(asRecord(message))[0]?.label).toBe(
+      'How many troops are stationed in the region, counting every branch of the…',
+    );
   });
 
   it('GIVEN a clarification THEN the suggestions are numbered buttons carrying entry ids', () => {

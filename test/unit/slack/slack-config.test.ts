@@ -44,6 +44,15 @@ describe('readSlackConfig', () => {
     });
   });
 
+  it('GIVEN SLACK_HOST THEN HTTP mode listens on that interface only; unset, on every one', () => {
+    const http = { ...bot, SLACK_SIGNING_SECRET: 's' };
+    expect(readSlackConfig({ ...http, SLACK_HOST: '127.0.0.1' })).toMatchObject({
+      host: '127.0.0.1',
+    });
+    expect(readSlackConfig({ ...http, SLACK_HOST: '[::1]' })).toMatchObject({ host: '::1' });
+    expect(readSlackConfig(http)).not.toHaveProperty('host');
+  });
+
   it('GIVEN SLACK_API_URL THEN it is normalised to end with a slash, in either mode', () => {
     expect(
       readSlackConfig({
@@ -73,6 +82,16 @@ describe('readSlackConfig', () => {
       'Socket Mode with a port',
       { ...bot, SLACK_APP_TOKEN: 'xapp-1', SLACK_PORT: '3000' },
       'SLACK_PORT',
+    ],
+    [
+      'Socket Mode with a host',
+      { ...bot, SLACK_APP_TOKEN: 'xapp-1', SLACK_HOST: '127.0.0.1' },
+      'SLACK_HOST',
+    ],
+    [
+      'a host that is a URL',
+      { ...bot, SLACK_SIGNING_SECRET: 's', SLACK_HOST: 'http://0.0.0.0/' },
+      'SLACK_HOST',
     ],
     ['neither mode', { ...bot }, 'SLACK_SIGNING_SECRET'],
     [

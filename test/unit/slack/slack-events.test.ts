@@ -28,6 +28,7 @@ describe('readMention', () => {
         thread: '1.000100',
       },
       target: { channel: 'C1', threadTs: '1.000100' },
+      messageTs: '1.000100',
     });
   });
 
@@ -60,6 +61,7 @@ describe('readDirectMessage', () => {
     expect(readDirectMessage(directMessageEvent({ text: 'hi', channel: 'D1' }), BOT)).toEqual({
       query: { text: 'hi', platform: 'slack', user: 'UALICE01', conversation: 'D1' },
       target: { channel: 'D1' },
+      messageTs: expect.any(String),
     });
   });
 
@@ -130,6 +132,8 @@ describe('readButtonPress', () => {
       ephemeral: false,
       target: { channel: 'CGENERAL1', threadTs: '5.0' },
       user: 'UALICE01',
+      responseUrl: 'u',
+      blockId: 'kb_suggestions',
     });
   });
 
