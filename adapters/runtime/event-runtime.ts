@@ -14,6 +14,11 @@ export interface EventRuntimeOptions {
    * undefined keeps the plain "handler failed" line.
    */
   readonly describeFailure?: (error: unknown, run: EventRun) => FailureLine | undefined;
+  /**
+   * Awaited before each piece of work starts, with when it was queued: Slack holds answers until
+   * the acknowledgements waiting have gone out (see adapters/slack/ack-gate.ts).
+   */
+  readonly beforeWork?: (queuedAt: number) => Promise<void>;
 }
 
 export interface FailureLine {
@@ -57,7 +62,10 @@ export interface EventRuntime {
 export function createEventRuntime(options: EventRuntimeOptions): EventRuntime {
   const { logger, platform } = options;
   const inFlight = new Set<Promise<void>>();
-  const limit = createWorkLimiter(options.concurrency ?? Number.POSITIVE_INFINITY);
+  const limit = createWorkLimiter(
+    options.concurrency ?? Number.POSITIVE_INFINITY,
+    options.beforeWork,
+  );
   let accepting = false;
 
   async function boundary(run: EventRun): Promise<void> {
@@ -119,15 +127,21 @@ export function createEventRuntime(options: EventRuntimeOptions): EventRuntime {
 
 /**
  * Runs at most `concurrency` tasks at once, the rest in arrival order. Answers then cannot crowd
- * out the acknowledgements a platform needs within seconds when a burst arrives together.
+ * out the acknowledgements a platform needs within seconds when a burst arrives together;
+ * `beforeStart` may hold each task a little longer (Slack's ack gate).
  */
-export function createWorkLimiter(concurrency: number) {
+export function createWorkLimiter(
+  concurrency: number,
+  beforeStart?: (queuedAt: number) => Promise<void>,
+) {
   let running = 0;
   const waiting: (() => void)[] = [];
   return async function limit<T>(task: () => Promise<T>): Promise<T> {
+    const queuedAt = performance.now();
     if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
     running++;
     try {
+      await beforeStart?.(queuedAt);
       return await task();
     } finally {
       running--;

@@ -1,4 +1,6 @@
-import type { Logger, Query, Reply } from '../../src/index.js';
+import type { Query, Reply } from '../../src/index.js';
+import type { EventRun } from '../runtime/event-runtime.js';
+import { shouldSend } from '../runtime/reply-policy.js';
 import { rememberPrivate } from './answer-press.js';
 import { renderApology, renderReply } from './render-reply.js';
 import type { ResponseUrl } from './response-url.js';
@@ -11,14 +13,14 @@ import { postMessages, sendVia } from './slack-send.js';
  * not keep the listener waiting, so Bolt lets go of each request (its buffers and response) as soon
  * as it is acknowledged; under a burst a thousand of them held until answered cost real GC time.
  */
-export type Later = (work: () => Promise<void>) => void;
+export type Later = (run: EventRun) => void;
 
 /**
  * The two ways a question is answered: an event (mention, DM) in the conversation through the Web
  * API, or privately through a `response_url` (`/ask`, the message shortcut).
  */
 export function createAnswerers(deps: SlackHandlerDeps, later: Later) {
-  const { bot, logger, client } = deps;
+  const { bot, client } = deps;
   const answerEvent = (
     kind: string,
     incoming: IncomingQuestion,
@@ -32,45 +34,40 @@ export function createAnswerers(deps: SlackHandlerDeps, later: Later) {
     const context: LogContext = { kind, eventId, user: query.user, channel: target.channel };
     const answer = async () => {
       const reply = noteRequest(context, await bot.handle(query));
-      // A retry already answered, or over the rate limit and told: a message needs no answer.
-      if (reply.kind === 'decline' && reply.quiet) return;
+      if (!shouldSend(reply, 'message')) return;
       await postMessages(client, target, renderReply(reply));
     };
-    later(() =>
-      guard(
-        logger,
-        context,
-        // A retry's 👀 would come off while the first delivery is still being answered.
-        () =>
-          retryNum !== undefined && retryNum > 0
-            ? answer()
-            : deps.signOfLife.during(target.channel, incoming.messageTs, answer),
-        () => postMessages(client, target, [renderApology()]),
-      ),
-    );
+    later({
+      event: kind,
+      context,
+      // A retry's 👀 would come off while the first delivery is still being answered.
+      work: () =>
+        retryNum !== undefined && retryNum > 0
+          ? answer()
+          : deps.signOfLife.during(target.channel, incoming.messageTs, answer),
+      apologise: () => postMessages(client, target, [renderApology()]),
+    });
   };
 
   /** A question answered privately through a `response_url` (`/ask`, the message shortcut). */
   const answerPrivately = (kind: string, query: Query, url: ResponseUrl) => {
     const context: LogContext = { kind, user: query.user, channel: query.conversation };
-    later(() =>
-      guard(
-        logger,
-        context,
-        async () => {
-          const reply = noteRequest(context, await bot.handle(query));
-          const messages = renderReply(reply, { shareButton: true });
-          rememberPrivate(
-            deps,
-            { user: query.user, target: { channel: query.conversation } },
-            reply,
-            messages,
-          );
-          await sendVia(url, messages, 'ephemeral');
-        },
-        () => apologiseVia(url),
-      ),
-    );
+    later({
+      event: kind,
+      context,
+      work: async () => {
+        const reply = noteRequest(context, await bot.handle(query));
+        const messages = renderReply(reply, { shareButton: true });
+        rememberPrivate(
+          deps,
+          { user: query.user, target: { channel: query.conversation } },
+          reply,
+          messages,
+        );
+        await sendVia(url, messages, 'ephemeral');
+      },
+      apologise: () => apologiseVia(url),
+    });
   };
 
   return { answerEvent, answerPrivately };
@@ -88,22 +85,4 @@ export type LogContext = Record<string, unknown>;
 export function noteRequest<T extends Reply>(context: LogContext, reply: T): T {
   if (reply.requestId !== undefined) context['requestId'] = reply.requestId;
   return reply;
-}
-
-export async function guard(
-  logger: Logger,
-  context: object,
-  work: () => Promise<void>,
-  apologise: () => Promise<unknown>,
-): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    logger.error({ err: error, ...context }, 'Slack handler failed; apologising to the user');
-    try {
-      await apologise();
-    } catch (apologyError) {
-      logger.warn({ err: apologyError, ...context }, 'Could not send the apology to Slack either');
-    }
-  }
 }

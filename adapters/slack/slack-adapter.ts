@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import type { Bot, Logger } from '../../src/index.js';
 import type { Adapter } from '../adapter.js';
+import { createEventRuntime } from '../runtime/event-runtime.js';
 import { createAckGate } from './ack-gate.js';
 import { createHomePublisher } from './app-home.js';
 import { createBoltApp } from './create-bolt-app.js';
@@ -11,7 +12,6 @@ import { createSignOfLife } from './sign-of-life.js';
 import type { SlackConfig } from './slack-config.js';
 import { SlackAdapterError } from './slack-error.js';
 import { registerSlackHandlers, SLASH_COMMAND } from './slack-handlers.js';
-import { createWorkLimiter } from './work-limiter.js';
 
 export interface SlackAdapterDeps {
   readonly bot: Bot;
@@ -38,16 +38,16 @@ const ANSWER_CONCURRENCY = 8;
 export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps): SlackAdapter {
   const logger = deps.logger.child({ adapter: 'slack', mode: config.mode });
   const app = createBoltApp(config, logger);
-  const inFlight = new Set<Promise<void>>();
+  const gate = createAckGate();
+  const runtime = createEventRuntime({
+    platform: 'slack',
+    logger,
+    concurrency: ANSWER_CONCURRENCY,
+    beforeWork: (queuedAt) => gate.open(queuedAt),
+  });
   let state: 'created' | 'starting' | 'running' | 'stopped' = 'created';
   let server: Server | undefined;
 
-  const track = (work: () => Promise<void>): Promise<void> => {
-    const running = work().finally(() => inFlight.delete(running));
-    inFlight.add(running);
-    return running;
-  };
-  const gate = createAckGate();
   const home = createHomePublisher(
     { bot: deps.bot, client: app.client, logger },
     {
@@ -58,8 +58,7 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
   registerSlackHandlers(app, {
     bot: deps.bot,
     logger,
-    track,
-    answering: createWorkLimiter(ANSWER_CONCURRENCY, (queuedAt) => gate.open(queuedAt)),
+    runtime,
     client: app.client,
     home,
     signOfLife: createSignOfLife(app.client, logger),
@@ -72,6 +71,7 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
     async start() {
       if (state !== 'created') throw new Error(`Slack adapter cannot start: it is ${state}`);
       state = 'starting';
+      runtime.open();
       await verifyBotToken(app, config);
       const started = await openConnection(app, config);
       if (started instanceof Server) {
@@ -98,12 +98,7 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
           logger.warn({ err: error }, 'Slack connection did not close cleanly');
         }
       }
-      await settle([...inFlight], STOP_GRACE_MS, () =>
-        logger.warn(
-          { pending: inFlight.size },
-          'Slack replies still running after stop; abandoned',
-        ),
-      );
+      await runtime.drain(STOP_GRACE_MS);
       server = undefined;
       logger.info('Slack adapter stopped');
     },
@@ -171,15 +166,4 @@ function platformErrorCode(error: unknown): string | undefined {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-async function settle(work: Promise<void>[], ms: number, onTimeout: () => void): Promise<void> {
-  if (work.length === 0) return;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), ms);
-  });
-  const outcome = await Promise.race([Promise.allSettled(work), timeout]);
-  clearTimeout(timer);
-  if (outcome === 'timeout') onTimeout();
 }

@@ -1,10 +1,10 @@
 import type { App, webApi } from '@slack/bolt';
 import type { Bot, Logger, Reply } from '../../src/index.js';
+import type { EventRuntime } from '../runtime/event-runtime.js';
 import { answerPress } from './answer-press.js';
 import {
   apologiseVia,
   createAnswerers,
-  guard,
   type Later,
   type LogContext,
   noteRequest,
@@ -30,10 +30,11 @@ type WebClient = webApi.WebClient;
 export interface SlackHandlerDeps {
   readonly bot: Bot;
   readonly logger: Logger;
-  /** Runs one piece of reply work so `stop()` can wait for it. */
-  readonly track: (work: () => Promise<void>) => Promise<void>;
-  /** Runs reply work in turn, after the acknowledgements waiting (see `ack-gate.ts`). */
-  readonly answering: <T>(task: () => Promise<T>) => Promise<T>;
+  /**
+   * Runs reply work inside the shared error boundary, tracked so `stop()` can wait for it, and in
+   * turn after the acknowledgements waiting (see `ack-gate.ts`).
+   */
+  readonly runtime: EventRuntime;
   readonly client: WebClient;
   readonly home: HomePublisher;
   readonly signOfLife: SignOfLife;
@@ -52,9 +53,9 @@ export const MESSAGE_SHORTCUT = 'ask_about_message';
 export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   const { logger } = deps;
   /** Tracked from the ack on (so a shutdown waits for it) and answered in turn. */
-  const later: Later = (work) => {
-    // track() never rejects: every piece of work runs inside its own error boundary.
-    void deps.track(() => deps.answering(work));
+  const later: Later = (run) => {
+    // run() never rejects: every piece of work runs inside the runtime's error boundary.
+    void deps.runtime.run(run);
   };
 
   const { answerEvent, answerPrivately } = createAnswerers(deps, later);
@@ -81,13 +82,17 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   const homeOpened = (event: unknown) => {
     const opened = readHomeOpened(event);
     if (opened === undefined) return;
-    return later(async () => {
-      try {
-        await deps.home.opened(opened.user, opened.channel);
-      } catch (error) {
-        // Nobody asked anything: no apology, the tab keeps what it showed before.
-        logger.warn({ err: error, user: opened.user }, 'Could not publish the Slack Home tab');
-      }
+    return later({
+      event: 'app_home_opened',
+      context: { user: opened.user },
+      work: async () => {
+        try {
+          await deps.home.opened(opened.user, opened.channel);
+        } catch (error) {
+          // Nobody asked anything: no apology, the tab keeps what it showed before.
+          logger.warn({ err: error, user: opened.user }, 'Could not publish the Slack Home tab');
+        }
+      },
     });
   };
 
@@ -114,7 +119,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
 }
 
 function registerButtons(app: App, deps: SlackHandlerDeps, later: Later): void {
-  const { bot, logger, client } = deps;
+  const { bot, client } = deps;
 
   // Buttons on messages and on the Home tab, in one listener (see the events above).
   app.action(/^kb_/, async ({ ack, body, action }) => {
@@ -131,16 +136,15 @@ function registerButtons(app: App, deps: SlackHandlerDeps, later: Later): void {
     };
     const url = press.responseUrl !== undefined ? createResponseUrl(press.responseUrl) : undefined;
     const note = (reply: Reply) => noteRequest(context, reply);
-    later(() =>
-      guard(
-        logger,
-        context,
-        () => answerPress({ bot, client, privateAnswers: deps.privateAnswers, note }, press, url),
-        async () => {
-          if (url !== undefined) await apologiseVia(url);
-        },
-      ),
-    );
+    later({
+      event: context['kind'] as string,
+      context,
+      work: () =>
+        answerPress({ bot, client, privateAnswers: deps.privateAnswers, note }, press, url),
+      apologise: async () => {
+        if (url !== undefined) await apologiseVia(url);
+      },
+    });
   });
 }
 
@@ -151,7 +155,7 @@ function answerHomePress(
   body: unknown,
   action: unknown,
 ): void {
-  const { bot, logger, client } = deps;
+  const { bot, client } = deps;
   const press = readHomePress(body, action);
   if (press === undefined) return;
   const target = { channel: press.dmChannel };
@@ -161,15 +165,13 @@ function answerHomePress(
     user: press.user,
     conversation: press.dmChannel,
   };
-  later(() =>
-    guard(
-      logger,
-      context,
-      async () => {
-        const reply = noteRequest(context, await bot.choose(conversation, press.entry));
-        await postMessages(client, target, renderReply(reply));
-      },
-      () => postMessages(client, target, [renderApology()]),
-    ),
-  );
+  later({
+    event: 'home_example',
+    context,
+    work: async () => {
+      const reply = noteRequest(context, await bot.choose(conversation, press.entry));
+      await postMessages(client, target, renderReply(reply));
+    },
+    apologise: () => postMessages(client, target, [renderApology()]),
+  });
 }
