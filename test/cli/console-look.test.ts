@@ -61,10 +61,9 @@ describe('GIVEN replies rendered for a terminal 60 columns wide', () => {
   });
 
   it('THEN a long suggestion continues under its text, not under its number', () => {
-    const decline = replies[1] as Reply;
-    const shown = stripVTControlCharacters(
-      renderConsoleReply(decline, { color: false, width: 40 }),
-    );
+    // Help lists the knowledge's example questions, some longer than 40 columns.
+    const help = replies[2] as Reply;
+    const shown = stripVTControlCharacters(renderConsoleReply(help, { color: false, width: 40 }));
     const lines = shown.split('\n');
     const first = lines.findIndex((line) => line.startsWith('1. '));
     expect(first).toBeGreaterThan(0);
@@ -73,10 +72,10 @@ describe('GIVEN replies rendered for a terminal 60 columns wide', () => {
   });
 
   it('THEN with colour the source is dimmed and the numbers are coloured; without, no escape codes', () => {
-    const [answer, decline] = replies as [Reply, Reply];
+    const [answer, , help] = replies as [Reply, Reply, Reply];
     const coloured = renderConsoleReply(answer, { color: true, width: 60 });
     expect(coloured).toContain('\u001b[2mSource: Scripps News');
-    expect(renderConsoleReply(decline, { color: true, width: 60 })).toContain(
+    expect(renderConsoleReply(help, { color: true, width: 60 })).toContain(
       `${styleText(['bold', 'cyan'], '1.', { validateStream: false })} How long`,
     );
     for (const reply of replies)

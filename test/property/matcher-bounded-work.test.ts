@@ -92,7 +92,13 @@ describe('GIVEN the normaliser with a counting stemmer', () => {
         const cleaned = normalizer.clean(text);
         expect(cleaned).toMatch(CLEAN_SHAPE);
         const words = normalizer.words(text);
-        expect(words.map((w) => w.surface).join(' ')).toBe(cleaned);
+        // Words are the cleaned text in order, less the filler set aside around a question.
+        expect(
+          isSubsequence(
+            words.map((w) => w.surface),
+            cleaned.split(' '),
+          ),
+        ).toBe(true);
         for (const w of words) {
           expect(w.token).not.toBe('');
           if (w.surface.length > MAX_WORD_LENGTH) expect(w.token).toBe(w.surface);
@@ -231,3 +237,9 @@ describe('GIVEN the whole core on the shipped knowledge', () => {
     );
   });
 });
+
+function isSubsequence(part: readonly string[], whole: readonly string[]): boolean {
+  let at = 0;
+  for (const item of whole) if (item === part[at]) at++;
+  return at === part.length;
+}
