@@ -10,11 +10,13 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => running?.stop());
 
+/** What the user reads: the message text and its embeds' descriptions (answers are embeds). */
 async function ask(text: string): Promise<string> {
   const { sim } = running;
   const asked = sim.mentionBot(text);
   const reply = await sim.waitForMessage((m) => m.replyTo === asked['id']);
-  return reply.content;
+  const embeds = reply.embeds as { description?: string }[];
+  return [reply.content, ...embeds.map((embed) => embed.description ?? '')].join('\n');
 }
 
 describe('GIVEN a conversation in a Discord channel', () => {
