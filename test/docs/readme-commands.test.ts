@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { PROJECT_ROOT, runScript } from '../support/run-script.js';
 
 /**
@@ -117,4 +120,17 @@ describe('README commands', () => {
     },
     90_000,
   );
+});
+
+describe('README knowledge example', () => {
+  it('loads as written', async () => {
+    const section = readme.slice(readme.indexOf('## The knowledge file'));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    expect(yaml).toContain('entries:');
+    const dir = await mkdtemp(join(tmpdir(), 'readme-kb-'));
+    const file = join(dir, 'example.yaml');
+    await writeFile(file, yaml);
+    const knowledge = await loadKnowledge(file);
+    expect(knowledge.entries.map((entry) => entry.id)).toEqual(['us-troops-iraq']);
+  });
 });
