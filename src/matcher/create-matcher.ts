@@ -57,6 +57,7 @@ const isExact = (c: CandidateEvidence) => c.nearest >= EXACT_COSINE && c.sameCon
 /** How much of its calibrated confidence a candidate keeps, for what calibration cannot see. */
 function keptShare(c: CandidateEvidence, scored: ScoredQuery): number {
   let share = c.roleConflict ? ROLE_CONFLICT_SCALE : 1;
+  if (!scored.curated) return share;
   const unseenTime = scored.unseenSlot === 'time' && !c.timesVary;
   if (unseenTime || c.foreignNumber || c.slotSwap) share *= SLOT_MISMATCH_SCALE;
   if (c.unknownMax > 0 && c.core < 1) share *= OTHER_DETAIL_SCALE;
@@ -205,7 +206,7 @@ function toResult(
   const exact = top !== undefined && isExact(top);
   const vague = !openSlots
     ? vagueness(scored.content, top)
-    : scored.unseenSlot === 'entity' && !exact && top?.entitiesVary !== true
+    : scored.curated && scored.unseenSlot === 'entity' && !exact && top?.entitiesVary !== true
       ? ('other-subject' as const)
       : scored.openSlot && !exact
         ? ('open-slot' as const)

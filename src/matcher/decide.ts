@@ -34,8 +34,10 @@ export function decide(result: MatchResult, thresholds: Thresholds): Decision {
   }
   // Suggest the alternatives that are plausible in their own right, not the whole tail.
   const floor = Math.min(clarifyAt, top.confidence * (1 - MIN_LEAD));
+  // An open slot offers both siblings, however unevenly the question leans to one of them.
+  const siblings = result.vague === 'open-slot' ? 2 : 1;
   const candidates = result.candidates
-    .filter((c, i) => i === 0 || c.confidence >= floor)
+    .filter((c, i) => i < siblings || c.confidence >= floor)
     .slice(0, MAX_SUGGESTIONS);
   return { kind: 'clarify', candidates };
 }

@@ -7,7 +7,12 @@ import {
   type Normalizer,
   type Word,
 } from './normalize.js';
-import { createScorer, type ScoredQuery, type ScorerConfig } from './scorer.js';
+import {
+  CURATED_MAX_PHRASINGS,
+  createScorer,
+  type ScoredQuery,
+  type ScorerConfig,
+} from './scorer.js';
 import { seededOrder } from './seeded-order.js';
 
 /**
@@ -245,7 +250,7 @@ export function collectEvidence(
     .map(([t]) => t);
   const phrasingCount = entries.reduce((n, e) => n + e.phrasings.length, 0);
   const folds = phrasingCount > SINGLE_SPLIT_ABOVE ? 1 : FOLDS;
-  const madeUp = phrasingCount <= SINGLE_SPLIT_ABOVE;
+  const madeUp = phrasingCount <= CURATED_MAX_PHRASINGS;
   const answerable: HeldOutQuestion[] = [];
   const misspelt: HeldOutQuestion[] = [];
   const nearMisses: NearMiss[] = [];

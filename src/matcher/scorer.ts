@@ -88,6 +88,11 @@ export interface ScoredQuery {
    * question names neither's: it leaves open what they differ in.
    */
   readonly openSlot: boolean;
+  /**
+   * The knowledge is a curated file of fixed facts (a few hundred phrasings), not a large set
+   * of intents whose places, dates and details are free parameters: the slot rules apply.
+   */
+  readonly curated: boolean;
   /** Content words in the question (not function words or question words), and numbers. */
   readonly content: { readonly words: number; readonly numbers: number; readonly asks: boolean };
 }
@@ -100,6 +105,12 @@ export interface Scorer {
 }
 
 const NEAREST_SHARE = 0.55;
+/**
+ * Up to this many phrasings a knowledge file is taken for curated facts, where another place,
+ * date or detail is another question; above it, for intents whose slots are parameters, where
+ * the calibration has evidence enough to price unseen words itself.
+ */
+export const CURATED_MAX_PHRASINGS = 600;
 /** Entries retrieved by the approximate centroid pass and then scored exactly. */
 const RESCORE_POOL = 10;
 /** Posting lists longer than this are skipped during retrieval (not during rescoring). */
@@ -139,6 +150,7 @@ export function createScorer(
       phrasingEntry.push(i);
     }
   });
+  const curated = phrasings.length <= CURATED_MAX_PHRASINGS;
   const wantLinear = entries.length >= 2 && entries.length <= MAX_LINEAR_CLASSES;
   const space = createFeatureSpace(phrasings, normalizer, {
     charNgrams: wantLinear && (config.charNgrams ?? true),
@@ -394,6 +406,7 @@ export function createScorer(
       candidates,
       content: { words, numbers, asks },
       unseenSlot: a.unseenSlot,
+      curated,
       openSlot: leavesSlotOpen(ranked, cores, questionTokens),
     };
   };
