@@ -2,31 +2,27 @@ import {
   askInConversations,
   type ConversationReport,
   type ConversationTally,
-  createBot,
-  createKnowledgeBase,
-  createSilentLogger,
-  createStateStore,
   evaluateConversations,
-  loadKnowledge,
   readConversationSet,
 } from '../../src/index.js';
-import { createMemoryStore } from '../store/memory-store.js';
-import type { EvalOptions } from './kb-eval.js';
+import type { EvalOptions, OpenCore } from './kb-eval.js';
 
 /**
  * `npm run kb -- eval SET-conversations.yaml`: every conversation asked in order through the real
  * bot core, in a fresh conversation context each; a table per style and the turns not right.
  */
-export async function kbEvalConversations(setPath: string, options: EvalOptions): Promise<number> {
+export async function kbEvalConversations(
+  setPath: string,
+  options: EvalOptions,
+  open: OpenCore,
+): Promise<number> {
   const set = await readConversationSet(setPath);
   const knowledgePath = options.knowledge ?? set.knowledgePath;
-  const kb = createKnowledgeBase(await loadKnowledge(knowledgePath));
-  const bot = createBot({
-    knowledge: kb,
-    store: createStateStore(createMemoryStore(), createSilentLogger()),
-    config: { rateLimit: { questions: 0, windowMs: 60_000 } },
-  });
-  const report = await evaluateConversations(set.conversations, askInConversations(bot));
+  const core = await open(knowledgePath);
+  const report = await evaluateConversations(
+    set.conversations,
+    askInConversations(core.bot),
+  ).finally(() => core.close());
   if (options.json) {
     process.stdout.write(
       `${JSON.stringify({ set: setPath, knowledge: knowledgePath, ...report })}\n`,

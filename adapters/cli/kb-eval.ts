@@ -1,17 +1,12 @@
 import {
   askThrough,
-  createBot,
-  createKnowledgeBase,
-  createSilentLogger,
-  createStateStore,
   type EvaluationReport,
   evaluateQuestions,
   isConversationSetFile,
-  loadKnowledge,
   readQuestionSet,
   type Tally,
 } from '../../src/index.js';
-import { createMemoryStore } from '../store/memory-store.js';
+import type { AssembledCore } from '../assemble.js';
 import { kbEvalConversations } from './kb-eval-conversations.js';
 
 /**
@@ -25,21 +20,30 @@ export interface EvalOptions {
   readonly json?: boolean | undefined;
 }
 
-export async function kbEval(setPath: string | undefined, options: EvalOptions): Promise<number> {
+/**
+ * Builds the core `npm start` would run, on the given knowledge, with a private memory store:
+ * an evaluation reads and writes no state of the bot's.
+ */
+export type OpenCore = (knowledgePath: string) => Promise<AssembledCore>;
+
+export async function kbEval(
+  setPath: string | undefined,
+  options: EvalOptions,
+  open: OpenCore,
+): Promise<number> {
   if (setPath === undefined) {
     process.stderr.write('Usage: npm run kb -- eval SET [--knowledge PATH] [--json]\n');
     return 2;
   }
-  if (isConversationSetFile(setPath)) return kbEvalConversations(setPath, options);
+  if (isConversationSetFile(setPath)) return kbEvalConversations(setPath, options, open);
   const set = await readQuestionSet(setPath);
   const knowledgePath = options.knowledge ?? set.knowledgePath;
-  const kb = createKnowledgeBase(await loadKnowledge(knowledgePath));
-  const bot = createBot({
-    knowledge: kb,
-    store: createStateStore(createMemoryStore(), createSilentLogger()),
-    config: { rateLimit: { questions: 0, windowMs: 60_000 } },
-  });
-  const report = await evaluateQuestions(kb, set.questions, askThrough(bot));
+  const core = await open(knowledgePath);
+  const report = await evaluateQuestions(
+    core.knowledge.current(),
+    set.questions,
+    askThrough(core.bot),
+  ).finally(() => core.close());
   if (options.json) {
     process.stdout.write(
       `${JSON.stringify({ set: setPath, knowledge: knowledgePath, ...report })}\n`,

@@ -65,8 +65,7 @@ async function main(): Promise<number> {
     const { format, publication, out } = values;
     return runImport({ file: positionals[1], format, publication, out });
   }
-  if (command === 'eval') return kbEval(positionals[1], values);
-  if (command !== 'check' && command !== 'review') {
+  if (!['check', 'review', 'eval'].includes(command)) {
     process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
     return 2;
   }
@@ -78,8 +77,15 @@ async function main(): Promise<number> {
     knowledgePath: values.knowledge ?? shared.knowledgePath,
     ops: undefined,
   };
+  const logger = createLogger(config.logLevel ?? 'warn', { secrets: secretValues(env) });
+  if (command === 'eval') {
+    // A set names its own knowledge file unless --knowledge is given.
+    const open = (knowledgePath: string) =>
+      assembleCore({ ...config, knowledgePath }, { logger, store: createMemoryStore() });
+    return kbEval(positionals[1], values, open);
+  }
   const core = await assembleCore(config, {
-    logger: createLogger(config.logLevel ?? 'warn', { secrets: secretValues(env) }),
+    logger,
     lookalikes: findLookalikes(env),
     // `check` reads no state: a private memory store leaves the bot's SQLite file or Redis alone.
     ...(command === 'check' && { store: createMemoryStore() }),
