@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { PROJECT_ROOT, runScript } from '../support/run-script.js';
@@ -132,5 +132,37 @@ describe('README knowledge example', () => {
     await writeFile(file, yaml);
     const knowledge = await loadKnowledge(file);
     expect(knowledge.entries.map((entry) => entry.id)).toEqual(['us-troops-iraq']);
+  });
+});
+
+describe('README file tree', () => {
+  /** The paths of the tree under "How a message flows", from its indentation. */
+  function treePaths(): Set<string> {
+    const section = readme.slice(readme.indexOf('## How a message flows'));
+    const block = /```text\n(adapters\/[\s\S]*?)```/.exec(section)?.[1] ?? '';
+    const paths = new Set<string>();
+    const stack: string[] = [];
+    for (const line of block.split('\n')) {
+      const match = /^( *)(\S+)/.exec(line);
+      if (!match) continue;
+      const depth = (match[1] ?? '').length / 2;
+      stack.splice(depth, stack.length, (match[2] ?? '').replace(/\/$/, ''));
+      paths.add(stack.join('/'));
+    }
+    return paths;
+  }
+
+  it('lists every module of src/ and adapters/, and nothing that is gone', () => {
+    const listed = treePaths();
+    const modules = ['src', 'adapters'].flatMap((dir) =>
+      readdirSync(join(PROJECT_ROOT, dir), { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.ts'))
+        .map((file) => `${dir}/${file.split(sep).join('/')}`),
+    );
+    expect(modules.filter((file) => !listed.has(file))).toEqual([]);
+    const gone = [...listed].filter(
+      (path) => /\.ts$/.test(path) && !existsSync(join(PROJECT_ROOT, path)),
+    );
+    expect(gone).toEqual([]);
   });
 });
