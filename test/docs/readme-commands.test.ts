@@ -166,3 +166,14 @@ describe('README file tree', () => {
     expect(gone).toEqual([]);
   });
 });
+
+describe('README configuration', () => {
+  it('lists exactly the variables .env.example documents', () => {
+    const example = readFileSync(join(PROJECT_ROOT, '.env.example'), 'utf8');
+    const documented = [...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]).sort();
+    const section = readme.slice(readme.indexOf('## Configuration'));
+    const table = section.slice(0, section.indexOf('\n## '));
+    const listed = [...table.matchAll(/^\| `([A-Z_]+)`/gm)].map((m) => m[1]).sort();
+    expect(listed).toEqual(documented);
+  });
+});
