@@ -152,6 +152,11 @@ const FILLER_PHRASES: readonly (readonly string[])[] = [
   ['asked', 'me'],
   ['if', 'you', 'know'],
   ['just', 'checking'],
+  // The bot addressed by name is no more part of the question than the team is.
+  ['hello', 'bot'],
+  ['hi', 'bot'],
+  ['hey', 'bot'],
+  ['thanks', 'bot'],
   ['hey', 'team'],
   ['hi', 'team'],
   ['hello', 'team'],

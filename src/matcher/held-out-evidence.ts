@@ -220,12 +220,26 @@ function otherQuestion(text: string, normalizer: Normalizer, entryTokens: Readon
   return words.map((w, i) => (i === at ? swap : w.surface)).join(' ');
 }
 
-export function collectEvidence(
-  entries: readonly TrainingEntry[],
-  normalizer: Normalizer,
-  depth: number,
-  config: ScorerConfig = {},
-): Evidence {
+/** What the made-up questions of a file draw on, computed once for all folds. */
+interface Vocabulary {
+  readonly df: ReadonlyMap<string, number>;
+  readonly entryTokens: readonly ReadonlySet<string>[];
+  /** Surface words per entry with their counts, where sibling swaps take their words from. */
+  readonly entrySurfaces: readonly ReadonlyMap<string, number>[];
+  /** The knowledge's numbers, commonest first, for questions that name another one. */
+  readonly numbers: readonly string[];
+  /** Every phrasing's words, as `phrasingKey` writes them. */
+  readonly phrased: ReadonlySet<string>;
+}
+
+/** A phrasing's normalised words in order: equal keys, the same question to the scorer. */
+const phrasingKey = (text: string, normalizer: Normalizer) =>
+  normalizer
+    .words(text)
+    .map((w) => w.token)
+    .join(' ');
+
+function vocabularyOf(entries: readonly TrainingEntry[], normalizer: Normalizer): Vocabulary {
   const df = new Map<string, number>();
   for (const e of entries) {
     for (const p of e.phrasings) {
@@ -236,26 +250,74 @@ export function collectEvidence(
   const entryTokens = entries.map(
     (e) => new Set(e.phrasings.flatMap((p) => normalizer.words(p).map((w) => w.token))),
   );
-  // Surface words per entry with their counts, where sibling swaps take their words from.
   const entrySurfaces = entries.map((e) => {
     const counts = new Map<string, number>();
     for (const p of e.phrasings)
       for (const w of normalizer.words(p)) counts.set(w.surface, (counts.get(w.surface) ?? 0) + 1);
     return counts;
   });
-  // The knowledge's numbers, commonest first, for questions that name another one.
   const numbers = [...df.entries()]
     .filter(([t]) => /^\d+$/.test(t))
     .sort((a, b) => b[1] - a[1])
     .map(([t]) => t);
+  const phrased = new Set(
+    entries.flatMap((e) => e.phrasings.map((p) => phrasingKey(p, normalizer))),
+  );
+  return { df, entryTokens, entrySurfaces, numbers, phrased };
+}
+
+interface MadeUp {
+  readonly text: string;
+  readonly firm: boolean;
+  readonly except?: number;
+}
+
+/**
+ * The questions no entry answers made from one held-out phrasing. `slots` adds those that stand
+ * in for the off-topic questions a small file lacks; a large one has evidence enough of its own,
+ * and they would only blur its calibration.
+ */
+function madeUpQuestions(
+  q: { readonly text: string; readonly gold: number },
+  index: number,
+  scored: ScoredQuery,
+  normalizer: Normalizer,
+  vocabulary: Vocabulary,
+  slots: boolean,
+): MadeUp[] {
+  const { df, entryTokens, entrySurfaces, numbers } = vocabulary;
+  const own = entryTokens[q.gold] ?? new Set<string>();
+  const made: MadeUp[] = [{ text: nearMiss(q.text, normalizer, df), firm: true }];
+  // Far misses are all alike: a few of them anchor the calibrator at "no shared content".
+  if (index % FAR_MISS_EVERY === 0) made.push({ text: unrelated(q.text, normalizer), firm: true });
+  made.push({ text: otherQuestion(q.text, normalizer, own), firm: false });
+  if (!slots) return made;
+  made.push({ text: otherNumber(q.text, normalizer, numbers, own), firm: true });
+  const [negated, ...altered] = alteredQuestions(q.text, normalizer, df);
+  if (negated !== undefined && !negatesKnown(negated, normalizer, df))
+    made.push({ text: negated, firm: false });
+  for (const text of altered) made.push({ text, firm: true });
+  const sibling = scored.candidates.find((c) => c.entry !== q.gold)?.entry;
+  if (sibling !== undefined) {
+    const text = siblingSwap(q.text, normalizer, own, entryTokens[sibling], entrySurfaces[sibling]);
+    made.push({ text, firm: true, except: sibling });
+  }
+  return made;
+}
+
+export function collectEvidence(
+  entries: readonly TrainingEntry[],
+  normalizer: Normalizer,
+  depth: number,
+  config: ScorerConfig = {},
+): Evidence {
+  const vocabulary = vocabularyOf(entries, normalizer);
   const phrasingCount = entries.reduce((n, e) => n + e.phrasings.length, 0);
   const folds = phrasingCount > SINGLE_SPLIT_ABOVE ? 1 : FOLDS;
-  const madeUp = phrasingCount <= CURATED_MAX_PHRASINGS;
+  const slots = phrasingCount <= CURATED_MAX_PHRASINGS;
   const answerable: HeldOutQuestion[] = [];
   const misspelt: HeldOutQuestion[] = [];
   const nearMisses: NearMiss[] = [];
-  const miss = (scored: ScoredQuery, firm: boolean, except?: number) =>
-    nearMisses.push(except === undefined ? { scored, firm } : { scored, firm, except });
   for (let fold = 0; fold < folds; fold++) {
     const heldOut: { text: string; gold: number }[] = [];
     const kept = entries.map((entry, e) => ({
@@ -276,7 +338,7 @@ export function collectEvidence(
       if (q === undefined) continue;
       const scored = scorer.score(q.text, depth, q.gold);
       answerable.push({ ...q, scored, phrasings: scorer.phrasings });
-      const typo = misspell(q.text, normalizer, df);
+      const typo = misspell(q.text, normalizer, vocabulary.df);
       if (typo !== '')
         misspelt.push({
           ...q,
@@ -284,33 +346,21 @@ export function collectEvidence(
           scored: scorer.score(typo, depth, q.gold),
           phrasings: scorer.phrasings,
         });
-      const replaced = nearMiss(q.text, normalizer, df);
-      if (replaced !== '') miss(scorer.score(replaced, depth), true);
-      // Far misses are all alike: a few of them anchor the calibrator at "no shared content".
-      const far = h % FAR_MISS_EVERY === 0 ? unrelated(q.text, normalizer) : '';
-      if (far !== '') miss(scorer.score(far, depth), true);
-      const own = entryTokens[q.gold] ?? new Set<string>();
-      const other = otherQuestion(q.text, normalizer, own);
-      if (other !== '') miss(scorer.score(other, depth), false);
-      // Made-up near misses stand in for the off-topic questions a small file lacks; a large
-      // one has evidence enough of its own, and they would only blur its calibration.
-      if (!madeUp) continue;
-      const renumbered = otherNumber(q.text, normalizer, numbers, own);
-      if (renumbered !== '') miss(scorer.score(renumbered, depth), true);
-      const [negated, ...altered] = alteredQuestions(q.text, normalizer, df);
-      if (negated !== undefined && !negatesKnown(negated, normalizer, df))
-        miss(scorer.score(negated, depth), false);
-      for (const text of altered) miss(scorer.score(text, depth), true);
-      const sibling = scored.candidates.find((c) => c.entry !== q.gold)?.entry;
-      if (sibling !== undefined) {
-        const swapped = siblingSwap(
-          q.text,
-          normalizer,
-          own,
-          entryTokens[sibling],
-          entrySurfaces[sibling],
+      for (const { text, firm, except } of madeUpQuestions(
+        q,
+        h,
+        scored,
+        normalizer,
+        vocabulary,
+        slots,
+      )) {
+        // One that reads exactly as some entry's phrasing is that entry's question, not a near
+        // miss: counted as one, it would hold every answer cut-off on a small file by itself.
+        if (text === '' || vocabulary.phrased.has(phrasingKey(text, normalizer))) continue;
+        const missed = scorer.score(text, depth);
+        nearMisses.push(
+          except === undefined ? { scored: missed, firm } : { scored: missed, firm, except },
         );
-        if (swapped !== '') miss(scorer.score(swapped, depth), true, sibling);
       }
     }
   }

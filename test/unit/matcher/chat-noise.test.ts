@@ -31,6 +31,15 @@ describe('chat noise', () => {
     expect(tokens('thanks!')).toBe(tokens('thanks'));
     expect(tokens('hey there')).not.toBe('');
   });
+
+  it('reads the bot addressed by name as part of the greeting, not as the question', () => {
+    // "hello bot" read as "bot" matched "what is this bot" and held every small file's cut-off.
+    expect(tokens('hello bot').split(' ')).toContain(tokens('hello'));
+    expect(tokens('hello bot')).not.toBe(tokens('bot'));
+    expect(tokens('hey bot, how many troops are in iraq?')).toBe(
+      tokens('how many troops are in iraq'),
+    );
+  });
 });
 
 describe('roles and slots', () => {

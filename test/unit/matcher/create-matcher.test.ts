@@ -3,6 +3,7 @@ import { chooseThresholds } from '../../../src/matcher/choose-thresholds.js';
 import { createMatcher, trainMatcher } from '../../../src/matcher/create-matcher.js';
 import { decide } from '../../../src/matcher/decide.js';
 import type { MatcherFactory } from '../../../src/matcher/matcher.js';
+import { createNormalizer } from '../../../src/matcher/normalize.js';
 import { entries, offTopic, synonyms } from './fixtures/troops-kb.js';
 
 describe('createMatcher on a small curated knowledge set', () => {
@@ -80,6 +81,29 @@ describe('trainMatcher', () => {
     expect([...got].sort()).toEqual([...expected].sort());
     const right = trained.heldOut.filter((t) => t.result.candidates[0]?.entry === t.gold);
     expect(right.length / trained.heldOut.length).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('makes up no near miss that reads exactly as one of the phrasings', () => {
+    // Small talk shares its words with every file; "hello bot" once read as a bare "bot".
+    const small = [
+      ...entries.slice(0, 2),
+      { id: 'greeting', phrasings: ['hello', 'hi', 'hello bot', 'hey there, how are you'] },
+      { id: 'about', phrasings: ['who are you', 'are you a bot', 'what is this bot'] },
+    ];
+    const normalizer = createNormalizer({ synonyms });
+    const phrased = new Set(
+      small.flatMap((e) =>
+        e.phrasings.map((p) =>
+          normalizer
+            .words(p)
+            .map((w) => w.token)
+            .join(' '),
+        ),
+      ),
+    );
+    const made = trainMatcher(small, { synonyms }).nearMisses ?? [];
+    expect(made.length).toBeGreaterThan(0);
+    expect(made.filter((m) => phrased.has(m.result.normalized))).toEqual([]);
   });
 
   it('lets chooseThresholds reuse the held-out results instead of retraining', () => {
