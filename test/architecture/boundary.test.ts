@@ -31,7 +31,6 @@ const MAX_FUNCTION_LINES = 100;
  */
 const KNOWN_LONG_FUNCTIONS = new Set([
   // The matcher kernels (issue 11 item 5): the matcher helper.
-  'src/matcher/scorer.ts › createScorer',
   'src/matcher/feature-space.ts › createFeatureSpace',
 ]);
 
