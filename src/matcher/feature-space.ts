@@ -1,4 +1,10 @@
 import { isNeutralWord } from './chat-lexicon.js';
+import {
+  type FeatureIds,
+  learnVocabulary,
+  type Vocabulary,
+  wordGrams,
+} from './feature-vocabulary.js';
 import { isStopToken, type Normalizer, type Word } from './normalize.js';
 import { isSlotWord, slotKind } from './slot-lexicon.js';
 import type { SparseVector } from './sparse-vector.js';
@@ -60,26 +66,8 @@ export interface FeatureSpace {
   isUnigram(id: number): boolean;
 }
 
-const CHAR_N = [4] as const;
 /** Weight of the character n-grams relative to the word features in the rich vector. */
 const CHAR_SHARE = 0.7;
-
-function wordGrams(surface: string, out: string[] = []): string[] {
-  const padded = ` ${surface} `;
-  for (const n of CHAR_N)
-    for (let i = 0; i + n <= padded.length; i++) out.push(padded.slice(i, i + n));
-  return out;
-}
-
-/**
- * Feature ids without building key strings: analysing a text is the inner loop of training
- * (every phrasing once per fold), and string keys made most of its time and garbage.
- */
-interface FeatureIds {
-  readonly unigrams: Map<string, number>;
-  /** First word's id → second word's id → bigram id. */
-  readonly bigrams: Map<number, Map<number, number>>;
-}
 
 function bigramId(ids: FeatureIds, first: number, second: number): number | undefined {
   return first < 0 || second < 0 ? undefined : ids.bigrams.get(first)?.get(second);
@@ -115,225 +103,190 @@ function drain(acc: Accumulator): void {
   acc.order.length = 0;
 }
 
+/** What analysing a text reads, fixed once the phrasings are counted. */
+interface SpaceContext {
+  readonly normalizer: Normalizer;
+  readonly vocabulary: Vocabulary;
+  readonly corrector: TypoCorrector;
+  readonly idf: Float32Array;
+  readonly maxIdf: number;
+  readonly charIdf: Float32Array;
+  readonly wordAcc: Accumulator;
+  readonly charAcc: Accumulator;
+  readonly gramIds: (surface: string) => Int32Array;
+}
+
+/** The question's tokens after typo correction, how much each counts as known, and which are silent. */
+function readWords(words: readonly Word[], ctx: SpaceContext) {
+  const tokens: string[] = [];
+  const credit = new Float32Array(words.length);
+  const silent = new Uint8Array(words.length);
+  let unseenSlot: 'entity' | 'time' | undefined;
+  // Plain loops here and below: callbacks stay unoptimised for longer on a cold start.
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Word;
+    if (ctx.vocabulary.tokenSurfaceKnown.has(w.token)) {
+      tokens.push(w.token);
+      credit[i] = 1;
+      continue;
+    }
+    // An unseen function word or a word about how the question is put changes nothing the
+    // knowledge could answer: it costs no confidence.
+    if (isStopToken(w.token) || isNeutralWord(w.surface)) {
+      tokens.push(w.token);
+      silent[i] = 1;
+      continue;
+    }
+    // A place, time or role the knowledge lacks is a different question, not a typo ("march").
+    const fix = isSlotWord(w.surface) ? undefined : ctx.corrector.correct(w.surface);
+    if (fix === undefined) {
+      tokens.push(w.token);
+      credit[i] = 0;
+      const kind = slotKind(w.surface);
+      if (kind === undefined) silent[i] = 2;
+      else if (unseenSlot !== 'entity') unseenSlot = kind;
+    } else {
+      tokens.push(ctx.normalizer.tokenOf(fix.surface));
+      credit[i] = CORRECTED_CREDIT[fix.distance] ?? 0.5;
+    }
+  }
+  return { tokens, credit, silent, unseenSlot };
+}
+
+/**
+ * Each token's id and weight, accumulated into `ctx.wordAcc` with the bigrams; the weight of the
+ * words nothing knows is returned with the known share, for the norm and the coverage.
+ */
+function weighTokens(
+  tokens: readonly string[],
+  credit: Float32Array,
+  silent: Uint8Array,
+  ctx: SpaceContext,
+) {
+  const { vocabulary, idf, maxIdf, wordAcc } = ctx;
+  const tokenIds = new Int32Array(tokens.length);
+  const tokenWeights = new Float32Array(tokens.length);
+  let unknownMass = 0;
+  let total = 0;
+  let known = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    const id = vocabulary.ids.unigrams.get(token) ?? -1;
+    const unseen = silent[i] === 2 ? EVERYDAY_UNSEEN_WEIGHT : 1;
+    const w =
+      silent[i] === 1
+        ? 0
+        : (id >= 0 ? (idf[id] ?? maxIdf) : maxIdf * unseen) *
+          (isStopToken(token) ? STOP_WEIGHT : 1);
+    tokenIds[i] = id;
+    tokenWeights[i] = w;
+    total += w;
+    known += w * (credit[i] ?? 0);
+    if (id >= 0) add(wordAcc, id, w * (credit[i] ?? 0));
+    else unknownMass += w * w;
+  }
+  for (let i = 0; i + 1 < tokenIds.length; i++) {
+    const id = bigramId(vocabulary.ids, tokenIds[i] ?? -1, tokenIds[i + 1] ?? -1);
+    if (id !== undefined) add(wordAcc, id, (idf[id] ?? 0) * BIGRAM_WEIGHT);
+  }
+  return { tokenIds, tokenWeights, unknownMass, coverage: total > 0 ? known / total : 0 };
+}
+
+/** The word weights in `wordAcc` as a unit vector, unknown mass counted in the norm. */
+function wordVector(wordAcc: Accumulator, unknownMass: number): SparseVector {
+  let norm = 0;
+  const size = wordAcc.order.length;
+  const vector = { ids: new Int32Array(size), values: new Float32Array(size) };
+  for (let j = 0; j < size; j++) {
+    const id = wordAcc.order[j] ?? 0;
+    const w = wordAcc.sums[id] ?? 0;
+    vector.ids[j] = id;
+    vector.values[j] = w;
+    norm += w * w;
+  }
+  // Unknown words count in the norm as extra dimensions nothing matches.
+  return normalizeInPlace(vector, Math.sqrt(norm), unknownMass);
+}
+
+/** Words plus n-grams of the surfaces, from the word weights still in `wordAcc`. */
+function richVectorOf(words: readonly Word[], ctx: SpaceContext): SparseVector {
+  const { wordAcc, charAcc, charIdf } = ctx;
+  const wordCount = ctx.vocabulary.featureCount;
+  for (const w of words) for (const id of ctx.gramIds(w.surface)) if (id >= 0) add(charAcc, id, 1);
+  let wordNorm = 0;
+  for (const id of wordAcc.order) wordNorm += (wordAcc.sums[id] ?? 0) ** 2;
+  let charNorm = 0;
+  for (const id of charAcc.order) {
+    const w = (1 + Math.log(charAcc.sums[id] ?? 1)) * (charIdf[id] ?? 0);
+    charAcc.sums[id] = w;
+    charNorm += w * w;
+  }
+  // Balance the two blocks so long questions do not drown their words in n-grams.
+  const k = charNorm > 0 && wordNorm > 0 ? CHAR_SHARE * Math.sqrt(wordNorm / charNorm) : 1;
+  const size = wordAcc.order.length + charAcc.order.length;
+  const out = { ids: new Int32Array(size), values: new Float32Array(size) };
+  let at = 0;
+  for (const id of wordAcc.order) {
+    out.ids[at] = id;
+    out.values[at++] = wordAcc.sums[id] ?? 0;
+  }
+  for (const id of charAcc.order) {
+    out.ids[at] = wordCount + id;
+    out.values[at++] = (charAcc.sums[id] ?? 0) * k;
+  }
+  drain(charAcc);
+  return normalizeInPlace(out, Math.sqrt(wordNorm + k * k * charNorm), 0);
+}
+
 export function createFeatureSpace(
   phrasings: readonly string[],
   normalizer: Normalizer,
   config: FeatureSpaceConfig = {},
 ): FeatureSpace {
-  const ids: FeatureIds = { unigrams: new Map(), bigrams: new Map() };
-  let featureCount = 0;
-  const charIds = new Map<string, number>();
-  const charDf: number[] = [];
-  const df: number[] = [];
-  const unigram: boolean[] = [];
-  const surfaceCounts = new Map<string, number>();
-  const tokenSurfaceKnown = new Set<string>();
-  // Words repeat across phrasings: cut each into n-grams once (construction only).
-  const gramsOfSurface = new Map<string, string[]>();
-  let lastSeen = new Int32Array(1024).fill(-1);
-  const countOnce = (id: number, doc: number) => {
-    if (id >= lastSeen.length) {
-      const grown = new Int32Array(lastSeen.length * 2).fill(-1);
-      grown.set(lastSeen);
-      lastSeen = grown;
-    }
-    if (lastSeen[id] === doc) return;
-    lastSeen[id] = doc;
-    df[id] = (df[id] ?? 0) + 1;
-  };
-  const newFeature = (isUnigram: boolean) => {
-    df.push(0);
-    unigram.push(isUnigram);
-    return featureCount++;
-  };
-
   const aliases = misspellingAliases(phrasings, normalizer, config.groups);
   // A copy: the training normaliser hands out the arrays it keeps for later folds.
   const respell = (words: readonly Word[]): readonly Word[] =>
     aliases.size === 0 ? words : words.map((w) => aliases.get(w.surface) ?? w);
-
-  phrasings.forEach((phrasing, doc) => {
-    const words = respell(normalizer.words(phrasing));
-    for (const w of words) {
-      surfaceCounts.set(w.surface, (surfaceCounts.get(w.surface) ?? 0) + 1);
-      tokenSurfaceKnown.add(w.token);
-    }
-    // Unigrams first, then bigrams: the id order the feature space has always had.
-    const wordIds = words.map((w) => {
-      let id = ids.unigrams.get(w.token);
-      if (id === undefined) {
-        id = newFeature(true);
-        ids.unigrams.set(w.token, id);
-      }
-      countOnce(id, doc);
-      return id;
-    });
-    for (let i = 0; i + 1 < wordIds.length; i++) {
-      const a = wordIds[i] ?? 0;
-      const b = wordIds[i + 1] ?? 0;
-      let row = ids.bigrams.get(a);
-      if (row === undefined) {
-        row = new Map();
-        ids.bigrams.set(a, row);
-      }
-      let id = row.get(b);
-      if (id === undefined) {
-        id = newFeature(false);
-        row.set(b, id);
-      }
-      countOnce(id, doc);
-    }
-    if (config.charNgrams) {
-      const grams = new Set<string>();
-      for (const w of words) {
-        let g = gramsOfSurface.get(w.surface);
-        if (g === undefined) {
-          g = wordGrams(w.surface);
-          gramsOfSurface.set(w.surface, g);
-        }
-        for (const key of g) grams.add(key);
-      }
-      for (const key of grams) {
-        let id = charIds.get(key);
-        if (id === undefined) {
-          id = charIds.size;
-          charIds.set(key, id);
-          charDf.push(0);
-        }
-        charDf[id] = (charDf[id] ?? 0) + 1;
-      }
-    }
-  });
-
+  const vocabulary = learnVocabulary(phrasings, normalizer, respell, config.charNgrams === true);
+  const { charIds, surfaceCounts } = vocabulary;
+  const wordCount = vocabulary.featureCount;
   const n = phrasings.length;
-  const idf = Float32Array.from(df, (d) => Math.log((n + 1) / (d + 1)) + 1);
-  const maxIdf = Math.log(n + 1) + 1;
-  const charIdf = Float32Array.from(charDf, (d) => Math.log((n + 1) / (d + 1)) + 1);
-  const wordCount = featureCount;
-  const wordAcc = createAccumulator(wordCount);
-  const charAcc = createAccumulator(config.charNgrams ? charIds.size : 0);
-
   // N-gram ids of the training words, looked up once each; other words are cut every time so
   // that questions asked later do not grow this map.
   const gramIdsOfKnown = new Map<string, Int32Array>();
-  const gramIds = (surface: string): Int32Array => {
-    const cached = gramIdsOfKnown.get(surface);
-    if (cached !== undefined) return cached;
-    const found = Int32Array.from(wordGrams(surface), (g) => charIds.get(g) ?? -1);
-    if (surfaceCounts.has(surface)) gramIdsOfKnown.set(surface, found);
-    return found;
+  const ctx: SpaceContext = {
+    normalizer,
+    vocabulary,
+    corrector: createTypoCorrector(surfaceCounts),
+    idf: Float32Array.from(vocabulary.df, (d) => Math.log((n + 1) / (d + 1)) + 1),
+    maxIdf: Math.log(n + 1) + 1,
+    charIdf: Float32Array.from(vocabulary.charDf, (d) => Math.log((n + 1) / (d + 1)) + 1),
+    wordAcc: createAccumulator(wordCount),
+    charAcc: createAccumulator(config.charNgrams ? charIds.size : 0),
+    gramIds: (surface) => {
+      const cached = gramIdsOfKnown.get(surface);
+      if (cached !== undefined) return cached;
+      const found = Int32Array.from(wordGrams(surface), (g) => charIds.get(g) ?? -1);
+      if (surfaceCounts.has(surface)) gramIdsOfKnown.set(surface, found);
+      return found;
+    },
   };
-  /** Words plus n-grams of the surfaces, from the word weights still in `wordAcc`. */
-  const richVectorOf = (words: readonly Word[]): SparseVector => {
-    for (const w of words) for (const id of gramIds(w.surface)) if (id >= 0) add(charAcc, id, 1);
-    let wordNorm = 0;
-    for (const id of wordAcc.order) wordNorm += (wordAcc.sums[id] ?? 0) ** 2;
-    let charNorm = 0;
-    for (const id of charAcc.order) {
-      const w = (1 + Math.log(charAcc.sums[id] ?? 1)) * (charIdf[id] ?? 0);
-      charAcc.sums[id] = w;
-      charNorm += w * w;
-    }
-    // Balance the two blocks so long questions do not drown their words in n-grams.
-    const k = charNorm > 0 && wordNorm > 0 ? CHAR_SHARE * Math.sqrt(wordNorm / charNorm) : 1;
-    const size = wordAcc.order.length + charAcc.order.length;
-    const out = { ids: new Int32Array(size), values: new Float32Array(size) };
-    let at = 0;
-    for (const id of wordAcc.order) {
-      out.ids[at] = id;
-      out.values[at++] = wordAcc.sums[id] ?? 0;
-    }
-    for (const id of charAcc.order) {
-      out.ids[at] = wordCount + id;
-      out.values[at++] = (charAcc.sums[id] ?? 0) * k;
-    }
-    drain(charAcc);
-    return normalizeInPlace(out, Math.sqrt(wordNorm + k * k * charNorm), 0);
-  };
-  const corrector: TypoCorrector = createTypoCorrector(surfaceCounts);
 
   const analyze = (text: string): AnalyzedText => {
     const words = respell(normalizer.words(text));
-    const tokens: string[] = [];
-    const credit = new Float32Array(words.length);
-    const silent = new Uint8Array(words.length);
-    let unseenSlot: 'entity' | 'time' | undefined;
-    // Plain loops here and below: callbacks stay unoptimised for longer on a cold start.
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i] as Word;
-      if (tokenSurfaceKnown.has(w.token)) {
-        tokens.push(w.token);
-        credit[i] = 1;
-        continue;
-      }
-      // An unseen function word or a word about how the question is put changes nothing the
-      // knowledge could answer: it costs no confidence.
-      if (isStopToken(w.token) || isNeutralWord(w.surface)) {
-        tokens.push(w.token);
-        silent[i] = 1;
-        continue;
-      }
-      // A place, time or role the knowledge lacks is a different question, not a typo ("march").
-      const fix = isSlotWord(w.surface) ? undefined : corrector.correct(w.surface);
-      if (fix === undefined) {
-        tokens.push(w.token);
-        credit[i] = 0;
-        const kind = slotKind(w.surface);
-        if (kind === undefined) silent[i] = 2;
-        else if (unseenSlot !== 'entity') unseenSlot = kind;
-      } else {
-        tokens.push(normalizer.tokenOf(fix.surface));
-        credit[i] = CORRECTED_CREDIT[fix.distance] ?? 0.5;
-      }
-    }
-
-    const tokenIds = new Int32Array(tokens.length);
-    const tokenWeights = new Float32Array(tokens.length);
-    let unknownMass = 0;
-    let total = 0;
-    let known = 0;
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i] as string;
-      const id = ids.unigrams.get(token) ?? -1;
-      const unseen = silent[i] === 2 ? EVERYDAY_UNSEEN_WEIGHT : 1;
-      const w =
-        silent[i] === 1
-          ? 0
-          : (id >= 0 ? (idf[id] ?? maxIdf) : maxIdf * unseen) *
-            (isStopToken(token) ? STOP_WEIGHT : 1);
-      tokenIds[i] = id;
-      tokenWeights[i] = w;
-      total += w;
-      known += w * (credit[i] ?? 0);
-      if (id >= 0) add(wordAcc, id, w * (credit[i] ?? 0));
-      else unknownMass += w * w;
-    }
-    for (let i = 0; i + 1 < tokenIds.length; i++) {
-      const id = bigramId(ids, tokenIds[i] ?? -1, tokenIds[i + 1] ?? -1);
-      if (id !== undefined) add(wordAcc, id, (idf[id] ?? 0) * BIGRAM_WEIGHT);
-    }
-    let norm = 0;
-    const size = wordAcc.order.length;
-    const vector = { ids: new Int32Array(size), values: new Float32Array(size) };
-    for (let j = 0; j < size; j++) {
-      const id = wordAcc.order[j] ?? 0;
-      const w = wordAcc.sums[id] ?? 0;
-      vector.ids[j] = id;
-      vector.values[j] = w;
-      norm += w * w;
-    }
-    // Unknown words count in the norm as extra dimensions nothing matches.
-    normalizeInPlace(vector, Math.sqrt(norm), unknownMass);
-    const richVector = config.charNgrams ? richVectorOf(words) : undefined;
-    drain(wordAcc);
+    const { tokens, credit, silent, unseenSlot } = readWords(words, ctx);
+    const weighed = weighTokens(tokens, credit, silent, ctx);
+    const vector = wordVector(ctx.wordAcc, weighed.unknownMass);
+    const richVector = config.charNgrams ? richVectorOf(words, ctx) : undefined;
+    drain(ctx.wordAcc);
     return {
       normalized: tokens.join(' '),
       tokens,
-      tokenIds,
-      tokenWeights,
+      tokenIds: weighed.tokenIds,
+      tokenWeights: weighed.tokenWeights,
       tokenCredit: credit,
       vector,
-      coverage: total > 0 ? known / total : 0,
+      coverage: weighed.coverage,
       richVector,
       unseenSlot,
     };
@@ -342,9 +295,9 @@ export function createFeatureSpace(
   return {
     featureCount: wordCount,
     richFeatureCount: wordCount + charIds.size,
-    maxIdf,
+    maxIdf: ctx.maxIdf,
     analyze,
-    isUnigram: (id) => unigram[id] === true,
+    isUnigram: (id) => vocabulary.unigram[id] === true,
   };
 }
 

@@ -1,0 +1,112 @@
+import { coreCoverage, slotSwapped } from './entry-profiles.js';
+import type { AnalyzedText } from './feature-space.js';
+import { isQuestionWord, isStopToken } from './normalize.js';
+import { isContentToken, type RoleIndex } from './role-order.js';
+import type { CandidateEvidence } from './scorer.js';
+
+/**
+ * The evidence about one retrieved entry for one question, from what the scorer learnt about
+ * every entry when it was built.
+ */
+
+/** What the scorer knows of each entry, by entry index (and of each phrasing, by phrasing). */
+export interface EntryKnowledge {
+  /** The unigram feature ids each entry's phrasings use. */
+  readonly entryWords: readonly ReadonlySet<number>[];
+  readonly cores: readonly (readonly string[])[];
+  readonly rareSlots: readonly ReadonlySet<string>[];
+  readonly varying: { readonly entities: Uint8Array; readonly times: Uint8Array };
+  readonly roles: RoleIndex;
+  /** Each phrasing's distinct content words, as `contentKey` writes them. */
+  readonly phrasingContent: readonly string[];
+}
+
+/** A rescored entry: its ranking score and what it was computed from. */
+export interface RankedEntry {
+  readonly e: number;
+  readonly nearest: number;
+  readonly centroid: number;
+  readonly best: number;
+  readonly s: number;
+}
+
+/** The question as every candidate sees it. */
+export interface QuestionView {
+  readonly analysis: AnalyzedText;
+  readonly tokens: ReadonlySet<string>;
+  /** `contentKey` of the question's tokens. */
+  readonly content: string;
+}
+
+/** How the question's words fall against one entry's vocabulary. */
+interface WordShares {
+  readonly entryCoverage: number;
+  readonly questionWords: number;
+  readonly foreignMax: number;
+  readonly unknownMax: number;
+  readonly foreignNumber: boolean;
+}
+
+function wordShares(a: AnalyzedText, words: ReadonlySet<number> | undefined): WordShares {
+  let found = 0;
+  let total = 0;
+  let asks = 0;
+  let asked = 0;
+  let foreignMax = 0;
+  let unknownMax = 0;
+  let foreignNumber = false;
+  // Function words say little about which entry a question is for: "does … have" in a
+  // question is no sign of another entry, whichever entries happen to use them.
+  for (let i = 0; i < a.tokenIds.length; i++)
+    if (!isStopToken(a.tokens[i] ?? '')) total += a.tokenWeights[i] ?? 0;
+  for (let i = 0; i < a.tokenIds.length; i++) {
+    const id = a.tokenIds[i] ?? -1;
+    const token = a.tokens[i] ?? '';
+    if (isStopToken(token)) continue;
+    const has = id >= 0 && words?.has(id) === true;
+    if (isQuestionWord(token)) {
+      asks++;
+      if (has) asked++;
+    }
+    const w = a.tokenWeights[i] ?? 0;
+    if (has) found += w * (a.tokenCredit[i] ?? 0);
+    else if (id < 0) unknownMax = Math.max(unknownMax, total > 0 ? w / total : 0);
+    else if (/^\d/.test(token)) foreignNumber = true;
+    else if (isContentToken(token)) foreignMax = Math.max(foreignMax, total > 0 ? w / total : 0);
+  }
+  return {
+    entryCoverage: total > 0 ? found / total : 0,
+    questionWords: asks > 0 ? asked / asks : 1,
+    foreignMax,
+    unknownMax,
+    foreignNumber,
+  };
+}
+
+export function candidateEvidence(
+  question: QuestionView,
+  r: RankedEntry,
+  linear: number,
+  known: EntryKnowledge,
+): CandidateEvidence {
+  const shares = wordShares(question.analysis, known.entryWords[r.e]);
+  return {
+    entry: r.e,
+    nearest: r.nearest,
+    centroid: r.centroid,
+    entryCoverage: shares.entryCoverage,
+    questionWords: shares.questionWords,
+    phrasing: r.best,
+    linear,
+    score: r.s,
+    foreignMax: shares.foreignMax,
+    unknownMax: shares.unknownMax,
+    core: coreCoverage(known.cores[r.e], question.tokens),
+    slotSwap: slotSwapped(known.cores[r.e], known.rareSlots[r.e], question.tokens),
+    entitiesVary: known.varying.entities[r.e] === 1,
+    timesVary: known.varying.times[r.e] === 1,
+    foreignNumber: shares.foreignNumber,
+    roleConflict: known.roles.conflicts(r.e, question.analysis.tokens),
+    sameContent: known.phrasingContent[r.best] === question.content,
+  };
+}

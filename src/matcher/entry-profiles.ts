@@ -1,0 +1,128 @@
+import { isContentToken } from './role-order.js';
+import { isSlotWord, slotKind } from './slot-lexicon.js';
+
+/**
+ * What each entry's phrasings share and how they vary, learnt once when the scorer is built: the
+ * core words an entry is about, the slot words few of its phrasings use, whether its slots are
+ * free parameters, and the tests a question's words are put to against them.
+ */
+
+/** A word most phrasings of an entry use: what the entry is about and what it answers. */
+const CORE_SHARE = 0.4;
+
+/** Each entry's core words: content words that at least `CORE_SHARE` of its phrasings use. */
+export function entryCores(
+  phrasingTokens: readonly (readonly string[])[],
+  entryOf: ArrayLike<number>,
+  entryCount: number,
+): (readonly string[])[] {
+  const counts = Array.from({ length: entryCount }, () => new Map<string, number>());
+  const sizes = new Int32Array(entryCount);
+  phrasingTokens.forEach((tokens, doc) => {
+    const e = entryOf[doc] ?? -1;
+    const map = counts[e];
+    if (map === undefined) return;
+    sizes[e] = (sizes[e] ?? 0) + 1;
+    for (const t of new Set(tokens)) if (isContentToken(t)) map.set(t, (map.get(t) ?? 0) + 1);
+  });
+  return counts.map((map, e) =>
+    [...map].filter(([, n]) => n >= CORE_SHARE * (sizes[e] ?? 0)).map(([t]) => t),
+  );
+}
+
+/** How close the runner-up's ranking score must be to the best's to count as a sibling. */
+const SIBLING_SCORE_SHARE = 0.25;
+/** Siblings differ in a slot of at most this many core words and share at least these many. */
+const MAX_SLOT_WORDS = 2;
+const MIN_SHARED_CORE = 2;
+
+export function leavesSlotOpen(
+  ranked: readonly { readonly e: number; readonly s: number }[],
+  cores: readonly (readonly string[])[],
+  question: ReadonlySet<string>,
+): boolean {
+  const [first, second] = ranked;
+  if (first === undefined || second === undefined || second.s < SIBLING_SCORE_SHARE * first.s)
+    return false;
+  const a = cores[first.e] ?? [];
+  const b = cores[second.e] ?? [];
+  const onlyA = a.filter((t) => !b.includes(t));
+  const onlyB = b.filter((t) => !a.includes(t));
+  // Siblings share most of what they are about; the question must name a side to be answered.
+  const shared = a.length - onlyA.length;
+  const oneSlot = (only: readonly string[]) => only.length > 0 && only.length <= MAX_SLOT_WORDS;
+  if (!oneSlot(onlyA) || !oneSlot(onlyB) || shared < MIN_SHARED_CORE) return false;
+  return !onlyA.some((t) => question.has(t)) && !onlyB.some((t) => question.has(t));
+}
+
+/** Distinct slot words of a kind from which an entry's slot counts as a free parameter. */
+const FREE_SLOT_VALUES = 4;
+
+export function entrySlotVariety(
+  phrasingTokens: readonly (readonly string[])[],
+  entryOf: ArrayLike<number>,
+  entryCount: number,
+): { readonly entities: Uint8Array; readonly times: Uint8Array } {
+  const seen = Array.from({ length: entryCount }, () => ({
+    entity: new Set<string>(),
+    time: new Set<string>(),
+  }));
+  phrasingTokens.forEach((tokens, doc) => {
+    const sets = seen[entryOf[doc] ?? -1];
+    if (sets === undefined) return;
+    for (const t of tokens) {
+      const kind = slotKind(t);
+      if (kind !== undefined) sets[kind].add(t);
+    }
+  });
+  return {
+    entities: Uint8Array.from(seen, (s) => (s.entity.size >= FREE_SLOT_VALUES ? 1 : 0)),
+    times: Uint8Array.from(seen, (s) => (s.time.size >= FREE_SLOT_VALUES ? 1 : 0)),
+  };
+}
+
+/** Share of an entry's phrasings below which a slot word it uses counts as rare in it. */
+const RARE_SLOT_SHARE = 0.2;
+
+/** Each entry's slot words that few of its phrasings use. */
+export function entryRareSlots(
+  phrasingTokens: readonly (readonly string[])[],
+  entryOf: ArrayLike<number>,
+  entryCount: number,
+): ReadonlySet<string>[] {
+  const counts = Array.from({ length: entryCount }, () => new Map<string, number>());
+  const sizes = new Int32Array(entryCount);
+  phrasingTokens.forEach((tokens, doc) => {
+    const e = entryOf[doc] ?? -1;
+    const map = counts[e];
+    if (map === undefined) return;
+    sizes[e] = (sizes[e] ?? 0) + 1;
+    for (const t of new Set(tokens)) if (isSlotWord(t)) map.set(t, (map.get(t) ?? 0) + 1);
+  });
+  return counts.map(
+    (map, e) =>
+      new Set([...map].filter(([, n]) => n < RARE_SLOT_SHARE * (sizes[e] ?? 0)).map(([t]) => t)),
+  );
+}
+
+export function slotSwapped(
+  core: readonly string[] | undefined,
+  rare: ReadonlySet<string> | undefined,
+  question: ReadonlySet<string>,
+): boolean {
+  if (core === undefined || rare === undefined || rare.size === 0) return false;
+  const missing = core.some((t) => isSlotWord(t) && !question.has(t));
+  if (!missing) return false;
+  for (const t of question) if (rare.has(t)) return true;
+  return false;
+}
+
+export function coreCoverage(
+  core: readonly string[] | undefined,
+  question: ReadonlySet<string>,
+): number {
+  if (core === undefined || core.length === 0) return 1;
+  let found = 0;
+  for (const t of core) if (question.has(t)) found++;
+  return found / core.length;
+}
