@@ -54,6 +54,12 @@ export interface FeatureSpaceConfig {
    * group is taken for a misspelling of it ("irak" beside "iraq") and read as the common one.
    */
   readonly groups?: ArrayLike<number>;
+  /**
+   * Price an unseen everyday word like an unseen place or number (default: a quarter of it).
+   * Right for a large set of intents, where most words of an off-topic question are unseen
+   * everyday words and calibration has evidence enough to price them.
+   */
+  readonly fullPriceUnseen?: boolean;
 }
 
 export interface FeatureSpace {
@@ -114,6 +120,7 @@ interface SpaceContext {
   readonly wordAcc: Accumulator;
   readonly charAcc: Accumulator;
   readonly gramIds: (surface: string) => Int32Array;
+  readonly everydayUnseen: number;
 }
 
 /** The question's tokens after typo correction, how much each counts as known, and which are silent. */
@@ -172,7 +179,7 @@ function weighTokens(
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
     const id = vocabulary.ids.unigrams.get(token) ?? -1;
-    const unseen = silent[i] === 2 ? EVERYDAY_UNSEEN_WEIGHT : 1;
+    const unseen = silent[i] === 2 ? ctx.everydayUnseen : 1;
     const w =
       silent[i] === 1
         ? 0
@@ -263,6 +270,7 @@ export function createFeatureSpace(
     charIdf: Float32Array.from(vocabulary.charDf, (d) => Math.log((n + 1) / (d + 1)) + 1),
     wordAcc: createAccumulator(wordCount),
     charAcc: createAccumulator(config.charNgrams ? charIds.size : 0),
+    everydayUnseen: config.fullPriceUnseen === true ? 1 : EVERYDAY_UNSEEN_WEIGHT,
     gramIds: (surface) => {
       const cached = gramIdsOfKnown.get(surface);
       if (cached !== undefined) return cached;

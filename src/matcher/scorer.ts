@@ -237,6 +237,7 @@ export function createScorer(
   const space = createFeatureSpace(phrasings, normalizer, {
     charNgrams: wantLinear && (config.charNgrams ?? true),
     groups: phrasingEntry,
+    fullPriceUnseen: !curated,
   });
   const trainLinear = wantLinear && space.richFeatureCount * entries.length <= MAX_LINEAR_CELLS;
   const analysed = analyzePhrasings(phrasings, phrasingEntry, entries.length, space, trainLinear);
