@@ -113,7 +113,10 @@ describe('GIVEN the normaliser with a counting stemmer', () => {
     const { normalizer, seen } = countingNormalizer(false);
     fc.assert(
       fc.property(fc.stringMatching(/^[a-z]{4,40}$/), (word) => {
-        const expected = ['news', 'less', 'this'].includes(word) ? word : porterStemmer.stem(word);
+        // Kept as written on purpose: "news", "less", "this", and nationalities ending in "i"
+        // ("kuwaiti" is not "kuwait"); every other word is Porter's stem.
+        const kept = ['news', 'less', 'this'].includes(word) || /[a-z]{3}i$/.test(word);
+        const expected = kept ? word : porterStemmer.stem(word);
         expect(normalizer.tokenOf(word)).toBe(expected);
       }),
       { numRuns: 300 },
