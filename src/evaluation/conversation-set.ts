@@ -1,8 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { EvaluationError } from './evaluation-error.js';
+import { readSetFile } from './read-set-file.js';
 
 /**
  * A development set of conversations: each is asked in order in one fresh conversation, and every
@@ -54,24 +51,6 @@ export function isConversationSetFile(file: string): boolean {
 }
 
 export async function readConversationSet(file: string): Promise<ConversationSet> {
-  let data: unknown;
-  try {
-    data = parse(await readFile(file, 'utf8'));
-  } catch (cause) {
-    throw new EvaluationError('EVAL_READ', `cannot read conversation set ${file}`, { cause });
-  }
-  const parsed = setSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue ? issue.path.join('.') : '';
-    throw new EvaluationError(
-      'EVAL_FORMAT',
-      `${file}: ${where ? `${where}: ` : ''}${issue?.message ?? 'invalid conversation set'}`,
-    );
-  }
-  return {
-    file,
-    knowledgePath: resolve(dirname(file), parsed.data.knowledge),
-    conversations: parsed.data.conversations,
-  };
+  const { data, knowledgePath } = await readSetFile(file, setSchema, 'conversation set');
+  return { file, knowledgePath, conversations: data.conversations };
 }

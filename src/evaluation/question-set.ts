@@ -1,8 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { EvaluationError } from './evaluation-error.js';
+import { readSetFile } from './read-set-file.js';
 
 /**
  * A development question set: questions written from the source document by someone who never
@@ -58,24 +55,6 @@ export function expectedEntries(expect: Expectation): readonly string[] {
 }
 
 export async function readQuestionSet(file: string): Promise<QuestionSet> {
-  let data: unknown;
-  try {
-    data = parse(await readFile(file, 'utf8'));
-  } catch (cause) {
-    throw new EvaluationError('EVAL_READ', `cannot read question set ${file}`, { cause });
-  }
-  const parsed = setSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue ? issue.path.join('.') : '';
-    throw new EvaluationError(
-      'EVAL_FORMAT',
-      `${file}: ${where ? `${where}: ` : ''}${issue?.message ?? 'invalid question set'}`,
-    );
-  }
-  return {
-    file,
-    knowledgePath: resolve(dirname(file), parsed.data.knowledge),
-    questions: parsed.data.questions,
-  };
+  const { data, knowledgePath } = await readSetFile(file, setSchema, 'question set');
+  return { file, knowledgePath, questions: data.questions };
 }
