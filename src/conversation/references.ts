@@ -59,7 +59,8 @@ export type OrdinalReference =
 const ORDINAL_LEAD =
   /^(?:(?:and|so|ok(?:ay)?|then|what\s+about|how\s+about|which\s+(?:one\s+)?(?:is|comes)|what(?:'s|s|\s+is|\s+comes)|who(?:'s|s|\s+is))\s+)*/i;
 const ORDINAL_TAIL = /\s*(?:one|place|spot|country|after\s+(?:it|them))?\s*[?.!]*$/i;
-const POSITIONS: Readonly<Record<string, number | 'last'>> = {
+/** Ordinal words and the position each names in a ranked list. */
+export const POSITIONS: Readonly<Record<string, number | 'last'>> = {
   first: 1,
   '1st': 1,
   second: 2,

@@ -16,15 +16,7 @@ export function entryCores(
   entryOf: ArrayLike<number>,
   entryCount: number,
 ): (readonly string[])[] {
-  const counts = Array.from({ length: entryCount }, () => new Map<string, number>());
-  const sizes = new Int32Array(entryCount);
-  phrasingTokens.forEach((tokens, doc) => {
-    const e = entryOf[doc] ?? -1;
-    const map = counts[e];
-    if (map === undefined) return;
-    sizes[e] = (sizes[e] ?? 0) + 1;
-    for (const t of new Set(tokens)) if (isContentToken(t)) map.set(t, (map.get(t) ?? 0) + 1);
-  });
+  const { counts, sizes } = countPerEntry(phrasingTokens, entryOf, entryCount, isContentToken);
   return counts.map((map, e) =>
     [...map].filter(([, n]) => n >= CORE_SHARE * (sizes[e] ?? 0)).map(([t]) => t),
   );
@@ -90,15 +82,7 @@ export function entryRareSlots(
   entryOf: ArrayLike<number>,
   entryCount: number,
 ): ReadonlySet<string>[] {
-  const counts = Array.from({ length: entryCount }, () => new Map<string, number>());
-  const sizes = new Int32Array(entryCount);
-  phrasingTokens.forEach((tokens, doc) => {
-    const e = entryOf[doc] ?? -1;
-    const map = counts[e];
-    if (map === undefined) return;
-    sizes[e] = (sizes[e] ?? 0) + 1;
-    for (const t of new Set(tokens)) if (isSlotWord(t)) map.set(t, (map.get(t) ?? 0) + 1);
-  });
+  const { counts, sizes } = countPerEntry(phrasingTokens, entryOf, entryCount, isSlotWord);
   return counts.map(
     (map, e) =>
       new Set([...map].filter(([, n]) => n < RARE_SLOT_SHARE * (sizes[e] ?? 0)).map(([t]) => t)),
@@ -125,4 +109,23 @@ export function coreCoverage(
   let found = 0;
   for (const t of core) if (question.has(t)) found++;
   return found / core.length;
+}
+
+/** For each entry, in how many of its phrasings each kept token occurs, and its phrasing count. */
+function countPerEntry(
+  phrasingTokens: readonly (readonly string[])[],
+  entryOf: ArrayLike<number>,
+  entryCount: number,
+  keep: (token: string) => boolean,
+): { readonly counts: Map<string, number>[]; readonly sizes: Int32Array } {
+  const counts = Array.from({ length: entryCount }, () => new Map<string, number>());
+  const sizes = new Int32Array(entryCount);
+  phrasingTokens.forEach((tokens, doc) => {
+    const e = entryOf[doc] ?? -1;
+    const map = counts[e];
+    if (map === undefined) return;
+    sizes[e] = (sizes[e] ?? 0) + 1;
+    for (const t of new Set(tokens)) if (keep(t)) map.set(t, (map.get(t) ?? 0) + 1);
+  });
+  return { counts, sizes };
 }

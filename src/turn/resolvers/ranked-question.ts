@@ -1,18 +1,14 @@
-import { followRank } from '../../conversation/references.js';
+import { followRank, POSITIONS } from '../../conversation/references.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
 import type { Resolver } from '../resolver.js';
 import { rankedFrom } from './follow-up.js';
 
-const ORDINALS: Readonly<Record<string, number>> = {
-  second: 2,
-  '2nd': 2,
-  third: 3,
-  '3rd': 3,
-  fourth: 4,
-  '4th': 4,
-  fifth: 5,
-  '5th': 5,
-};
+// "which is second …": the head of the ranking is asked as it stands, so positions from the second on.
+const ORDINALS: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(POSITIONS).flatMap(([word, position]) =>
+    typeof position === 'number' && position >= 2 ? [[word, position]] : [],
+  ),
+);
 const ORDINAL = new RegExp(
   `\\b(?:the\\s+)?(${Object.keys(ORDINALS).join('|')})(\\s+(?:most|largest|biggest|highest))?\\b`,
   'i',
