@@ -8,7 +8,18 @@ export type Rating = 'up' | 'down';
 export interface FeedbackReply {
   readonly text: string;
   readonly suggestions: readonly Suggestion[];
+  /**
+   * Set when the press's `eventId` was already claimed (a redelivery, another instance): nothing
+   * was recorded and adapters send nothing.
+   */
+  readonly duplicate?: true;
 }
+
+/**
+ * A press on a button or menu: the conversation it happened in and, when the platform gives one,
+ * the id of the press, so a redelivered or twice-received press is acted on once.
+ */
+export type ActionContext = QueryContext & { readonly eventId?: string };
 
 /**
  * The one way into the core. Adapters translate platform events into these calls and render the
@@ -20,16 +31,13 @@ export interface Bot {
    * with an `eventId` already claimed gets a quiet `duplicate` decline, which adapters do not send.
    */
   handle(query: Query): Promise<Reply>;
-  /** A suggestion or "Related" button was pressed: answer that entry in this conversation. */
-  choose(context: QueryContext, entry: string): Promise<Reply>;
-  /** 👍/👎 on an answer given in this conversation. */
-  feedback(context: QueryContext, entry: string, rating: Rating): Promise<FeedbackReply>;
   /**
-   * Claims a platform event id (Slack retries, redeliveries). Resolves true the first time an id is
-   * seen, false for a repeat, so the event is answered once even across several bot instances.
-   * Superseded by `Query.eventId` (one event, one core call); kept until every adapter passes it.
+   * A suggestion or "Related" button was pressed: answer that entry in this conversation. A press
+   * whose `eventId` was already claimed gets the same quiet `duplicate` decline as `handle`.
    */
-  claim(eventId: string): Promise<boolean>;
+  choose(context: ActionContext, entry: string): Promise<Reply>;
+  /** 👍/👎 on an answer given in this conversation; a claimed `eventId` records nothing. */
+  feedback(context: ActionContext, entry: string, rating: Rating): Promise<FeedbackReply>;
   /** Writes what the core buffers (curation counts); call before closing the store. */
   flush(): Promise<void>;
   /** Questions to offer while the user types (autocomplete), best first. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describeKnowledge } from './about.js';
 import { complete } from './autocomplete/complete.js';
-import type { Bot } from './bot-types.js';
+import type { ActionContext, Bot } from './bot-types.js';
 import { createConversationMemory } from './conversation/conversation-memory.js';
 import { CURATION_MAX_ITEMS, createCurationLog } from './curation/curation-log.js';
 import { createEventClaims } from './events/event-claims.js';
@@ -9,7 +9,7 @@ import { createFeedback } from './feedback/record-feedback.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { createSilentLogger, type Logger } from './logger.js';
 import { type BotMetrics, createNoopMetrics } from './metrics.js';
-import type { Platform, Query } from './query.js';
+import type { Platform, Query, QueryContext } from './query.js';
 import { createRateLimiter, type RateLimitConfig } from './rate-limiter.js';
 import { duplicateReply } from './reply/build-reply.js';
 import { roundConfidence } from './reply/round-confidence.js';
@@ -103,13 +103,16 @@ export function createBot(deps: BotDeps): Bot {
     logger,
   });
 
+  /** True when this event was already claimed: its first delivery was (or is being) acted on. */
+  async function isRepeat(context: ActionContext): Promise<boolean> {
+    const { eventId, platform } = context;
+    if (eventId === undefined || (await claim(`${platform}:${eventId}`))) return false;
+    logger.debug({ platform, eventId }, 'event already claimed: not acted on again');
+    return true;
+  }
+
   async function handle(query: Query): Promise<Reply> {
-    const { eventId, platform } = query;
-    if (eventId !== undefined && !(await claim(`${platform}:${eventId}`))) {
-      // Not a question handled: the event's first delivery was (or is being) answered.
-      logger.debug({ platform, eventId }, 'event already claimed: not answered again');
-      return { ...duplicateReply(), requestId: requestId() };
-    }
+    if (await isRepeat(query)) return { ...duplicateReply(), requestId: requestId() };
     const started = performance.now();
     // Read once: every step of this turn answers from the same version of the knowledge.
     const reply = { ...(await turns.answer(current(), query)), requestId: requestId() };
@@ -131,13 +134,24 @@ export function createBot(deps: BotDeps): Bot {
     return reply;
   }
 
+  const feedback = createFeedback({ memory, curation, metrics, logger });
   return {
     handle,
-    choose: (context, entry) => turns.choose(current(), context, entry),
-    feedback: createFeedback({ memory, curation, metrics, logger }),
-    claim,
+    choose: async (context, entry) =>
+      (await isRepeat(context))
+        ? { ...duplicateReply(), requestId: requestId() }
+        : turns.choose(current(), withoutEventId(context), entry),
+    feedback: async (context, entry, rating) =>
+      (await isRepeat(context))
+        ? { text: '', suggestions: [], duplicate: true }
+        : feedback(withoutEventId(context), entry, rating),
     complete: (prefix, limit = 25) => complete(current(), prefix, limit),
     about: (examples = config.maxSuggestions) => describeKnowledge(current(), examples),
     flush: () => curation.flush(),
   };
+}
+
+/** The conversation an action belongs to: its memory is keyed without the press's own id. */
+function withoutEventId({ eventId: _, ...context }: ActionContext): QueryContext {
+  return context;
 }

@@ -8,7 +8,7 @@ export { type ImportFormat, importKnowledge } from './authoring/import-knowledge
 export { toKnowledgeYaml } from './authoring/knowledge-yaml.js';
 export { STARTER_KNOWLEDGE } from './authoring/starter-knowledge.js';
 export { type BotConfig, createBot, defaultBotConfig } from './bot.js';
-export type { Bot, FeedbackReply, Rating } from './bot-types.js';
+export type { ActionContext, Bot, FeedbackReply, Rating } from './bot-types.js';
 export {
   CURATION_MAX_ITEMS,
   type CurationLog,

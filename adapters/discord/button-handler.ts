@@ -1,8 +1,14 @@
 import { type ButtonInteraction, type Message, MessageFlags } from 'discord.js';
-import type { Bot, QueryContext } from '../../src/index.js';
+import type { ActionContext, Bot, QueryContext } from '../../src/index.js';
+import { shouldSend } from '../runtime/reply-policy.js';
 import { disablePressedRow, markRated } from './button-rows.js';
 import { type ButtonAction, parseButtonCustomId } from './custom-ids.js';
-import { renderFeedback, renderNotice, renderReply } from './render-reply.js';
+import {
+  type DiscordMessagePayload,
+  renderFeedback,
+  renderNotice,
+  renderReply,
+} from './render-reply.js';
 import type { Responder } from './respond.js';
 import { type PressPlan, planPress } from './translate-events.js';
 
@@ -15,6 +21,8 @@ export const ALREADY_RATED = 'This answer was already rated. Thanks!';
 /**
  * A press: a suggestion answers that entry, 👍/👎 records a rating through the core. The message
  * pressed shows the outcome (its buttons disable), so it cannot be pressed twice for the same.
+ * One press is one core call; a press the core has seen already resolves to `undefined`, and
+ * then nothing at all is sent: the first delivery's instance is answering it.
  */
 export function createButtonHandler(deps: {
   bot: Bot;
@@ -22,6 +30,11 @@ export function createButtonHandler(deps: {
   context: (interaction: ButtonInteraction) => QueryContext;
 }) {
   const { bot, responder } = deps;
+  // The press's id travels to the core, which acts on it once (a redelivery gets nothing).
+  const contextOf = (interaction: ButtonInteraction): ActionContext => ({
+    ...deps.context(interaction),
+    eventId: `interaction:${interaction.id}`,
+  });
 
   async function notice(interaction: ButtonInteraction, text: string): Promise<void> {
     await interaction.reply({ ...noticeOptions(text), flags: MessageFlags.Ephemeral });
@@ -33,10 +46,10 @@ export function createButtonHandler(deps: {
     plan: PressPlan,
   ): Promise<void> {
     const pending = bot
-      .choose(deps.context(interaction), entry)
-      .then((reply) => renderReply(reply));
-    if (plan === 'update') return responder.update(interaction, pending);
-    if (plan === 'private') return responder.reply(interaction, pending, true);
+      .choose(contextOf(interaction), entry)
+      .then((reply) => (shouldSend(reply, 'command') ? renderReply(reply) : undefined));
+    if (plan === 'update') return responder.update(interaction, orNothing(pending));
+    if (plan === 'private') return responder.reply(interaction, orNothing(pending), true);
     const rows = disablePressedRow(rowsOf(interaction.message), interaction.customId);
     return responder.updateRowsThenFollowUp(interaction, rows, pending, false);
   }
@@ -50,8 +63,8 @@ export function createButtonHandler(deps: {
     if (plan === 'private') return notice(interaction, NOT_YOUR_RATING);
     const rows = markRated(rowsOf(interaction.message), action.rating);
     const pending = bot
-      .feedback(deps.context(interaction), action.entry, action.rating)
-      .then(renderFeedback);
+      .feedback(contextOf(interaction), action.entry, action.rating)
+      .then((feedback) => (feedback.duplicate ? undefined : renderFeedback(feedback)));
     // Runners-up after a 👎 are for the asker alone.
     return responder.updateRowsThenFollowUp(interaction, rows, pending, true);
   }
@@ -82,6 +95,11 @@ function askerOf(message: Message, isDirect: boolean): string | undefined {
       ? message.channel.recipientId
       : undefined)
   );
+}
+
+/** A response that is a new message or an update sends no payloads for a duplicate. */
+function orNothing(pending: Promise<DiscordMessagePayload[] | undefined>) {
+  return pending.then((payloads) => payloads ?? []);
 }
 
 function rowsOf(message: Message): unknown[] {

@@ -37,26 +37,13 @@ export const RESTARTING = "I'm restarting right now. Please ask again in a momen
 
 /** Turns Discord events into core calls and the core's replies into Discord messages. */
 export function createDiscordHandlers(deps: HandlerDeps) {
-  const { bot, logger } = deps;
+  const { bot } = deps;
   const responder = createResponder(deps);
   const pressButton = createButtonHandler({
     bot,
     responder,
     context: (interaction) => queryContext(placeOf(interaction)),
   });
-
-  /**
-   * Claims a button press so two instances on one token answer it once; a store outage must not
-   * mute the bot. Questions carry their event id to the core instead (`Query.eventId`).
-   */
-  async function claim(eventId: string): Promise<boolean> {
-    try {
-      return await bot.claim(`discord:${eventId}`);
-    } catch (error) {
-      logger.warn({ err: error, eventId }, 'could not claim the event; answering anyway');
-      return true;
-    }
-  }
 
   async function onMessage(message: Message, botUserId: string): Promise<void> {
     const decision = messageToQuery(incomingOf(message), botUserId);
@@ -107,7 +94,6 @@ export function createDiscordHandlers(deps: HandlerDeps) {
   }
 
   async function onButton(interaction: ButtonInteraction): Promise<void> {
-    if (!(await claim(`interaction:${interaction.id}`))) return;
     await pressButton(interaction);
   }
 

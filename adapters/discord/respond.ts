@@ -19,11 +19,14 @@ export interface Responder {
   ): Promise<void>;
   /** Turns the pressed message itself into the result (type 7), or type 6 then an edit. */
   update(interaction: ButtonInteraction, pending: Promise<DiscordMessagePayload[]>): Promise<void>;
-  /** Changes only the pressed message's buttons (type 7), then posts the result as follow-ups. */
+  /**
+   * Changes only the pressed message's buttons (type 7), then posts the result as follow-ups.
+   * `undefined` (a duplicate press) means no response at all: another delivery is answering it.
+   */
   updateRowsThenFollowUp(
     interaction: ButtonInteraction,
     rows: readonly ButtonRow[],
-    pending: Promise<DiscordMessagePayload[]>,
+    pending: Promise<DiscordMessagePayload[] | undefined>,
     ephemeral: boolean,
   ): Promise<void>;
   /** Replies to a message; if the asker deleted it meanwhile, posts in the channel instead. */
@@ -33,19 +36,17 @@ export interface Responder {
 export function createResponder(deps: { logger: Logger; deferAfterMs: number }): Responder {
   const { logger } = deps;
 
-  /** The payloads if the core answers within the window, undefined if it is slower. */
-  async function inTime(
-    pending: Promise<DiscordMessagePayload[]>,
-  ): Promise<DiscordMessagePayload[] | undefined> {
+  /** What the core resolved to if it did within the window, undefined if it is slower. */
+  async function inTime<T>(pending: Promise<T>): Promise<{ readonly value: T } | undefined> {
     // Awaited below; this only keeps a late failure from becoming an unhandled rejection.
     pending.catch(() => {});
     const timer = new AbortController();
     const first = await Promise.race([
-      pending.then((payloads) => ({ payloads })),
+      pending.then((value) => ({ value })),
       delay(deps.deferAfterMs, undefined, { signal: timer.signal }).then(() => undefined),
     ]).finally(() => timer.abort());
     if (first === undefined) logger.debug('core is slow; deferring the response');
-    return first?.payloads;
+    return first;
   }
 
   async function followUps(
@@ -63,7 +64,7 @@ export function createResponder(deps: { logger: Logger; deferAfterMs: number }):
       const quick = await inTime(pending);
       let payloads: DiscordMessagePayload[];
       if (quick) {
-        payloads = quick;
+        payloads = quick.value;
         const [head] = payloads;
         if (head) await interaction.reply({ ...toOptions(head), ...flagsFor(ephemeral) });
       } else {
@@ -79,7 +80,7 @@ export function createResponder(deps: { logger: Logger; deferAfterMs: number }):
       const quick = await inTime(pending);
       let payloads: DiscordMessagePayload[];
       if (quick) {
-        payloads = quick;
+        payloads = quick.value;
         const [head] = payloads;
         if (head) await interaction.update(toUpdateOptions(head));
       } else {
@@ -93,10 +94,14 @@ export function createResponder(deps: { logger: Logger; deferAfterMs: number }):
     },
 
     async updateRowsThenFollowUp(interaction, rows, pending, ephemeral) {
-      pending.catch(() => {});
-      // Acknowledges at once, so no defer is needed however slow the core is.
+      // The core decides first whether this press is new (a store claim, bounded by the store's
+      // timeout, well inside the window): a press it has seen gets no response at all here.
+      const quick = await inTime(pending);
+      if (quick !== undefined && quick.value === undefined) return;
       await interaction.update({ components: [...rows] });
-      await followUps(interaction, await pending, ephemeral);
+      const payloads = quick === undefined ? await pending : quick.value;
+      // A slow duplicate is not told apart in time; its rows are set, and nothing more is sent.
+      await followUps(interaction, payloads ?? [], ephemeral);
     },
 
     async replyToMessage(message, payloads) {

@@ -158,6 +158,36 @@ describe('Discord buttons that become their result', () => {
     expect(() => sim.pressButton({ message: rated, customId: 'ask:rated:up' })).toThrow(/disabled/);
   });
 
+  it('acts on a redelivered press once: the core sees its id, the repeat sends nothing', async () => {
+    const { sim, calls } = await start({
+      handle: (query) => (query.text === 'troops?' ? clarify : answer('About 2,500 troops.')),
+    });
+    const answered = await ask(sim, 'troops in iraq');
+    const vote = sim.pressButton({ message: answered, customId: 'ask:fb:up:troops.iraq' });
+    sim.gateway.dispatch('INTERACTION_CREATE', vote.payload);
+    const clarified = await ask(sim, 'troops?');
+    const pick = sim.pressButton({ message: clarified, customId: 'ask:choose:troops.syria' });
+    sim.gateway.dispatch('INTERACTION_CREATE', pick.payload);
+    await sim.waitForMessage((m) => m.interactionId === pick.id && m.via === 'followup');
+    // A later question answered means both deliveries of each press have been handled.
+    await ask(sim, 'sentinel');
+    const pressed = calls.filter((c) => c.method === 'feedback' || c.method === 'choose');
+    expect(pressed.map((c) => [c.method, (c.args[0] as { eventId?: string }).eventId])).toEqual([
+      ['feedback', `interaction:${vote.id}`],
+      ['feedback', `interaction:${vote.id}`],
+      ['choose', `interaction:${pick.id}`],
+      ['choose', `interaction:${pick.id}`],
+    ]);
+    for (const id of [vote.id, pick.id]) {
+      const responses = sim.restCalls.filter((c) => c.path.startsWith(`/interactions/${id}/`));
+      // One response, accepted: a second would be refused as "already acknowledged" (40060).
+      expect(responses.map((c) => c.status)).toEqual([204]);
+    }
+    expect(
+      sim.sentMessages.filter((m) => m.interactionId === pick.id && m.via === 'followup'),
+    ).toHaveLength(1);
+  });
+
   it('after 👎 offers the runners-up privately, and the rated button stays disabled', async () => {
     const { sim } = await start({
       handle: () => answer('About 2,500 troops.'),

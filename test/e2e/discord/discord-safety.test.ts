@@ -175,6 +175,9 @@ describe('Discord adapter safety and translation', () => {
     expect(calls.find((c) => c.method === 'handle')?.args).toEqual([
       { ...context, text: 'troops?', eventId: `message:${asked['id']}` },
     ]);
-    expect(calls.find((c) => c.method === 'choose')?.args).toEqual([context, 'troops.syria']);
+    expect(calls.find((c) => c.method === 'choose')?.args).toEqual([
+      { ...context, eventId: `interaction:${press.id}` },
+      'troops.syria',
+    ]);
   });
 });

@@ -69,30 +69,36 @@ export function createScriptedBot(script: {
 }) {
   const calls: { method: string; args: unknown[] }[] = [];
   const claimed = new Set<string>();
+  // As the core does: an event id seen before is a repeat, which gets nothing the adapter sends.
+  const isRepeat = (context: { platform: string; eventId?: string }): boolean => {
+    if (context.eventId === undefined) return false;
+    const key = `${context.platform}:${context.eventId}`;
+    if (claimed.has(key)) return true;
+    claimed.add(key);
+    return false;
+  };
+  const duplicate: Reply = {
+    kind: 'decline',
+    reason: 'duplicate',
+    text: '',
+    confidence: 0,
+    suggestions: [],
+    quiet: true,
+  };
   const bot: Bot = {
     async handle(query) {
       calls.push({ method: 'handle', args: [query] });
-      // As the core does: an event id seen before gets a quiet duplicate, which is not sent.
-      const key = query.eventId === undefined ? undefined : `${query.platform}:${query.eventId}`;
-      if (key !== undefined && claimed.has(key)) {
-        return {
-          kind: 'decline',
-          reason: 'duplicate',
-          text: '',
-          confidence: 0,
-          suggestions: [],
-          quiet: true,
-        };
-      }
-      if (key !== undefined) claimed.add(key);
+      if (isRepeat(query)) return duplicate;
       return (script.handle ?? (() => answer(`You asked: ${query.text}`)))(query);
     },
     async choose(context, entry) {
       calls.push({ method: 'choose', args: [context, entry] });
+      if (isRepeat(context)) return duplicate;
       return (script.choose ?? (() => answer(`Answer for ${entry}`)))(context, entry);
     },
     async feedback(context, entry, rating) {
       calls.push({ method: 'feedback', args: [context, entry, rating] });
+      if (isRepeat(context)) return { text: '', suggestions: [], duplicate: true };
       return (script.feedback ?? (() => ({ text: 'Thanks for the feedback.', suggestions: [] })))(
         context,
         entry,
@@ -100,12 +106,6 @@ export function createScriptedBot(script: {
       );
     },
     async flush() {},
-    async claim(eventId) {
-      calls.push({ method: 'claim', args: [eventId] });
-      if (claimed.has(eventId)) return false;
-      claimed.add(eventId);
-      return true;
-    },
     complete(prefix, limit) {
       calls.push({ method: 'complete', args: [prefix, limit] });
       return (script.complete ?? (() => []))(prefix, limit);

@@ -20,7 +20,6 @@ const bot: Bot = {
   handle: unreachable,
   choose: unreachable,
   feedback: unreachable,
-  claim: unreachable,
   flush: async () => {},
   complete: unreachable,
   about: unreachable,

@@ -101,7 +101,6 @@ export async function createTestBot(): Promise<TestBot> {
       ratings.push({ context, entry, rating });
       return core.feedback(context, entry, rating);
     },
-    claim: (eventId) => core.claim(eventId),
     flush: () => core.flush(),
     complete: (prefix, limit) => core.complete(prefix, limit),
     about: (examples) => {

@@ -10,6 +10,7 @@ import {
   answeredEntry,
   ask,
   clarify,
+  deliver,
   expectAnswer,
   openStoreBot,
   remembersPick,
@@ -119,7 +120,7 @@ describe('a bot on SQLite', () => {
     await port.close();
     for (let i = 0; i < 3; i++) await expectAnswer(bot, `closed-${i}`);
     expect(await remembersPick(bot, 'closed')).toBe(false);
-    expect(await bot.claim('Ev-closed')).toBe(true);
+    expect(await deliver(bot, 'Ev-closed')).toBe(true);
     expect((await bot.feedback(ask('', 'closed-0'), 'unknown', 'down')).text).toContain('noted');
     const outages = storeOutages(logger.records);
     expect(outages).toHaveLength(1);

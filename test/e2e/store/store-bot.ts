@@ -45,6 +45,15 @@ export function ask(text: string, conversation: string, user = 'tester'): Query 
   return { text, platform: 'console', user, conversation };
 }
 
+/**
+ * Delivers a platform event carrying a question to `bot`: true when this instance acted on it,
+ * false when the event id was claimed already (the quiet `duplicate` reply).
+ */
+export async function deliver(bot: Bot, eventId: string): Promise<boolean> {
+  const reply = await bot.handle({ ...ask(ANSWERED_QUESTION, `event-${eventId}`), eventId });
+  return !(reply.kind === 'decline' && reply.reason === 'duplicate');
+}
+
 /** A reply that offered a numbered list (clarify, or decline with examples). */
 export type OfferingReply = Extract<Reply, { suggestions: readonly unknown[] }>;
 

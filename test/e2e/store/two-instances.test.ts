@@ -6,6 +6,7 @@ import {
   answeredEntry,
   ask,
   clarify,
+  deliver,
   openStoreBot,
   type StoreBot,
 } from './store-bot.js';
@@ -45,16 +46,16 @@ describe('two bot instances sharing one Redis', () => {
   });
 
   it('GIVEN an event id claimed on instance A THEN instance B refuses it, and other ids stay free', async () => {
-    expect(await a.bot.claim('Ev-scale-1')).toBe(true);
-    expect(await b.bot.claim('Ev-scale-1')).toBe(false);
-    expect(await a.bot.claim('Ev-scale-1')).toBe(false);
-    expect(await b.bot.claim('Ev-scale-2')).toBe(true);
-    expect(await a.bot.claim('Ev-scale-2')).toBe(false);
+    expect(await deliver(a.bot, 'Ev-scale-1')).toBe(true);
+    expect(await deliver(b.bot, 'Ev-scale-1')).toBe(false);
+    expect(await deliver(a.bot, 'Ev-scale-1')).toBe(false);
+    expect(await deliver(b.bot, 'Ev-scale-2')).toBe(true);
+    expect(await deliver(a.bot, 'Ev-scale-2')).toBe(false);
   });
 
   it('GIVEN the same events delivered to both instances at once THEN exactly one claims each', async () => {
     const ids = Array.from({ length: 100 }, (_, i) => `Ev-race-${i}`);
-    const results = await Promise.all(ids.flatMap((id) => [a.bot.claim(id), b.bot.claim(id)]));
+    const results = await Promise.all(ids.flatMap((id) => [deliver(a.bot, id), deliver(b.bot, id)]));
     for (let i = 0; i < ids.length; i++) {
       expect([results[2 * i], results[2 * i + 1]].filter(Boolean)).toHaveLength(1);
     }

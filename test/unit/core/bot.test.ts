@@ -189,11 +189,28 @@ describe('createBot', () => {
     expect(logger.lines.some((l) => l.message === 'feedback recorded')).toBe(true);
   });
 
-  it('GIVEN the same event id twice THEN claims it once', async () => {
+  it('GIVEN a button press delivered twice THEN the entry is answered and the rating recorded once', async () => {
+    const { bot, logger } = setup();
+    const press = { platform: 'discord' as const, user: 'u', conversation: 'c', eventId: 'Ev1' };
+    expect(await bot.choose(press, 'alpha')).toMatchObject({ kind: 'answer' });
+    expect(await bot.choose(press, 'alpha')).toMatchObject({ kind: 'decline', reason: 'duplicate' });
+    const rating = { ...press, eventId: 'Ev2' };
+    expect((await bot.feedback(rating, 'alpha', 'up')).duplicate).toBeUndefined();
+    expect(await bot.feedback(rating, 'alpha', 'up')).toEqual({
+      text: '',
+      suggestions: [],
+      duplicate: true,
+    });
+    expect(logger.lines.filter((l) => l.message === 'feedback recorded')).toHaveLength(1);
+  });
+
+  it('GIVEN a press with an event id THEN the conversation it acts on is the one without the id', async () => {
     const { bot } = setup();
-    expect(await bot.claim('Ev1')).toBe(true);
-    expect(await bot.claim('Ev1')).toBe(false);
-    expect(await bot.claim('Ev2')).toBe(true);
+    const context = { platform: 'discord' as const, user: 'u', conversation: 'c' };
+    expect((await bot.handle({ ...q('alpha or beta'), ...context })).kind).toBe('clarify');
+    await bot.choose({ ...context, eventId: 'Ev5' }, 'alpha');
+    // The pick answered the pending list's conversation: a number now has nothing to pick from.
+    expect(await bot.handle({ ...q('2'), ...context })).toMatchObject({ kind: 'decline' });
   });
 
   it('GIVEN a query with an event id seen before THEN the repeat gets a quiet duplicate decline and is not answered again', async () => {
@@ -225,10 +242,11 @@ describe('createBot', () => {
     expect(replies.filter((r) => r.kind === 'decline' && r.reason === 'duplicate')).toHaveLength(2);
   });
 
-  it('GIVEN the same event claimed twice at once in one process THEN exactly one claim wins', async () => {
+  it('GIVEN one press delivered three times at once THEN exactly one is acted on', async () => {
     const { bot } = setup();
-    const results = await Promise.all([bot.claim('Ev3'), bot.claim('Ev3'), bot.claim('Ev3')]);
-    expect(results.filter(Boolean)).toHaveLength(1);
+    const press = { platform: 'discord' as const, user: 'u', conversation: 'c', eventId: 'Ev3' };
+    const replies = await Promise.all([1, 2, 3].map(() => bot.choose(press, 'alpha')));
+    expect(replies.filter((r) => r.kind === 'answer')).toHaveLength(1);
   });
 
   it('GIVEN an atomic set-if-absent that fails THEN the event is answered anyway and the failure logged', async () => {
@@ -242,7 +260,7 @@ describe('createBot', () => {
       store: createStateStore(port, logger),
       logger,
     });
-    expect(await bot.claim('Ev4')).toBe(true);
+    expect((await bot.handle({ ...q('tell me alpha'), eventId: 'Ev4' })).kind).toBe('answer');
     expect(logger.lines.some((l) => l.level === 'warn')).toBe(true);
   });
 
@@ -259,7 +277,7 @@ describe('createBot', () => {
     expect((await bot.handle(q('tell me alpha'))).kind).toBe('answer');
     expect((await bot.handle(q('alpha or beta'))).kind).toBe('clarify');
     expect((await bot.handle(q('1'))).kind).toBe('decline');
-    expect(await bot.claim('Ev9')).toBe(true);
+    expect((await bot.handle({ ...q('tell me alpha'), eventId: 'Ev9' })).kind).toBe('answer');
     expect(logger.lines.filter((l) => l.level === 'error')).toHaveLength(1);
   });
 
