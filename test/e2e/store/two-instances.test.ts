@@ -55,7 +55,9 @@ describe('two bot instances sharing one Redis', () => {
 
   it('GIVEN the same events delivered to both instances at once THEN exactly one claims each', async () => {
     const ids = Array.from({ length: 100 }, (_, i) => `Ev-race-${i}`);
-    const results = await Promise.all(ids.flatMap((id) => [deliver(a.bot, id), deliver(b.bot, id)]));
+    const results = await Promise.all(
+      ids.flatMap((id) => [deliver(a.bot, id), deliver(b.bot, id)]),
+    );
     for (let i = 0; i < ids.length; i++) {
       expect([results[2 * i], results[2 * i + 1]].filter(Boolean)).toHaveLength(1);
     }

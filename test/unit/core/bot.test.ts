@@ -193,7 +193,10 @@ describe('createBot', () => {
     const { bot, logger } = setup();
     const press = { platform: 'discord' as const, user: 'u', conversation: 'c', eventId: 'Ev1' };
     expect(await bot.choose(press, 'alpha')).toMatchObject({ kind: 'answer' });
-    expect(await bot.choose(press, 'alpha')).toMatchObject({ kind: 'decline', reason: 'duplicate' });
+    expect(await bot.choose(press, 'alpha')).toMatchObject({
+      kind: 'decline',
+      reason: 'duplicate',
+    });
     const rating = { ...press, eventId: 'Ev2' };
     expect((await bot.feedback(rating, 'alpha', 'up')).duplicate).toBeUndefined();
     expect(await bot.feedback(rating, 'alpha', 'up')).toEqual({
