@@ -51,6 +51,24 @@ describe('conversation memory on the shipped knowledge', () => {
     });
   });
 
+  it('GIVEN someone\'s view THEN "why?" gives their reasoning in their own words, quoted once', async () => {
+    const { ask } = await conversation();
+    await ask('did the jordan attack make the talks harder');
+    const reasoning = await ask('how come?');
+    expect(reasoning).toMatchObject({
+      kind: 'answer',
+      entry: { entry: 'slim-complicating-factor-quote' },
+    });
+    await ask(QUOTE);
+    const rests = await ask('why?');
+    expect(rests).toMatchObject({
+      kind: 'answer',
+      entry: { entry: 'slim-attacks-will-continue-quote' },
+    });
+    expect(rests.text).toMatch(/^Scripps News reports: "As long as the war in Gaza continues/);
+    expect(rests.text).not.toContain('""');
+  });
+
   it('GIVEN an answer with related entries THEN "tell me more" answers a related entry', async () => {
     const { bot, ask } = await conversation();
     const first = await ask('How many U.S. troops are in Kuwait?');

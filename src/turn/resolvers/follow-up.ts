@@ -62,14 +62,37 @@ function explain(turn: Turn, tools: TurnTools, last: KnowledgeEntry): Resolution
   }
   // The last answer itself gives a reason ("why were the talks delayed?" is one of its phrasings).
   if (explains(last)) return { reply: tools.answer(last, 1) };
+  // Someone's view ("the attack made the talks harder", said Slim): the reason the knowledge has
+  // is what they said, in their own words, related to it, or the quote the answer rests on.
+  if (last.speaker !== undefined) {
+    const words = ownWordsOf(turn, last);
+    if (words) return { reply: tools.answer(words, 1) };
+    const rests = evidence(tools, last);
+    if (rests) return rests;
+  }
   return inContext(turn, tools, last);
+}
+
+/** A related entry quoting the same speaker: their reasoning for the view just given. */
+function ownWordsOf({ kb }: Turn, last: KnowledgeEntry): KnowledgeEntry | undefined {
+  return last.related
+    .map((id) => kb.entries.get(id))
+    .find(
+      (entry) =>
+        entry?.kind === 'fact' &&
+        entry.speaker === last.speaker &&
+        entry.passage !== undefined &&
+        /["“]/.test(entry.answer),
+    );
 }
 
 /** "why do you say that?": the passage the last answer rests on, attributed. */
 function evidence(tools: TurnTools, last: KnowledgeEntry): Resolution | undefined {
   const publication = last.source?.publication;
   if (last.passage === undefined || publication === undefined) return undefined;
-  return { reply: { ...tools.answer(last, 1), text: `${publication} reports: "${last.passage}"` } };
+  // A passage that is itself a quotation keeps its own quotation marks, not a second pair.
+  const passage = /^["“]/.test(last.passage) ? last.passage : `"${last.passage}"`;
+  return { reply: { ...tools.answer(last, 1), text: `${publication} reports: ${passage}` } };
 }
 
 /** The entry whose ranked list an ordinal refers to: the last answer's, or one of its related. */
