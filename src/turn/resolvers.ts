@@ -1,4 +1,5 @@
 import type { Resolver } from './resolver.js';
+import { answerComparison } from './resolvers/comparison.js';
 import { resolveFollowUp } from './resolvers/follow-up.js';
 import { matchAsked } from './resolvers/match-asked.js';
 import { answerMetadata } from './resolvers/metadata.js';
@@ -16,6 +17,7 @@ import { answerRankedQuestion } from './resolvers/ranked-question.js';
 export const RESOLVERS: readonly Resolver[] = [
   pickFromList,
   answerMetadata,
+  answerComparison,
   resolveFollowUp,
   answerRankedQuestion,
   createMultiPartResolver([answerMetadata, resolveFollowUp]),

@@ -69,6 +69,25 @@ describe('conversation memory on the shipped knowledge', () => {
     expect(rests.text).not.toContain('""');
   });
 
+  it('GIVEN a troop count THEN a comparison with another ranked country answers with the ranking; one the ranking lacks, or "bigger" between two named countries, does not', async () => {
+    const { ask } = await conversation();
+    await ask('how many us troops in bahrain');
+    expect(await ask('is that more than qatar?')).toMatchObject({
+      kind: 'answer',
+      entry: { entry: 'middle-east-troops-by-country' },
+    });
+    await ask('how many us troops in bahrain');
+    expect((await ask('is that more than germany?')).kind).toBe('decline');
+    await ask('how many us troops in bahrain');
+    const land = await ask('is kuwait bigger than qatar');
+    expect(land.kind === 'answer' && land.entry.entry).not.toBe('middle-east-troops-by-country');
+    await ask('kuwait vs bahrain troop numbers');
+    expect(await ask('which one has more')).toMatchObject({
+      kind: 'answer',
+      entry: { entry: 'middle-east-troops-by-country' },
+    });
+  });
+
   it('GIVEN an answer with related entries THEN "tell me more" answers a related entry', async () => {
     const { bot, ask } = await conversation();
     const first = await ask('How many U.S. troops are in Kuwait?');

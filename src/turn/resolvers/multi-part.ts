@@ -1,4 +1,5 @@
 import { conversationToolsFor } from '../../conversation/conversation-tools.js';
+import { listEntryFor } from '../../conversation/ranked-lists.js';
 import { splitQuestion } from '../../conversation/split-question.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
 import { NEAR_DECLINE } from '../../reply/build-reply.js';
@@ -49,25 +50,14 @@ function wholeListEntry(
   entries: readonly (string | undefined)[],
 ): KnowledgeEntry | undefined {
   const parts = entries.map((id) => (id === undefined ? undefined : kb.entries.get(id)));
-  const [first] = parts;
-  const list = first?.rank?.list;
-  if (list === undefined || parts.some((part) => part?.rank?.list !== list)) return undefined;
+  const members = parts.filter((part): part is KnowledgeEntry => part !== undefined);
+  const list = members[0]?.rank?.list;
+  if (list === undefined || members.length < parts.length) return undefined;
   const positions = new Set(
     [...kb.entries.values()].flatMap((e) => (e.rank?.list === list ? [e.rank.position] : [])),
   );
-  if (new Set(parts.map((part) => part?.rank?.position)).size !== positions.size) return undefined;
-  return [...kb.entries.values()].find(
-    (entry) =>
-      entry.kind === 'fact' &&
-      entry.rank === undefined &&
-      parts.every(
-        (part) =>
-          part !== undefined &&
-          entry.related.includes(part.id) &&
-          part.subject !== undefined &&
-          entry.answer.includes(part.subject),
-      ),
-  );
+  if (new Set(members.map((part) => part.rank?.position)).size !== positions.size) return undefined;
+  return listEntryFor(kb.entries, members);
 }
 
 /** Each part in order, the parts before it as its context; one entry answers one part. */
