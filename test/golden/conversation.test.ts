@@ -88,6 +88,22 @@ describe('conversation memory on the shipped knowledge', () => {
     });
   });
 
+  it('GIVEN someone quoted twice THEN "what did she say?" gives both quotes, each attributed; "who said that?" still names her', async () => {
+    const { ask } = await conversation();
+    await ask('who is sabrina singh');
+    const said = await ask('what did she say');
+    expect(said).toMatchObject({ kind: 'answer' });
+    if (said.kind !== 'answer') return;
+    expect(said.parts?.map((part) => part.entry?.entry)).toEqual([
+      'singh-delay-quote',
+      'singh-commitment-quote',
+    ]);
+    expect(await ask('who said that?')).toMatchObject({
+      kind: 'answer',
+      text: 'According to Scripps News, that was Sabrina Singh.',
+    });
+  });
+
   it('GIVEN an answer with related entries THEN "tell me more" answers a related entry', async () => {
     const { bot, ask } = await conversation();
     const first = await ask('How many U.S. troops are in Kuwait?');

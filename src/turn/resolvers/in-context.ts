@@ -4,6 +4,7 @@ import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
 import { isQuestionWord, isStopToken } from '../../matcher/normalize.js';
 import { clarifyReply, emptyExplanation } from '../../reply/build-reply.js';
 import type { Suggestion } from '../../reply.js';
+import { combine } from '../combine-parts.js';
 import { contextEntries, guardAnswer, leansOnContext } from '../context-guard.js';
 import type { Resolution, Turn, TurnTools } from '../resolver.js';
 
@@ -38,7 +39,7 @@ function readAgainst(turn: Turn, tools: TurnTools, entry: KnowledgeEntry): Resol
   const { people } = conversationToolsFor(turn.kb.knowledge);
   const referent = referentOf(entry, people);
   const rewritten = rewritePronouns(turn.text, referent) ?? turn.text;
-  const quotes = quotesOf(turn, referent.person, rewritten);
+  const quotes = quotesOf(turn, tools, referent.person, rewritten);
   if (quotes) return quotes;
   let clarified: Resolution | undefined;
   const frames = [entry.questions[0], shortest(entry.questions)];
@@ -61,9 +62,13 @@ function readAgainst(turn: Turn, tools: TurnTools, entry: KnowledgeEntry): Resol
   return clarified;
 }
 
-/** "what did she say?" about someone quoted: their quotes to choose from. */
+/** At most this many quotes answer "what did she say?" together. */
+const MAX_QUOTES_ANSWERED = 2;
+
+/** "what did she say?" about someone quoted: both of two quotes, or their quotes to choose from. */
 function quotesOf(
   turn: Turn,
+  tools: TurnTools,
   person: string | undefined,
   rewritten: string,
 ): Resolution | undefined {
@@ -76,6 +81,15 @@ function quotesOf(
   if (!said.test(rewritten)) return undefined;
   const quotes = [...turn.kb.entries.values()].filter((entry) => entry.speaker === person);
   if (quotes.length === 0) return undefined;
+  // Two quotes are short enough to give both, each attributed; more are offered to choose from.
+  if (quotes.length <= MAX_QUOTES_ANSWERED) {
+    const parts = quotes.map((entry) => ({
+      question: entry.questions[0] ?? entry.id,
+      reply: tools.answer(entry, 1),
+    }));
+    const reply = combine(parts);
+    if (reply) return { reply, question: turn.text };
+  }
   const suggestions = quotes.slice(0, 3).map(turn.kb.suggestion);
   return { reply: clarifyReply(suggestions, 1, emptyExplanation(turn.kb)) };
 }
