@@ -13,6 +13,8 @@ export interface Coverage {
   uncovered(text: string, entry: KnowledgeEntry): readonly string[];
   /** Whether `text` names the entry's subject or speaker, or a number the entry gives. */
   names(text: string, entry: KnowledgeEntry): boolean;
+  /** Whether `text` asks for something (a word the knowledge knows) and the entry gives all of it. */
+  covers(text: string, entry: KnowledgeEntry): boolean;
 }
 
 // Words that carry no slot of their own in a follow-up: pronouns, joiners and "how many".
@@ -70,11 +72,13 @@ export function createCoverage(knowledge: Knowledge): Coverage {
   const mentions = (words: readonly string[], name: readonly string[], person: boolean) =>
     name.length > 0 &&
     (name.every((token) => words.includes(token)) || (person && words.includes(name.at(-1) ?? '')));
+  const uncovered = (text: string, entry: KnowledgeEntry): string[] => {
+    const vocabulary = vocabularyOf(entry);
+    return [...new Set(tokens(text))].filter((token) => asks(token) && !vocabulary.has(token));
+  };
   return {
-    uncovered(text, entry) {
-      const vocabulary = vocabularyOf(entry);
-      return [...new Set(tokens(text))].filter((token) => asks(token) && !vocabulary.has(token));
-    },
+    uncovered,
+    covers: (text, entry) => tokens(text).some(asks) && uncovered(text, entry).length === 0,
     names(text, entry) {
       const words = tokens(text);
       const vocabulary = vocabularyOf(entry);

@@ -24,7 +24,7 @@ const BIGRAM_WEIGHT = 0.6;
  */
 const EVERYDAY_UNSEEN_WEIGHT = 0.25;
 /** How much a typo-corrected word counts as known, by number of edits. */
-const CORRECTED_CREDIT = [1, 0.9, 0.7] as const;
+const CORRECTED_CREDIT = [1, 0.8, 0.6] as const;
 
 export interface AnalyzedText {
   readonly normalized: string;

@@ -204,10 +204,16 @@ describe('conversations: the examples of the conversation issue', () => {
     const { ask } = await conversation();
     await ask('who is randa slim?');
     expect(answered(await ask('where does she work?'))).toEqual(['who-is-randa-slim']);
-    // Answered or, below the answer threshold, offered: her quote, never somebody else's.
+    // Every quote of hers on the talks, each attributed, and never somebody else's.
     const said = await ask('what did she say about the talks?');
-    const offered = said.kind === 'answer' ? answered(said) : said.suggestions.map((s) => s.entry);
-    expect(offered[0]).toBe('slim-transition-mission-quote');
+    expect(answered(said)).toEqual([
+      'slim-transition-mission-quote',
+      'jordan-attack-made-talks-harder',
+      'slim-complicating-factor-quote',
+    ]);
+    // Nothing she said is about the weather: not answered from her quotes.
+    await ask('who is randa slim?');
+    expect((await ask('what did she say about the weather?')).kind).not.toBe('answer');
   });
 
   it('GIVEN the country with the most troops THEN "and after that?" and "and the next one?" follow the article\'s order', async () => {

@@ -62,10 +62,13 @@ function readAgainst(turn: Turn, tools: TurnTools, entry: KnowledgeEntry): Resol
   return clarified;
 }
 
-/** At most this many quotes answer "what did she say?" together. */
-const MAX_QUOTES_ANSWERED = 2;
+/** At most this many quotes answer "what did she say?" together, as a multi-part reply would. */
+const MAX_QUOTES_ANSWERED = 3;
 
-/** "what did she say?" about someone quoted: both of two quotes, or their quotes to choose from. */
+/**
+ * "what did she say?" / "what did she say about the talks?" about someone quoted: their quotes
+ * (on that topic), all of them when there are few, each attributed; otherwise a choice of them.
+ */
 function quotesOf(
   turn: Turn,
   tools: TurnTools,
@@ -75,19 +78,25 @@ function quotesOf(
   if (person === undefined) return undefined;
   const name = person.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const said = new RegExp(
-    `^(?:and\\s+)?what\\s+(?:else\\s+)?(?:did|does|has)\\s+${name}\\s+(?:say|said)\\s*[?.!]*$`,
+    `^(?:and\\s+)?what\\s+(?:else\\s+)?(?:did|does|has)\\s+${name}\\s+(?:say|said)(?:\\s+(?:about|on)\\s+(.+?))?\\s*[?.!]*$`,
     'i',
   );
-  if (!said.test(rewritten)) return undefined;
-  const quotes = [...turn.kb.entries.values()].filter((entry) => entry.speaker === person);
+  const asked = said.exec(rewritten);
+  if (asked === null) return undefined;
+  const topic = asked[1];
+  const { coverage } = conversationToolsFor(turn.kb.knowledge);
+  const quotes = [...turn.kb.entries.values()].filter(
+    (entry) => entry.speaker === person && (topic === undefined || coverage.covers(topic, entry)),
+  );
+  // Nothing they said is on that topic: the question is read as it stands, and declined there.
   if (quotes.length === 0) return undefined;
-  // Two quotes are short enough to give both, each attributed; more are offered to choose from.
-  if (quotes.length <= MAX_QUOTES_ANSWERED) {
+  // Few quotes are short enough to give all, each attributed; more are offered to choose from.
+  if (quotes.length <= (topic === undefined ? 2 : MAX_QUOTES_ANSWERED)) {
     const parts = quotes.map((entry) => ({
       question: entry.questions[0] ?? entry.id,
       reply: tools.answer(entry, 1),
     }));
-    const reply = combine(parts);
+    const reply = parts.length === 1 ? parts[0]?.reply : combine(parts);
     if (reply) return { reply, question: turn.text };
   }
   const suggestions = quotes.slice(0, 3).map(turn.kb.suggestion);
