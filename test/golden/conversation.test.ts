@@ -216,6 +216,20 @@ describe('conversations: the examples of the conversation issue', () => {
     expect((await ask('what did she say about the weather?')).kind).not.toBe('answer');
   });
 
+  it('GIVEN answers about two people THEN "which one …?" picks the one whose entry gives it, and only then', async () => {
+    const { ask } = await conversation();
+    await ask('who is randa slim and who is sabrina singh');
+    expect(answered(await ask('which one works at the middle east institute'))).toEqual([
+      'who-is-randa-slim',
+    ]);
+    await ask('who is randa slim and who is sabrina singh');
+    expect(answered(await ask('which one is the deputy press secretary'))).toEqual([
+      'who-is-sabrina-singh',
+    ]);
+    await ask('who is randa slim and who is sabrina singh');
+    expect((await ask('which one likes pizza')).kind).not.toBe('answer');
+  });
+
   it('GIVEN the country with the most troops THEN "and after that?" and "and the next one?" follow the article\'s order', async () => {
     const { ask } = await conversation();
     await ask('which country hosts the most US troops?');

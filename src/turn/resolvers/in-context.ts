@@ -21,6 +21,8 @@ export function inContext(
   last: KnowledgeEntry,
 ): Resolution | undefined {
   if (!leansOnContext(turn.text)) return undefined;
+  const picked = whichOfThem(turn, tools);
+  if (picked) return picked;
   // "which one …?" after a multi-part answer may mean any of its parts: each is tried, last first.
   const others = contextEntries(turn).filter((entry) => entry.id !== last.id);
   const readings = [last, ...others].map((entry) => readAgainst(turn, tools, entry));
@@ -32,6 +34,25 @@ export function inContext(
   const clarified = readings.find((r) => r?.reply.kind === 'clarify');
   if (clarified === undefined) return undefined;
   return tools.match(turn.text).reply.kind === 'answer' ? undefined : clarified;
+}
+
+const WHICH_OF_THEM =
+  /^(?:(?:and|so|ok(?:ay)?)\s+)?(?:which|who)\s+(?:one|of\s+(?:them|the\s+two|those|these))\s+(.+)$/i;
+
+/**
+ * "which one works at the Middle East Institute?" after answers about Slim and Singh: the one
+ * part of the last reply whose entry gives all the question asks, when exactly one does.
+ */
+function whichOfThem(turn: Turn, tools: TurnTools): Resolution | undefined {
+  const rest = WHICH_OF_THEM.exec(turn.text.trim())?.[1];
+  const entries = contextEntries(turn);
+  if (rest === undefined || entries.length < 2) return undefined;
+  const { coverage } = conversationToolsFor(turn.kb.knowledge);
+  const giving = entries.filter((entry) => coverage.covers(rest, entry));
+  const [only] = giving;
+  return giving.length === 1 && only
+    ? { reply: tools.answer(only, 1), question: turn.text }
+    : undefined;
 }
 
 /** The follow-up read against one entry of the context: its pronouns filled, its words carried in. */
