@@ -15,6 +15,11 @@ export interface Coverage {
   names(text: string, entry: KnowledgeEntry): boolean;
   /** Whether `text` asks for something (a word the knowledge knows) and the entry gives all of it. */
   covers(text: string, entry: KnowledgeEntry): boolean;
+  /**
+   * Whether `text` asks for something (a word the knowledge knows) and the entry's answer itself
+   * says all of it: what someone is quoted saying, not what the passage around it adds.
+   */
+  answerCovers(text: string, entry: KnowledgeEntry): boolean;
 }
 
 // Words that carry no slot of their own in a follow-up: pronouns, joiners and "how many".
@@ -79,6 +84,11 @@ export function createCoverage(knowledge: Knowledge): Coverage {
   return {
     uncovered,
     covers: (text, entry) => tokens(text).some(asks) && uncovered(text, entry).length === 0,
+    answerCovers(text, entry) {
+      const said = new Set(tokens(entry.answer));
+      const asked = tokens(text).filter(asks);
+      return asked.length > 0 && asked.every((token) => said.has(token));
+    },
     names(text, entry) {
       const words = tokens(text);
       const vocabulary = vocabularyOf(entry);

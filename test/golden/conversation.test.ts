@@ -230,6 +230,19 @@ describe('conversations: the examples of the conversation issue', () => {
     expect((await ask('which one likes pizza')).kind).not.toBe('answer');
   });
 
+  it('GIVEN "who is sabrina singh and what did she say …" THEN the second part resolves "she" to her quotes, each a part', async () => {
+    const { ask } = await conversation();
+    expect(answered(await ask('who is sabrina singh and what did she say about oct 7'))).toEqual([
+      'who-is-sabrina-singh',
+      'singh-delay-quote',
+    ]);
+    expect(answered(await ask('who is sabrina singh and what did she say'))).toEqual([
+      'who-is-sabrina-singh',
+      'singh-delay-quote',
+      'singh-commitment-quote',
+    ]);
+  });
+
   it('GIVEN the country with the most troops THEN "and after that?" and "and the next one?" follow the article\'s order', async () => {
     const { ask } = await conversation();
     await ask('which country hosts the most US troops?');

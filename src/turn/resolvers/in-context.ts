@@ -107,7 +107,8 @@ function quotesOf(
   const topic = asked[1];
   const { coverage } = conversationToolsFor(turn.kb.knowledge);
   const quotes = [...turn.kb.entries.values()].filter(
-    (entry) => entry.speaker === person && (topic === undefined || coverage.covers(topic, entry)),
+    (entry) =>
+      entry.speaker === person && (topic === undefined || coverage.answerCovers(topic, entry)),
   );
   // Nothing they said is on that topic: the question is read as it stands, and declined there.
   if (quotes.length === 0) return undefined;

@@ -1,6 +1,6 @@
 import { conversationToolsFor } from '../../conversation/conversation-tools.js';
 import { listEntryFor } from '../../conversation/ranked-lists.js';
-import { splitQuestion } from '../../conversation/split-question.js';
+import { MAX_PARTS, splitQuestion } from '../../conversation/split-question.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
 import type { Reply } from '../../reply.js';
 import { answered, combine } from '../combine-parts.js';
@@ -75,15 +75,33 @@ async function resolveParts(
     // part, so it is checked as a follow-up ("and …") would be, though matched as it stands.
     const continued = index > 0 && !leansOnContext(question) ? `and ${question}` : question;
     const resolution = await resolvePart(part, tools, partResolvers);
-    const { reply: resolved } = guardAnswer(part, tools, continued, resolution);
-    const entry = answered(resolved);
-    // The same answer again would answer a question that was not asked.
-    const again = entry !== undefined && parts.some((p) => answered(p.reply) === entry);
-    parts.push({ question, reply: again ? tools.help() : resolved });
-    if (entry !== undefined && !again)
-      state = { last: { entry, question, confidence: resolved.confidence, runnersUp: [] } };
+    const { reply: guarded } = guardAnswer(part, tools, continued, resolution);
+    // A part answered by several entries ("… and what did she say?") adds each as a part.
+    const answers = flatten(turn, tools, question, guarded).slice(0, MAX_PARTS - parts.length);
+    for (const { question: asked, reply: resolved } of answers) {
+      const entry = answered(resolved);
+      // The same answer again would answer a question that was not asked.
+      const again = entry !== undefined && parts.some((p) => answered(p.reply) === entry);
+      parts.push({ question: asked, reply: again ? tools.help() : resolved });
+      if (entry !== undefined && !again)
+        state = { last: { entry, question, confidence: resolved.confidence, runnersUp: [] } };
+    }
   }
   return parts;
+}
+
+/** A reply that is itself several answers, as one part per answer; any other reply as it is. */
+function flatten(
+  { kb }: Turn,
+  tools: TurnTools,
+  question: string,
+  reply: Reply,
+): { question: string; reply: Reply }[] {
+  if (reply.kind !== 'answer' || reply.parts === undefined) return [{ question, reply }];
+  return reply.parts.flatMap((part) => {
+    const entry = part.entry && kb.entries.get(part.entry.entry);
+    return entry ? [{ question: part.question, reply: tools.answer(entry, reply.confidence) }] : [];
+  });
 }
 
 async function resolvePart(
