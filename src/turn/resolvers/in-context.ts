@@ -1,5 +1,6 @@
 import { conversationToolsFor } from '../../conversation/conversation-tools.js';
 import { referentOf, rewritePronouns } from '../../conversation/references.js';
+import { splitQuestion } from '../../conversation/split-question.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
 import { isQuestionWord, isStopToken } from '../../matcher/normalize.js';
 import { clarifyReply, emptyExplanation } from '../../reply/build-reply.js';
@@ -21,6 +22,9 @@ export function inContext(
   last: KnowledgeEntry,
 ): Resolution | undefined {
   if (!leansOnContext(turn.text)) return undefined;
+  // Several questions in one message lean on each other first: the multi-part resolver's.
+  const { subjects } = conversationToolsFor(turn.kb.knowledge);
+  if (splitQuestion(turn.text, subjects).length > 1) return undefined;
   const picked = whichOfThem(turn, tools);
   if (picked) return picked;
   // "which one …?" after a multi-part answer may mean any of its parts: each is tried, last first.
