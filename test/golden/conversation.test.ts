@@ -243,6 +243,16 @@ describe('conversations: the examples of the conversation issue', () => {
     ]);
   });
 
+  it('GIVEN a follow-up only clarified THEN the one suggestion the last answer links to answers it, if it gives what is asked', async () => {
+    const { ask } = await conversation();
+    await ask('when did the gaza war start');
+    expect(answered(await ask('how did it affect the talks'))).toEqual([
+      'gaza-war-complicated-talks',
+    ]);
+    await ask('when did the gaza war start');
+    expect((await ask('how many were killed in it')).kind).not.toBe('answer');
+  });
+
   it('GIVEN the country with the most troops THEN "and after that?" and "and the next one?" follow the article\'s order', async () => {
     const { ask } = await conversation();
     await ask('which country hosts the most US troops?');

@@ -37,7 +37,31 @@ export function inContext(
   if (declined) return declined;
   const clarified = readings.find((r) => r?.reply.kind === 'clarify');
   if (clarified === undefined) return undefined;
-  return tools.match(turn.text).reply.kind === 'answer' ? undefined : clarified;
+  if (tools.match(turn.text).reply.kind === 'answer') return undefined;
+  return linkedAnswer(turn, tools, last, clarified) ?? clarified;
+}
+
+/**
+ * The rewritten follow-up was only clarified, but of what it may mean exactly one suggestion is
+ * an entry the last answer links to (`related`, curated as what a reader asks next): the
+ * conversation settles it, so that entry answers, if it gives every word the follow-up asks.
+ */
+function linkedAnswer(
+  turn: Turn,
+  tools: TurnTools,
+  last: KnowledgeEntry,
+  clarified: Resolution,
+): Resolution | undefined {
+  const { reply } = clarified;
+  if (reply.kind !== 'clarify') return undefined;
+  const linked = reply.suggestions
+    .map((suggestion) => turn.kb.entries.get(suggestion.entry))
+    .filter((entry) => entry !== undefined && last.related.includes(entry.id));
+  const [only] = linked;
+  if (linked.length !== 1 || only === undefined) return undefined;
+  const answer = { reply: tools.answer(only, reply.confidence), question: turn.text };
+  const guarded = guardAnswer(turn, tools, turn.text, answer, true);
+  return guarded.reply.kind === 'answer' ? guarded : undefined;
 }
 
 const WHICH_OF_THEM =
