@@ -211,7 +211,7 @@ function contentCounts(a: AnalyzedText): ScoredQuery['content'] {
 /** `coverage` with the words only `entry` uses counted as unknown. */
 function coverageWithoutEntry(
   a: AnalyzedText,
-  words: ReadonlySet<number> | undefined,
+  words: ReadonlySet<number>,
   entriesUsing: Int32Array,
 ): number {
   let known = 0;
@@ -219,7 +219,7 @@ function coverageWithoutEntry(
   a.tokenIds.forEach((id, i) => {
     const w = at(a.tokenWeights, i);
     total += w;
-    if (id >= 0 && !(words?.has(id) && at(entriesUsing, id) === 1))
+    if (id >= 0 && !(words.has(id) && at(entriesUsing, id) === 1))
       known += w * at(a.tokenCredit, i);
   });
   return total > 0 ? known / total : 0;
@@ -308,7 +308,7 @@ export function createScorer(
       coverageWithout:
         without === undefined
           ? a.coverage
-          : coverageWithoutEntry(a, entryWords[without], entriesUsing),
+          : coverageWithoutEntry(a, at(entryWords, without), entriesUsing),
       candidates: ranked.map((r) => candidateEvidence(question, r, at(probs, r.e), known)),
       content: contentCounts(a),
       unseenSlot: a.unseenSlot,
