@@ -1,4 +1,4 @@
-import { at, checkInvariant } from './checked-read.js';
+import { at, brokenInvariant, checkInvariant } from './checked-read.js';
 
 /**
  * Platt-style calibration: a small ridge-regularised logistic regression, fitted by Newton's
@@ -55,10 +55,8 @@ export function createCalibrator(weights: readonly number[]): Calibrator {
   return {
     weights,
     probability: (x) => {
-      checkInvariant(
-        x.length + 1 === weights.length,
-        () => `${x.length} features for a calibrator of ${weights.length - 1}`,
-      );
+      if (x.length + 1 !== weights.length)
+        throw brokenInvariant(`${x.length} features for a calibrator of ${weights.length - 1}`);
       return sigmoid(dot(weights, x));
     },
   };

@@ -1,4 +1,4 @@
-import { at } from './checked-read.js';
+import { at, brokenInvariant } from './checked-read.js';
 import { coreCoverage, slotSwapped } from './entry-profiles.js';
 import type { AnalyzedText } from './feature-space.js';
 import { isQuestionWord, isStopToken } from './normalize.js';
@@ -56,25 +56,29 @@ function wordShares(a: AnalyzedText, words: ReadonlySet<number>): WordShares {
   let foreignMax = 0;
   let unknownMax = 0;
   let foreignNumber = false;
+  const n = a.tokens.length;
+  if (a.tokenIds.length !== n || a.tokenWeights.length !== n || a.tokenCredit.length !== n)
+    throw brokenInvariant(`an analysis of ${n} tokens with token arrays of other lengths`);
   // Function words say little about which entry a question is for: "does … have" in a
   // question is no sign of another entry, whichever entries happen to use them.
-  a.tokens.forEach((token, i) => {
-    if (!isStopToken(token)) total += at(a.tokenWeights, i);
-  });
-  a.tokens.forEach((token, i) => {
-    if (isStopToken(token)) return;
-    const id = at(a.tokenIds, i);
+  // `i` is below `n`, the length of every token array.
+  for (let i = 0; i < n; i++)
+    if (!isStopToken(a.tokens[i] as string)) total += a.tokenWeights[i] as number;
+  for (let i = 0; i < n; i++) {
+    const id = a.tokenIds[i] as number;
+    const token = a.tokens[i] as string;
+    if (isStopToken(token)) continue;
     const has = id >= 0 && words.has(id);
     if (isQuestionWord(token)) {
       asks++;
       if (has) asked++;
     }
-    const w = at(a.tokenWeights, i);
-    if (has) found += w * at(a.tokenCredit, i);
+    const w = a.tokenWeights[i] as number;
+    if (has) found += w * (a.tokenCredit[i] as number);
     else if (id < 0) unknownMax = Math.max(unknownMax, total > 0 ? w / total : 0);
     else if (/^\d/.test(token)) foreignNumber = true;
     else if (isContentToken(token)) foreignMax = Math.max(foreignMax, total > 0 ? w / total : 0);
-  });
+  }
   return {
     entryCoverage: total > 0 ? found / total : 0,
     questionWords: asks > 0 ? asked / asks : 1,

@@ -133,7 +133,7 @@ export function createCandidateRetrieval(index: RetrievalIndex): CandidateRetrie
       for (let j = 0; j < q.ids.length; j++)
         scratch.queryDense[q.ids[j] as number] = q.values[j] as number;
       const retrieved = [...pool].map((e) => rescore(e, skippedCommon));
-      for (const id of q.ids) scratch.queryDense[id] = 0;
+      for (let j = 0; j < q.ids.length; j++) scratch.queryDense[q.ids[j] as number] = 0;
       for (const e of partialTouched) scratch.entryBestPartialDoc[e] = -1;
       for (const e of touched) scratch.approx[e] = 0;
       return retrieved;

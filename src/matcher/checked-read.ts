@@ -4,7 +4,8 @@ import { MatcherError } from '../errors/matcher-error.js';
  * Checked reads for the matcher's numeric arrays. A read at a computed index (an id from a map,
  * an entry from a candidate) goes through `at`, which throws instead of yielding `undefined`; a
  * loop whose every index is safe by construction checks its invariant once, up front, with
- * `checkIndex` or `checkInvariant`, and then reads without a test per element.
+ * `checkIndex` or `checkInvariant`, and then reads without a test per element (`as number`): on
+ * the path of every question, reads through `at` cost more than the arithmetic they guard.
  */
 
 /** The error for `index` outside `[0, length)`; `what` names the array, when it helps. */
@@ -32,7 +33,16 @@ export function checkIndex(index: number, length: number, what?: string): void {
     throw indexOutOfRange(index, length, what);
 }
 
-/** Throws a `MATCHER_BROKEN_INVARIANT` error saying what does not hold unless `holds`. */
+/** The error for arrays whose lengths or offsets disagree; `problem` says how. */
+export function brokenInvariant(problem: string): MatcherError {
+  return new MatcherError('MATCHER_BROKEN_INVARIANT', problem);
+}
+
+/**
+ * Throws a `MATCHER_BROKEN_INVARIANT` error saying what does not hold unless `holds`. For checks
+ * made once, when something is built; a check on every question writes
+ * `if (!holds) throw brokenInvariant(…)` and allocates nothing.
+ */
 export function checkInvariant(holds: boolean, problem: () => string): void {
-  if (!holds) throw new MatcherError('MATCHER_BROKEN_INVARIANT', problem());
+  if (!holds) throw brokenInvariant(problem());
 }

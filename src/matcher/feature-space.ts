@@ -1,5 +1,5 @@
 import { isNeutralWord } from './chat-lexicon.js';
-import { at, checkInvariant, indexOutOfRange } from './checked-read.js';
+import { at, brokenInvariant, checkInvariant, indexOutOfRange } from './checked-read.js';
 import { countOf, increment } from './counts.js';
 import {
   type FeatureIds,
@@ -181,10 +181,10 @@ function weighTokens(
   ctx: SpaceContext,
 ) {
   const { vocabulary, idf, maxIdf, wordAcc } = ctx;
-  checkInvariant(
-    credit.length === tokens.length && silent.length === tokens.length,
-    () => `${tokens.length} tokens but ${credit.length} credits and ${silent.length} silences`,
-  );
+  if (credit.length !== tokens.length || silent.length !== tokens.length)
+    throw brokenInvariant(
+      `${tokens.length} tokens but ${credit.length} credits and ${silent.length} silences`,
+    );
   const tokenIds = new Int32Array(tokens.length);
   const tokenWeights = new Float32Array(tokens.length);
   let unknownMass = 0;

@@ -1,4 +1,4 @@
-import { checkIndex, checkInvariant } from './checked-read.js';
+import { brokenInvariant, checkIndex, checkInvariant } from './checked-read.js';
 import { seededOrder } from './seeded-order.js';
 import {
   checkRows,
@@ -143,7 +143,7 @@ function checkTrainingSet(
     labels.length === rowCount(rows),
     () => `${rowCount(rows)} training rows but ${labels.length} labels`,
   );
-  for (const y of labels) checkIndex(y, classCount, 'classes');
+  for (let i = 0; i < labels.length; i++) checkIndex(labels[i] as number, classCount, 'classes');
 }
 
 export function trainLinearModel(
@@ -170,7 +170,8 @@ export function trainLinearModel(
   let step = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
     const order = seededOrder(n, (config.seed ?? 1) + epoch);
-    for (const i of order) {
+    for (let k = 0; k < n; k++) {
+      const i = order[k] as number;
       const from = offsets[i] as number;
       const end = offsets[i + 1] as number;
       const lr = lr0 / (1 + step / n);
@@ -196,7 +197,7 @@ export function trainLinearModel(
     classCount: C,
     probabilities(x, out) {
       checkVector(x, featureCount);
-      checkInvariant(out.length === C, () => `${C} classes but ${out.length} cells to fill`);
+      if (out.length !== C) throw brokenInvariant(`${C} classes but ${out.length} cells to fill`);
       quantizedLogitsInto(model.weights, model.rowScale, bias, x, out);
       softmaxInPlace(out);
     },
