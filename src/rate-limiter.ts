@@ -31,6 +31,7 @@ export function createRateLimiter(
       if (config.questions <= 0) return 'ok';
       const window = Math.floor(now() / config.windowMs);
       const key = `rate:${user}:${window}`;
+      // No count yet for this window (or the store lost it): this is the first question in it.
       const count = ((await store.get<WindowCount>(key))?.count ?? 0) + 1;
       // Outlives the window slightly so a slow clock on another instance still sees it.
       await store.set(key, { count } satisfies WindowCount, config.windowMs * 2);

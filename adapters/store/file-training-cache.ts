@@ -97,6 +97,7 @@ function prune(dir: string, keep: number): void {
     // Another process may prune at the same time: a file gone already is simply skipped.
     .map((name) => ({
       path: join(dir, name),
+      // Gone already: it sorts as the oldest, and `rmSync` with `force` ignores it.
       written: statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0,
     }))
     .sort((a, b) => b.written - a.written);

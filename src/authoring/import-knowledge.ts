@@ -63,6 +63,7 @@ function settle(entries: readonly ImportedEntry[]): ImportedEntry[] {
     const seen = new Set<string>();
     const questions = entry.questions.filter((q, k) => {
       const form = formOf(q);
+      // Every form was registered above; one no entry owned would be shared by none.
       const shared = (owners.get(form)?.size ?? 0) > 1;
       if (form === '' || seen.has(form) || (shared && k > 0)) return false;
       seen.add(form);

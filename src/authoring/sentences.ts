@@ -19,6 +19,7 @@ export function splitSentences(text: string): Sentence[] {
   const boundary = /([.!?]["”')\]]*)(\s+)(?=["“'(\p{Lu}\d])|\n+(?=\s*["“'(\p{Lu}\d#*-])/gu;
   let start = 0;
   for (const match of text.matchAll(boundary)) {
+    // A break at newlines has no end punctuation (group 1): the sentence ends where they begin.
     const end = match.index + (match[1]?.length ?? 0);
     if (match[1] !== undefined && isAbbreviation(text.slice(start, end))) continue;
     push(sentences, text, start, end);

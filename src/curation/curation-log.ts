@@ -111,6 +111,7 @@ export function createCurationLog(
     await update<UnansweredQuestion>(UNANSWERED_KEY, (table) => {
       for (const [key, item] of batch) {
         const previous = table[key];
+        // A question not in the table yet has been counted 0 times there.
         table[key] = { ...item, count: (previous?.count ?? 0) + item.count };
       }
     });
@@ -119,6 +120,7 @@ export function createCurationLog(
   return {
     recordUnanswered: async (question) => {
       const previous = pending.get(question.normalized);
+      // Not pending yet: this is its first time in the batch.
       pending.set(question.normalized, {
         ...question,
         count: (previous?.count ?? 0) + 1,

@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../knowledge-base.js';
+import { countOf, increment } from '../matcher/counts.js';
 import { crossValidate } from '../matcher/cross-validate.js';
 import { decide } from '../matcher/decide.js';
 import type { MatcherFactory } from '../matcher/matcher.js';
@@ -142,10 +143,10 @@ export function checkKnowledge(
   const confused = new Map<string, { from: string; to: string; examples: string[] }>();
   for (const trial of trials) {
     if (!factIds.has(trial.gold)) continue;
-    total.set(trial.gold, (total.get(trial.gold) ?? 0) + 1);
+    increment(total, trial.gold);
     const top = trial.result.candidates[0]?.entry;
     if (top === trial.gold) {
-      reached.set(trial.gold, (reached.get(trial.gold) ?? 0) + 1);
+      increment(reached, trial.gold);
     } else if (top !== undefined) {
       const key = `${trial.gold}→${top}`;
       const pair = confused.get(key) ?? { from: trial.gold, to: top, examples: [] };
@@ -154,8 +155,8 @@ export function checkKnowledge(
     }
   }
   const entries = facts.map((entry) => {
-    const n = total.get(entry.id) ?? 0;
-    const ok = reached.get(entry.id) ?? 0;
+    const n = countOf(total, entry.id);
+    const ok = countOf(reached, entry.id);
     return {
       id: entry.id,
       phrasings: entry.questions.length,

@@ -44,6 +44,7 @@ export function schemaProblems(
     if (issue.code === 'unrecognized_keys' || explained.has(JSON.stringify(path))) continue;
     problems.push(problemAt(file, doc, path, lines.nearest(path), issue.message));
   }
+  // A problem without a line (about the file as a whole) comes first, as if on line 0.
   return problems.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
 }
 

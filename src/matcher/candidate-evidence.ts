@@ -1,3 +1,4 @@
+import { at, brokenInvariant } from './checked-read.js';
 import { coreCoverage, slotSwapped } from './entry-profiles.js';
 import type { AnalyzedText } from './feature-space.js';
 import { isQuestionWord, isStopToken } from './normalize.js';
@@ -47,7 +48,7 @@ interface WordShares {
   readonly foreignNumber: boolean;
 }
 
-function wordShares(a: AnalyzedText, words: ReadonlySet<number> | undefined): WordShares {
+function wordShares(a: AnalyzedText, words: ReadonlySet<number>): WordShares {
   let found = 0;
   let total = 0;
   let asks = 0;
@@ -55,21 +56,25 @@ function wordShares(a: AnalyzedText, words: ReadonlySet<number> | undefined): Wo
   let foreignMax = 0;
   let unknownMax = 0;
   let foreignNumber = false;
+  const n = a.tokens.length;
+  if (a.tokenIds.length !== n || a.tokenWeights.length !== n || a.tokenCredit.length !== n)
+    throw brokenInvariant(`an analysis of ${n} tokens with token arrays of other lengths`);
   // Function words say little about which entry a question is for: "does … have" in a
   // question is no sign of another entry, whichever entries happen to use them.
-  for (let i = 0; i < a.tokenIds.length; i++)
-    if (!isStopToken(a.tokens[i] ?? '')) total += a.tokenWeights[i] ?? 0;
-  for (let i = 0; i < a.tokenIds.length; i++) {
-    const id = a.tokenIds[i] ?? -1;
-    const token = a.tokens[i] ?? '';
+  // `i` is below `n`, the length of every token array.
+  for (let i = 0; i < n; i++)
+    if (!isStopToken(a.tokens[i] as string)) total += a.tokenWeights[i] as number;
+  for (let i = 0; i < n; i++) {
+    const id = a.tokenIds[i] as number;
+    const token = a.tokens[i] as string;
     if (isStopToken(token)) continue;
-    const has = id >= 0 && words?.has(id) === true;
+    const has = id >= 0 && words.has(id);
     if (isQuestionWord(token)) {
       asks++;
       if (has) asked++;
     }
-    const w = a.tokenWeights[i] ?? 0;
-    if (has) found += w * (a.tokenCredit[i] ?? 0);
+    const w = a.tokenWeights[i] as number;
+    if (has) found += w * (a.tokenCredit[i] as number);
     else if (id < 0) unknownMax = Math.max(unknownMax, total > 0 ? w / total : 0);
     else if (/^\d/.test(token)) foreignNumber = true;
     else if (isContentToken(token)) foreignMax = Math.max(foreignMax, total > 0 ? w / total : 0);
@@ -89,7 +94,8 @@ export function candidateEvidence(
   linear: number,
   known: EntryKnowledge,
 ): CandidateEvidence {
-  const shares = wordShares(question.analysis, known.entryWords[r.e]);
+  const shares = wordShares(question.analysis, at(known.entryWords, r.e));
+  const core = at(known.cores, r.e);
   return {
     entry: r.e,
     nearest: r.nearest,
@@ -101,10 +107,10 @@ export function candidateEvidence(
     score: r.s,
     foreignMax: shares.foreignMax,
     unknownMax: shares.unknownMax,
-    core: coreCoverage(known.cores[r.e], question.tokens),
-    slotSwap: slotSwapped(known.cores[r.e], known.rareSlots[r.e], question.tokens),
-    entitiesVary: known.varying.entities[r.e] === 1,
-    timesVary: known.varying.times[r.e] === 1,
+    core: coreCoverage(core, question.tokens),
+    slotSwap: slotSwapped(core, at(known.rareSlots, r.e), question.tokens),
+    entitiesVary: at(known.varying.entities, r.e) === 1,
+    timesVary: at(known.varying.times, r.e) === 1,
     foreignNumber: shares.foreignNumber,
     roleConflict: known.roles.conflicts(r.e, question.analysis.tokens),
     sameContent: known.phrasingContent[r.best] === question.content,

@@ -1,5 +1,5 @@
 import { crossValidate } from './cross-validate.js';
-import { decide } from './decide.js';
+import { confidenceOf, decide } from './decide.js';
 import type {
   MatcherFactory,
   MatcherOptions,
@@ -67,9 +67,10 @@ function collectTrials(
 function cutPoints(values: readonly number[], lo: number, hi: number): number[] {
   const sorted = [...new Set(values.filter((v) => v >= lo && v <= hi))].sort((a, b) => a - b);
   const points = [lo, hi];
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    points.push(((sorted[i] ?? 0) + (sorted[i + 1] ?? 0)) / 2);
-  }
+  // Midway between each value and the next.
+  sorted.forEach((v, i) => {
+    if (i > 0) points.push(((sorted[i - 1] as number) + v) / 2);
+  });
   return points;
 }
 
@@ -84,7 +85,7 @@ interface AnswerOutcome {
 
 function answerOutcomes(trials: readonly Trial[]): AnswerOutcome[] {
   return trials.map((t) => {
-    const top = t.result.candidates[0]?.confidence ?? 0;
+    const top = confidenceOf(t.result.candidates[0]);
     // The lead test does not depend on the threshold, so `decide` is asked once per trial.
     const d = decide(t.result, { answer: top, clarify: top });
     const answered = d.candidates[0]?.entry;
@@ -167,7 +168,7 @@ function clarifyGain(trials: readonly Trial[], thresholds: Thresholds): number {
     if (t.gold === undefined) offTopic++;
     else answerable++;
     // Below the clarify cut-off `decide` declines; most trials are there for most cut-offs.
-    if ((t.result.candidates[0]?.confidence ?? 0) < Math.min(thresholds.clarify, thresholds.answer))
+    if (confidenceOf(t.result.candidates[0]) < Math.min(thresholds.clarify, thresholds.answer))
       continue;
     const d = decide(t.result, thresholds);
     if (d.kind !== 'clarify') continue;
@@ -190,7 +191,7 @@ export function chooseThresholds(
   trained?: TrainedMatcher,
 ): Thresholds {
   const trials = collectTrials(entries, offTopic, factory, options, trained);
-  const tops = trials.map((t) => t.result.candidates[0]?.confidence ?? 0);
+  const tops = trials.map((t) => confidenceOf(t.result.candidates[0]));
 
   const outcomes = answerOutcomes(trials);
   let answer = MAX_ANSWER;

@@ -21,13 +21,20 @@ export const MIN_LEAD = 0.4;
 /** At most this many suggestions in a clarification. */
 export const MAX_SUGGESTIONS = 3;
 
+/**
+ * A candidate's confidence, 0 when there is none: no candidate clears any cut-off, and a top
+ * candidate without a runner-up leads by its whole confidence.
+ */
+export const confidenceOf = (candidate: Candidate | undefined): number =>
+  candidate?.confidence ?? 0;
+
 export function decide(result: MatchResult, thresholds: Thresholds): Decision {
   const [top, runnerUp] = result.candidates;
   const clarifyAt = Math.min(thresholds.clarify, thresholds.answer);
   const declined = result.vague === 'empty' || result.vague === 'other-subject';
   if (top === undefined || top.confidence < clarifyAt || declined)
     return { kind: 'decline', candidates: [] };
-  const lead = top.confidence - (runnerUp?.confidence ?? 0);
+  const lead = top.confidence - confidenceOf(runnerUp);
   const clear = lead >= MIN_LEAD * top.confidence && result.vague === undefined;
   if (top.confidence >= thresholds.answer && clear) {
     return { kind: 'answer', candidates: [top] };

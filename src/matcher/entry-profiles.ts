@@ -1,3 +1,5 @@
+import { at } from './checked-read.js';
+import { increment } from './counts.js';
 import { isContentToken } from './role-order.js';
 import { isSlotWord, slotKind } from './slot-lexicon.js';
 
@@ -18,7 +20,7 @@ export function entryCores(
 ): (readonly string[])[] {
   const { counts, sizes } = countPerEntry(phrasingTokens, entryOf, entryCount, isContentToken);
   return counts.map((map, e) =>
-    [...map].filter(([, n]) => n >= CORE_SHARE * (sizes[e] ?? 0)).map(([t]) => t),
+    [...map].filter(([, n]) => n >= CORE_SHARE * at(sizes, e)).map(([t]) => t),
   );
 }
 
@@ -36,8 +38,8 @@ export function leavesSlotOpen(
   const [first, second] = ranked;
   if (first === undefined || second === undefined || second.s < SIBLING_SCORE_SHARE * first.s)
     return false;
-  const a = cores[first.e] ?? [];
-  const b = cores[second.e] ?? [];
+  const a = at(cores, first.e);
+  const b = at(cores, second.e);
   const onlyA = a.filter((t) => !b.includes(t));
   const onlyB = b.filter((t) => !a.includes(t));
   // Siblings share most of what they are about; the question must name a side to be answered.
@@ -60,8 +62,7 @@ export function entrySlotVariety(
     time: new Set<string>(),
   }));
   phrasingTokens.forEach((tokens, doc) => {
-    const sets = seen[entryOf[doc] ?? -1];
-    if (sets === undefined) return;
+    const sets = at(seen, at(entryOf, doc));
     for (const t of tokens) {
       const kind = slotKind(t);
       if (kind !== undefined) sets[kind].add(t);
@@ -85,27 +86,24 @@ export function entryRareSlots(
   const { counts, sizes } = countPerEntry(phrasingTokens, entryOf, entryCount, isSlotWord);
   return counts.map(
     (map, e) =>
-      new Set([...map].filter(([, n]) => n < RARE_SLOT_SHARE * (sizes[e] ?? 0)).map(([t]) => t)),
+      new Set([...map].filter(([, n]) => n < RARE_SLOT_SHARE * at(sizes, e)).map(([t]) => t)),
   );
 }
 
 export function slotSwapped(
-  core: readonly string[] | undefined,
-  rare: ReadonlySet<string> | undefined,
+  core: readonly string[],
+  rare: ReadonlySet<string>,
   question: ReadonlySet<string>,
 ): boolean {
-  if (core === undefined || rare === undefined || rare.size === 0) return false;
+  if (rare.size === 0) return false;
   const missing = core.some((t) => isSlotWord(t) && !question.has(t));
   if (!missing) return false;
   for (const t of question) if (rare.has(t)) return true;
   return false;
 }
 
-export function coreCoverage(
-  core: readonly string[] | undefined,
-  question: ReadonlySet<string>,
-): number {
-  if (core === undefined || core.length === 0) return 1;
+export function coreCoverage(core: readonly string[], question: ReadonlySet<string>): number {
+  if (core.length === 0) return 1;
   let found = 0;
   for (const t of core) if (question.has(t)) found++;
   return found / core.length;
@@ -121,11 +119,10 @@ function countPerEntry(
   const counts = Array.from({ length: entryCount }, () => new Map<string, number>());
   const sizes = new Int32Array(entryCount);
   phrasingTokens.forEach((tokens, doc) => {
-    const e = entryOf[doc] ?? -1;
-    const map = counts[e];
-    if (map === undefined) return;
-    sizes[e] = (sizes[e] ?? 0) + 1;
-    for (const t of new Set(tokens)) if (keep(t)) map.set(t, (map.get(t) ?? 0) + 1);
+    const e = at(entryOf, doc);
+    const map = at(counts, e);
+    sizes[e] = at(sizes, e) + 1;
+    for (const t of new Set(tokens)) if (keep(t)) increment(map, t);
   });
   return { counts, sizes };
 }

@@ -1,4 +1,6 @@
 import { isNeutralWord } from './chat-lexicon.js';
+import { at, brokenInvariant, checkInvariant, indexOutOfRange } from './checked-read.js';
+import { countOf, increment } from './counts.js';
 import {
   type FeatureIds,
   learnVocabulary,
@@ -79,7 +81,10 @@ function bigramId(ids: FeatureIds, first: number, second: number): number | unde
   return first < 0 || second < 0 ? undefined : ids.bigrams.get(first)?.get(second);
 }
 
-/** Sparse accumulation into a dense scratch row, remembering first-touch order. */
+/**
+ * Sparse accumulation into a dense scratch row, remembering first-touch order. `sums` and `seen`
+ * have the same length, and `order` holds only ids `add` checked against it.
+ */
 interface Accumulator {
   readonly sums: Float64Array;
   readonly seen: Uint8Array;
@@ -93,11 +98,13 @@ const createAccumulator = (size: number): Accumulator => ({
 });
 
 function add(acc: Accumulator, id: number, w: number): void {
-  if (acc.seen[id] === 0) {
+  const seen = acc.seen[id];
+  if (seen === undefined) throw indexOutOfRange(id, acc.seen.length, 'accumulated features');
+  if (seen === 0) {
     acc.seen[id] = 1;
     acc.order.push(id);
   }
-  acc.sums[id] = (acc.sums[id] ?? 0) + w;
+  acc.sums[id] = (acc.sums[id] as number) + w;
 }
 
 /** Empties the accumulator. */
@@ -109,7 +116,10 @@ function drain(acc: Accumulator): void {
   acc.order.length = 0;
 }
 
-/** What analysing a text reads, fixed once the phrasings are counted. */
+/**
+ * What analysing a text reads, fixed once the phrasings are counted. `idf` has a weight per word
+ * feature and `charIdf` one per n-gram: as many as `wordAcc` and `charAcc` have cells.
+ */
 interface SpaceContext {
   readonly normalizer: Normalizer;
   readonly vocabulary: Vocabulary;
@@ -154,7 +164,7 @@ function readWords(words: readonly Word[], ctx: SpaceContext) {
       else if (unseenSlot !== 'entity') unseenSlot = kind;
     } else {
       tokens.push(ctx.normalizer.tokenOf(fix.surface));
-      credit[i] = CORRECTED_CREDIT[fix.distance] ?? 0.5;
+      credit[i] = at(CORRECTED_CREDIT, fix.distance);
     }
   }
   return { tokens, credit, silent, unseenSlot };
@@ -171,11 +181,16 @@ function weighTokens(
   ctx: SpaceContext,
 ) {
   const { vocabulary, idf, maxIdf, wordAcc } = ctx;
+  if (credit.length !== tokens.length || silent.length !== tokens.length)
+    throw brokenInvariant(
+      `${tokens.length} tokens but ${credit.length} credits and ${silent.length} silences`,
+    );
   const tokenIds = new Int32Array(tokens.length);
   const tokenWeights = new Float32Array(tokens.length);
   let unknownMass = 0;
   let total = 0;
   let known = 0;
+  // `i` indexes `tokens` and the arrays just checked to be as long.
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
     const id = vocabulary.ids.unigrams.get(token) ?? -1;
@@ -183,18 +198,17 @@ function weighTokens(
     const w =
       silent[i] === 1
         ? 0
-        : (id >= 0 ? (idf[id] ?? maxIdf) : maxIdf * unseen) *
-          (isStopToken(token) ? STOP_WEIGHT : 1);
+        : (id >= 0 ? at(idf, id) : maxIdf * unseen) * (isStopToken(token) ? STOP_WEIGHT : 1);
     tokenIds[i] = id;
     tokenWeights[i] = w;
     total += w;
-    known += w * (credit[i] ?? 0);
-    if (id >= 0) add(wordAcc, id, w * (credit[i] ?? 0));
+    known += w * (credit[i] as number);
+    if (id >= 0) add(wordAcc, id, w * (credit[i] as number));
     else unknownMass += w * w;
   }
   for (let i = 0; i + 1 < tokenIds.length; i++) {
-    const id = bigramId(vocabulary.ids, tokenIds[i] ?? -1, tokenIds[i + 1] ?? -1);
-    if (id !== undefined) add(wordAcc, id, (idf[id] ?? 0) * BIGRAM_WEIGHT);
+    const id = bigramId(vocabulary.ids, tokenIds[i] as number, tokenIds[i + 1] as number);
+    if (id !== undefined) add(wordAcc, id, at(idf, id) * BIGRAM_WEIGHT);
   }
   return { tokenIds, tokenWeights, unknownMass, coverage: total > 0 ? known / total : 0 };
 }
@@ -204,9 +218,10 @@ function wordVector(wordAcc: Accumulator, unknownMass: number): SparseVector {
   let norm = 0;
   const size = wordAcc.order.length;
   const vector = { ids: new Int32Array(size), values: new Float32Array(size) };
+  // `order` holds `size` ids, each one `add` checked against `sums`.
   for (let j = 0; j < size; j++) {
-    const id = wordAcc.order[j] ?? 0;
-    const w = wordAcc.sums[id] ?? 0;
+    const id = wordAcc.order[j] as number;
+    const w = wordAcc.sums[id] as number;
     vector.ids[j] = id;
     vector.values[j] = w;
     norm += w * w;
@@ -220,11 +235,12 @@ function richVectorOf(words: readonly Word[], ctx: SpaceContext): SparseVector {
   const { wordAcc, charAcc, charIdf } = ctx;
   const wordCount = ctx.vocabulary.featureCount;
   for (const w of words) for (const id of ctx.gramIds(w.surface)) if (id >= 0) add(charAcc, id, 1);
+  // Ids in `order` were checked by `add`; `charIdf` is as long as `charAcc`.
   let wordNorm = 0;
-  for (const id of wordAcc.order) wordNorm += (wordAcc.sums[id] ?? 0) ** 2;
+  for (const id of wordAcc.order) wordNorm += (wordAcc.sums[id] as number) ** 2;
   let charNorm = 0;
   for (const id of charAcc.order) {
-    const w = (1 + Math.log(charAcc.sums[id] ?? 1)) * (charIdf[id] ?? 0);
+    const w = (1 + Math.log(charAcc.sums[id] as number)) * (charIdf[id] as number);
     charAcc.sums[id] = w;
     charNorm += w * w;
   }
@@ -232,14 +248,14 @@ function richVectorOf(words: readonly Word[], ctx: SpaceContext): SparseVector {
   const k = charNorm > 0 && wordNorm > 0 ? CHAR_SHARE * Math.sqrt(wordNorm / charNorm) : 1;
   const size = wordAcc.order.length + charAcc.order.length;
   const out = { ids: new Int32Array(size), values: new Float32Array(size) };
-  let at = 0;
+  let next = 0;
   for (const id of wordAcc.order) {
-    out.ids[at] = id;
-    out.values[at++] = wordAcc.sums[id] ?? 0;
+    out.ids[next] = id;
+    out.values[next++] = wordAcc.sums[id] as number;
   }
   for (const id of charAcc.order) {
-    out.ids[at] = wordCount + id;
-    out.values[at++] = (charAcc.sums[id] ?? 0) * k;
+    out.ids[next] = wordCount + id;
+    out.values[next++] = (charAcc.sums[id] as number) * k;
   }
   drain(charAcc);
   return normalizeInPlace(out, Math.sqrt(wordNorm + k * k * charNorm), 0);
@@ -279,6 +295,10 @@ export function createFeatureSpace(
       return found;
     },
   };
+  checkInvariant(
+    ctx.idf.length === ctx.wordAcc.sums.length && ctx.charIdf.length === ctx.charAcc.sums.length,
+    () => `${ctx.idf.length} word and ${ctx.charIdf.length} n-gram weights for their features`,
+  );
 
   const analyze = (text: string): AnalyzedText => {
     const words = respell(normalizer.words(text));
@@ -313,7 +333,7 @@ export function createFeatureSpace(
 function normalizeInPlace(v: SparseVector, norm: number, extraSquared: number): SparseVector {
   if (norm <= 0) return v;
   const scale = 1 / Math.sqrt(norm * norm + Math.max(0, extraSquared));
-  for (let i = 0; i < v.values.length; i++) v.values[i] = (v.values[i] ?? 0) * scale;
+  for (let i = 0; i < v.values.length; i++) v.values[i] = (v.values[i] as number) * scale;
   return v;
 }
 
@@ -344,13 +364,13 @@ function misspellingAliases(
         docsOf.set(w.surface, docs);
       }
       docs.add(doc);
-      counts.set(w.surface, (counts.get(w.surface) ?? 0) + 1);
+      increment(counts, w.surface);
       let set = groupsOf.get(w.surface);
       if (set === undefined) {
         set = new Set();
         groupsOf.set(w.surface, set);
       }
-      set.add(groups[doc] ?? -1);
+      set.add(at(groups, doc));
     }
   });
   const corrector = createTypoCorrector(counts, true);
@@ -358,7 +378,7 @@ function misspellingAliases(
     if (isStopToken(surface) || !/^[a-z]{4,}$/.test(surface)) continue;
     const fix = corrector.correct(surface);
     if (fix === undefined || fix.surface[0] !== surface[0]) continue;
-    if ((counts.get(fix.surface) ?? 0) < Math.max(MIN_COMMON, COMMONER_BY * count)) continue;
+    if (countOf(counts, fix.surface) < Math.max(MIN_COMMON, COMMONER_BY * count)) continue;
     const shared = [...(groupsOf.get(surface) ?? [])].some((g) =>
       groupsOf.get(fix.surface)?.has(g),
     );

@@ -1,3 +1,5 @@
+import { at } from './checked-read.js';
+import { increment } from './counts.js';
 import type { Normalizer, Word } from './normalize.js';
 
 /**
@@ -57,7 +59,7 @@ export function learnVocabulary(
     }
     if (lastSeen[id] === doc) return;
     lastSeen[id] = doc;
-    df[id] = (df[id] ?? 0) + 1;
+    df[id] = at(df, id) + 1;
   };
   const newFeature = (isUnigram: boolean) => {
     df.push(0);
@@ -68,7 +70,7 @@ export function learnVocabulary(
   phrasings.forEach((phrasing, doc) => {
     const words = respell(normalizer.words(phrasing));
     for (const w of words) {
-      surfaceCounts.set(w.surface, (surfaceCounts.get(w.surface) ?? 0) + 1);
+      increment(surfaceCounts, w.surface);
       tokenSurfaceKnown.add(w.token);
     }
     // Unigrams first, then bigrams: the id order the feature space has always had.
@@ -82,8 +84,8 @@ export function learnVocabulary(
       return id;
     });
     for (let i = 0; i + 1 < wordIds.length; i++) {
-      const first = wordIds[i] ?? 0;
-      const second = wordIds[i + 1] ?? 0;
+      const first = wordIds[i] as number;
+      const second = wordIds[i + 1] as number;
       let row = ids.bigrams.get(first);
       if (row === undefined) {
         row = new Map();
@@ -134,7 +136,7 @@ function createCharCounts() {
         charIds.set(key, id);
         charDf.push(0);
       }
-      charDf[id] = (charDf[id] ?? 0) + 1;
+      charDf[id] = at(charDf, id) + 1;
     }
   };
   return { charIds, charDf, count };

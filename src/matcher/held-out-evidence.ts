@@ -1,3 +1,5 @@
+import { at } from './checked-read.js';
+import { countOf, increment } from './counts.js';
 import { isHeldOut } from './cross-validate.js';
 import type { TrainingEntry } from './matcher.js';
 import {
@@ -78,7 +80,7 @@ function nearMiss(text: string, normalizer: Normalizer, df: ReadonlyMap<string, 
   let pick = -1;
   let rarest = Number.POSITIVE_INFINITY;
   words.forEach((w, i) => {
-    const d = df.get(w.token) ?? 0;
+    const d = countOf(df, w.token);
     if (!isStopToken(w.token) && !/\d/.test(w.token) && d < rarest) {
       rarest = d;
       pick = i;
@@ -102,7 +104,7 @@ function rarestWord(words: readonly Word[], df: ReadonlyMap<string, number>): nu
   let pick = -1;
   let rarest = Number.POSITIVE_INFINITY;
   words.forEach((w, i) => {
-    const d = df.get(w.token) ?? 0;
+    const d = countOf(df, w.token);
     if (!isStopToken(w.token) && !isQuestionWord(w.token) && !/\d/.test(w.token) && d < rarest) {
       rarest = d;
       pick = i;
@@ -243,8 +245,7 @@ function vocabularyOf(entries: readonly TrainingEntry[], normalizer: Normalizer)
   const df = new Map<string, number>();
   for (const e of entries) {
     for (const p of e.phrasings) {
-      for (const t of new Set(normalizer.words(p).map((w) => w.token)))
-        df.set(t, (df.get(t) ?? 0) + 1);
+      for (const t of new Set(normalizer.words(p).map((w) => w.token))) increment(df, t);
     }
   }
   const entryTokens = entries.map(
@@ -252,8 +253,7 @@ function vocabularyOf(entries: readonly TrainingEntry[], normalizer: Normalizer)
   );
   const entrySurfaces = entries.map((e) => {
     const counts = new Map<string, number>();
-    for (const p of e.phrasings)
-      for (const w of normalizer.words(p)) counts.set(w.surface, (counts.get(w.surface) ?? 0) + 1);
+    for (const p of e.phrasings) for (const w of normalizer.words(p)) increment(counts, w.surface);
     return counts;
   });
   const numbers = [...df.entries()]
@@ -285,7 +285,7 @@ function madeUpQuestions(
   slots: boolean,
 ): MadeUp[] {
   const { df, entryTokens, entrySurfaces, numbers } = vocabulary;
-  const own = entryTokens[q.gold] ?? new Set<string>();
+  const own = at(entryTokens, q.gold);
   // A large set of intents has held-out evidence enough of its own: made-up questions there
   // only blur its calibration (CLINC150 10-shot kept 2% of its out-of-scope queries with them).
   if (!slots) return [];

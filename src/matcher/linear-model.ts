@@ -1,10 +1,21 @@
+import { brokenInvariant, checkIndex, checkInvariant } from './checked-read.js';
 import { seededOrder } from './seeded-order.js';
-import { rowCount, type SparseRows, type SparseVector } from './sparse-vector.js';
+import {
+  checkRows,
+  checkVector,
+  rowCount,
+  type SparseRows,
+  type SparseVector,
+} from './sparse-vector.js';
 
 /**
  * Multinomial logistic regression over sparse TF-IDF vectors, trained in-process by SGD. Weights
  * are stored feature-major (one row of class weights per feature), so a question costs
  * (its non-zero features × classes) multiply-adds.
+ *
+ * The kernels below read without a test per element: `trainLinearModel` checks once that every
+ * row and label is in range, and `probabilities` checks each question's vector, so a feature's
+ * row of the matrix (`id × classes` up to the next) and every class index are within bounds.
  */
 export interface LinearModel {
   readonly classCount: number;
@@ -31,14 +42,14 @@ export const MAX_LINEAR_CLASSES = 500;
 
 function softmaxInPlace(z: Float64Array): void {
   let max = Number.NEGATIVE_INFINITY;
-  for (let c = 0; c < z.length; c++) if ((z[c] ?? 0) > max) max = z[c] ?? 0;
+  for (let c = 0; c < z.length; c++) if ((z[c] as number) > max) max = z[c] as number;
   let sum = 0;
   for (let c = 0; c < z.length; c++) {
-    const e = Math.exp((z[c] ?? 0) - max);
+    const e = Math.exp((z[c] as number) - max);
     z[c] = e;
     sum += e;
   }
-  for (let c = 0; c < z.length; c++) z[c] = (z[c] ?? 0) / sum;
+  for (let c = 0; c < z.length; c++) z[c] = (z[c] as number) / sum;
 }
 
 /**
@@ -59,9 +70,9 @@ function logitsInto(
   const C = bias.length;
   into.set(bias);
   for (let j = from; j < end; j++) {
-    const row = (ids[j] ?? 0) * C;
-    const v = (values[j] ?? 0) * scale;
-    for (let c = 0; c < C; c++) into[c] = (into[c] ?? 0) + v * (weights[row + c] ?? 0);
+    const row = (ids[j] as number) * C;
+    const v = (values[j] as number) * scale;
+    for (let c = 0; c < C; c++) into[c] = (into[c] as number) + v * (weights[row + c] as number);
   }
 }
 
@@ -82,15 +93,15 @@ function descend(
   const C = z.length;
   let activeCount = 0;
   for (let c = 0; c < C; c++) {
-    const grad = z[c] ?? 0;
+    const grad = z[c] as number;
     if (grad > 1e-4 || grad < -1e-4) active[activeCount++] = c;
   }
   for (let j = from; j < end; j++) {
-    const row = (ids[j] ?? 0) * C;
-    const v = (values[j] ?? 0) * g;
+    const row = (ids[j] as number) * C;
+    const v = (values[j] as number) * g;
     for (let a = 0; a < activeCount; a++) {
-      const c = active[a] ?? 0;
-      weights[row + c] = (weights[row + c] ?? 0) - v * (z[c] ?? 0);
+      const c = active[a] as number;
+      weights[row + c] = (weights[row + c] as number) - v * (z[c] as number);
     }
   }
 }
@@ -120,6 +131,21 @@ function weightsFor(cells: number): { buffer: Float32Array; weights: Float32Arra
   return { buffer, weights: buffer.subarray(0, cells) };
 }
 
+/** Throws unless every row's features are below `featureCount` and each row has a class label. */
+function checkTrainingSet(
+  rows: SparseRows,
+  labels: Int32Array,
+  classCount: number,
+  featureCount: number,
+): void {
+  checkRows(rows, featureCount);
+  checkInvariant(
+    labels.length === rowCount(rows),
+    () => `${rowCount(rows)} training rows but ${labels.length} labels`,
+  );
+  for (let i = 0; i < labels.length; i++) checkIndex(labels[i] as number, classCount, 'classes');
+}
+
 export function trainLinearModel(
   rows: SparseRows,
   labels: Int32Array,
@@ -127,6 +153,7 @@ export function trainLinearModel(
   featureCount: number,
   config: LinearModelConfig = {},
 ): LinearModel {
+  checkTrainingSet(rows, labels, classCount, featureCount);
   const { offsets, ids, values } = rows;
   const C = classCount;
   const { buffer, weights } = weightsFor(featureCount * C);
@@ -144,22 +171,22 @@ export function trainLinearModel(
   for (let epoch = 0; epoch < epochs; epoch++) {
     const order = seededOrder(n, (config.seed ?? 1) + epoch);
     for (let k = 0; k < n; k++) {
-      const i = order[k] ?? 0;
-      const from = offsets[i] ?? 0;
-      const end = offsets[i + 1] ?? 0;
+      const i = order[k] as number;
+      const from = offsets[i] as number;
+      const end = offsets[i + 1] as number;
       const lr = lr0 / (1 + step / n);
       step++;
       logitsInto(weights, bias, scale, ids, values, from, end, z);
       softmaxInPlace(z);
-      const y = labels[i] ?? 0;
-      z[y] = (z[y] ?? 0) - 1;
+      const y = labels[i] as number;
+      z[y] = (z[y] as number) - 1;
       scale *= 1 - lr * l2;
       if (scale < 1e-3) {
-        for (let w = 0; w < weights.length; w++) weights[w] = (weights[w] ?? 0) * scale;
+        for (let w = 0; w < weights.length; w++) weights[w] = (weights[w] as number) * scale;
         scale = 1;
       }
       descend(weights, ids, values, from, end, z, lr / scale, active);
-      for (let c = 0; c < C; c++) bias[c] = (bias[c] ?? 0) - lr * 0.1 * (z[c] ?? 0);
+      for (let c = 0; c < C; c++) bias[c] = (bias[c] as number) - lr * 0.1 * (z[c] as number);
     }
   }
 
@@ -169,6 +196,8 @@ export function trainLinearModel(
   return {
     classCount: C,
     probabilities(x, out) {
+      checkVector(x, featureCount);
+      if (out.length !== C) throw brokenInvariant(`${C} classes but ${out.length} cells to fill`);
       quantizedLogitsInto(model.weights, model.rowScale, bias, x, out);
       softmaxInPlace(out);
     },
@@ -186,10 +215,10 @@ function quantizedLogitsInto(
   const C = bias.length;
   into.set(bias);
   for (let j = 0; j < x.ids.length; j++) {
-    const f = x.ids[j] ?? 0;
+    const f = x.ids[j] as number;
     const row = f * C;
-    const v = (x.values[j] ?? 0) * (rowScale[f] ?? 0);
-    for (let c = 0; c < C; c++) into[c] = (into[c] ?? 0) + v * (weights[row + c] ?? 0);
+    const v = (x.values[j] as number) * (rowScale[f] as number);
+    for (let c = 0; c < C; c++) into[c] = (into[c] as number) + v * (weights[row + c] as number);
   }
 }
 
@@ -205,19 +234,23 @@ export function quantize(
   featureCount: number,
   C: number,
 ): { weights: Int8Array; rowScale: Float32Array } {
+  checkInvariant(
+    weights.length >= featureCount * C,
+    () => `${weights.length} weights for ${featureCount} features × ${C} classes`,
+  );
   const q = new Int8Array(featureCount * C);
   const rowScale = new Float32Array(featureCount);
   for (let f = 0; f < featureCount; f++) {
     const row = f * C;
     let max = 0;
     for (let c = 0; c < C; c++) {
-      const w = Math.abs(weights[row + c] ?? 0);
+      const w = Math.abs(weights[row + c] as number);
       if (w > max) max = w;
     }
     if (max === 0) continue;
     const step = max / 127;
     rowScale[f] = step * scale;
-    for (let c = 0; c < C; c++) q[row + c] = Math.round((weights[row + c] ?? 0) / step);
+    for (let c = 0; c < C; c++) q[row + c] = Math.round((weights[row + c] as number) / step);
   }
   return { weights: q, rowScale };
 }

@@ -1,3 +1,4 @@
+import { at } from './checked-read.js';
 import { isQuestionWord, isStopToken } from './normalize.js';
 
 /**
@@ -58,7 +59,7 @@ export function createRoleIndex(
   phrasingTokens.forEach((tokens, doc) => {
     const triples = roleTriples(tokens);
     if (triples.length === 0) return;
-    const e = entryOf[doc] ?? -1;
+    const e = at(entryOf, doc);
     let set = byEntry.get(e);
     if (set === undefined) {
       set = new Set();

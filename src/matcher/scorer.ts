@@ -1,5 +1,6 @@
 import { candidateEvidence, type EntryKnowledge, type QuestionView } from './candidate-evidence.js';
 import { createCandidateRetrieval } from './candidate-retrieval.js';
+import { at } from './checked-read.js';
 import { entryCores, entryRareSlots, entrySlotVariety, leavesSlotOpen } from './entry-profiles.js';
 import { type AnalyzedText, createFeatureSpace, type FeatureSpace } from './feature-space.js';
 import {
@@ -11,7 +12,7 @@ import {
 import type { TrainingEntry } from './matcher.js';
 import { isQuestionWord, type Normalizer } from './normalize.js';
 import { createRoleIndex, isContentToken } from './role-order.js';
-import { createSparseRowsBuilder, type SparseRows } from './sparse-vector.js';
+import { checkRows, createSparseRowsBuilder, type SparseRows } from './sparse-vector.js';
 
 /**
  * The uncalibrated scorer: nearest training phrasing and entry centroid by TF-IDF cosine, found
@@ -148,18 +149,17 @@ function entryWordSets(
   space: FeatureSpace,
 ) {
   const entryWords = Array.from({ length: entryCount }, () => new Set<number>());
-  for (let d = 0; d < phrasingEntry.length; d++) {
-    const words = entryWords[phrasingEntry[d] ?? 0];
-    if (words === undefined) continue;
-    const end = docVectors.offsets[d + 1] ?? 0;
-    for (let j = docVectors.offsets[d] ?? 0; j < end; j++) {
-      const id = docVectors.ids[j] ?? 0;
+  phrasingEntry.forEach((e, d) => {
+    const words = at(entryWords, e);
+    const end = at(docVectors.offsets, d + 1);
+    for (let j = at(docVectors.offsets, d); j < end; j++) {
+      const id = at(docVectors.ids, j);
       if (space.isUnigram(id)) words.add(id);
     }
-  }
+  });
   const entriesUsing = new Int32Array(space.featureCount);
   for (const words of entryWords)
-    for (const id of words) entriesUsing[id] = (entriesUsing[id] ?? 0) + 1;
+    for (const id of words) entriesUsing[id] = at(entriesUsing, id) + 1;
   return { entryWords, entriesUsing };
 }
 
@@ -200,7 +200,7 @@ function contentCounts(a: AnalyzedText): ScoredQuery['content'] {
   let numbers = 0;
   let asks = false;
   a.tokens.forEach((t, i) => {
-    if ((a.tokenWeights[i] ?? 0) === 0) return;
+    if (at(a.tokenWeights, i) === 0) return;
     if (isQuestionWord(t)) asks = true;
     if (isContentToken(t)) words++;
     else if (/^\d+(?:\.\d+)?$/.test(t)) numbers++;
@@ -211,18 +211,17 @@ function contentCounts(a: AnalyzedText): ScoredQuery['content'] {
 /** `coverage` with the words only `entry` uses counted as unknown. */
 function coverageWithoutEntry(
   a: AnalyzedText,
-  words: ReadonlySet<number> | undefined,
+  words: ReadonlySet<number>,
   entriesUsing: Int32Array,
 ): number {
   let known = 0;
   let total = 0;
-  for (let i = 0; i < a.tokenIds.length; i++) {
-    const id = a.tokenIds[i] ?? -1;
-    const w = a.tokenWeights[i] ?? 0;
+  a.tokenIds.forEach((id, i) => {
+    const w = at(a.tokenWeights, i);
     total += w;
-    if (id >= 0 && !(words?.has(id) && entriesUsing[id] === 1))
-      known += w * (a.tokenCredit[i] ?? 0);
-  }
+    if (id >= 0 && !(words.has(id) && at(entriesUsing, id) === 1))
+      known += w * at(a.tokenCredit, i);
+  });
   return total > 0 ? known / total : 0;
 }
 
@@ -263,7 +262,7 @@ export function createScorer(
   const known: EntryKnowledge = { ...analysed, entryWords };
   const entryDocs: number[][] = entries.map(() => []);
   phrasingEntry.forEach((e, d) => {
-    entryDocs[e]?.push(d);
+    at(entryDocs, e).push(d);
   });
   const retrieval = createCandidateRetrieval({
     docVectors,
@@ -282,7 +281,7 @@ export function createScorer(
       return [];
     }
     linear.probabilities(a.richVector, probs);
-    return topIndices(probs, Math.max(limit, 3)).filter((e) => (probs[e] ?? 0) > 0.01);
+    return topIndices(probs, Math.max(limit, 3)).filter((e) => at(probs, e) > 0.01);
   };
 
   const score = (text: string, limit: number, without?: number): ScoredQuery => {
@@ -292,7 +291,7 @@ export function createScorer(
       .retrieve(a.vector, Math.max(limit, RESCORE_POOL), extra)
       .map((r) => {
         const knn = NEAREST_SHARE * r.nearest + (1 - NEAREST_SHARE) * r.centroid;
-        const s = linear ? LINEAR_SHARE * (probs[r.e] ?? 0) + (1 - LINEAR_SHARE) * knn : knn;
+        const s = linear ? LINEAR_SHARE * at(probs, r.e) + (1 - LINEAR_SHARE) * knn : knn;
         return { ...r, s };
       })
       .filter((r) => r.s > 0)
@@ -309,8 +308,8 @@ export function createScorer(
       coverageWithout:
         without === undefined
           ? a.coverage
-          : coverageWithoutEntry(a, entryWords[without], entriesUsing),
-      candidates: ranked.map((r) => candidateEvidence(question, r, probs[r.e] ?? 0, known)),
+          : coverageWithoutEntry(a, at(entryWords, without), entriesUsing),
+      candidates: ranked.map((r) => candidateEvidence(question, r, at(probs, r.e), known)),
       content: contentCounts(a),
       unseenSlot: a.unseenSlot,
       curated,
@@ -336,31 +335,35 @@ function entryCentroids(
   phrasingCount: number,
   featureCount: number,
 ): SparseRows {
+  checkRows(docs, featureCount);
   const builder = createSparseRowsBuilder(firstPhrasing.length, 64);
   const sums = new Float64Array(featureCount);
   const seen = new Uint8Array(featureCount);
   const order: number[] = [];
   firstPhrasing.forEach((first, e) => {
-    const last = firstPhrasing[e + 1] ?? phrasingCount;
-    for (let j = docs.offsets[first] ?? 0; j < (docs.offsets[last] ?? 0); j++) {
-      const id = docs.ids[j] ?? 0;
+    // The last entry's phrasings run to the end; each other's, to the next entry's first one.
+    const last = e + 1 < firstPhrasing.length ? at(firstPhrasing, e + 1) : phrasingCount;
+    const end = at(docs.offsets, last);
+    // Checked rows: `j` stays within `ids` and `values`, every id below `featureCount`.
+    for (let j = at(docs.offsets, first); j < end; j++) {
+      const id = docs.ids[j] as number;
       if (seen[id] === 0) {
         seen[id] = 1;
         order.push(id);
       }
-      sums[id] = (sums[id] ?? 0) + (docs.values[j] ?? 0);
+      sums[id] = (sums[id] as number) + (docs.values[j] as number);
     }
     const ids = Int32Array.from(order);
     const values = new Float32Array(order.length);
     let norm = 0;
-    for (let i = 0; i < order.length; i++) {
-      const w = sums[ids[i] ?? 0] ?? 0;
+    order.forEach((id, i) => {
+      const w = sums[id] as number;
       values[i] = w;
       norm += w * w;
-    }
+    });
     if (norm > 0) {
       const inv = 1 / Math.sqrt(norm);
-      for (let i = 0; i < values.length; i++) values[i] = (values[i] ?? 0) * inv;
+      for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) * inv;
     }
     builder.push({ ids, values });
     for (const id of order) {
@@ -372,17 +375,19 @@ function entryCentroids(
   return builder.finish();
 }
 
+/** Indices of the k highest values, highest first. */
 function topIndices(values: Float64Array, k: number): number[] {
   const top: number[] = [];
   for (let i = 0; i < values.length; i++) {
-    const v = values[i] ?? 0;
-    if (top.length === k && v <= (values[top[k - 1] ?? 0] ?? 0)) continue;
-    let at = top.length < k ? top.length : k - 1;
-    while (at > 0 && (values[top[at - 1] ?? 0] ?? 0) < v) {
-      if (at < k) top[at] = top[at - 1] ?? 0;
-      at--;
+    const v = values[i] as number;
+    // Insertion into `top`, best first: its entries index `values`, its reads are below its length.
+    if (top.length === k && v <= (values[top[k - 1] as number] as number)) continue;
+    let slot = top.length < k ? top.length : k - 1;
+    while (slot > 0 && (values[top[slot - 1] as number] as number) < v) {
+      if (slot < k) top[slot] = top[slot - 1] as number;
+      slot--;
     }
-    top[at] = i;
+    top[slot] = i;
   }
   return top;
 }

@@ -7,9 +7,10 @@ export function seededOrder(n: number, seed: number): Int32Array {
   let s = seed >>> 0 || 1;
   for (let i = n - 1; i > 0; i--) {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    // 0 ≤ j ≤ i < n: both cells exist.
     const j = s % (i + 1);
-    const t = order[i] ?? 0;
-    order[i] = order[j] ?? 0;
+    const t = order[i] as number;
+    order[i] = order[j] as number;
     order[j] = t;
   }
   return order;

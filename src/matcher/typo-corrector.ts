@@ -1,5 +1,7 @@
 import jaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import distances from 'natural/lib/natural/distance/levenshtein_distance.js';
+import { at } from './checked-read.js';
+import { countOf } from './counts.js';
 import { MAX_WORD_LENGTH } from './normalize.js';
 
 /**
@@ -27,14 +29,18 @@ export function maxEditsFor(length: number): number {
 
 /**
  * A cheap lower bound on the edit distance from the letters the two words do not share; it spares
- * the full distance computation for most candidates.
+ * the full distance computation for most candidates. Both words are lower-case a–z.
  */
 function letterBagBound(a: string, b: string): number {
   const counts = new Int8Array(26);
-  for (let i = 0; i < a.length; i++)
-    counts[a.charCodeAt(i) - 97] = (counts[a.charCodeAt(i) - 97] ?? 0) + 1;
-  for (let i = 0; i < b.length; i++)
-    counts[b.charCodeAt(i) - 97] = (counts[b.charCodeAt(i) - 97] ?? 0) - 1;
+  for (let i = 0; i < a.length; i++) {
+    const letter = a.charCodeAt(i) - 97;
+    counts[letter] = at(counts, letter) + 1;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const letter = b.charCodeAt(i) - 97;
+    counts[letter] = at(counts, letter) - 1;
+  }
   let surplus = 0;
   let deficit = 0;
   for (const c of counts) {
@@ -118,7 +124,7 @@ export function createTypoCorrector(
         const score =
           -distance * 10 +
           jaroWinklerDistance(surface, word) +
-          Math.log1p(vocabulary.get(word) ?? 0) * 0.01;
+          Math.log1p(countOf(vocabulary, word)) * 0.01;
         if (score > bestScore) {
           bestScore = score;
           best = { surface: word, distance };

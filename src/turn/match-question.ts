@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge-base.js';
-import { decide } from '../matcher/decide.js';
+import { confidenceOf, decide } from '../matcher/decide.js';
 import type { Candidate } from '../matcher/matcher.js';
 import { answerReply, clarifyReply, declineReply, suggestionsFor } from '../reply/build-reply.js';
 import type { Explanation, Reply } from '../reply.js';
@@ -20,7 +20,7 @@ export function matchQuestion(
   const result = kb.matcher.match(text, maxSuggestions + 2);
   const decision = decide(result, kb.thresholds);
   const [top, second] = result.candidates;
-  const confidence = top?.confidence ?? 0;
+  const confidence = confidenceOf(top);
   const explanation: Explanation = {
     normalized: result.normalized,
     confidence,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitCalibrator } from '../../../src/matcher/calibrator.js';
+import { createCalibrator, fitCalibrator } from '../../../src/matcher/calibrator.js';
 
 describe('fitCalibrator', () => {
   it('learns a probability that rises with the evidence and matches observed frequencies', () => {
@@ -27,5 +27,17 @@ describe('fitCalibrator', () => {
     const c = fitCalibrator([[0], [0], [1], [1]], [0, 0, 1, 1], 1);
     for (const w of c.weights) expect(Number.isFinite(w)).toBe(true);
     expect(c.probability([1])).toBeGreaterThan(c.probability([0]));
+  });
+
+  it('GIVEN rows of unequal length, or features of another length than the weights, THEN throws', () => {
+    expect(() => fitCalibrator([[0, 1], [1]], [0, 1])).toThrow(
+      expect.objectContaining({ code: 'MATCHER_BROKEN_INVARIANT' }),
+    );
+    expect(() => createCalibrator([0.5, 1, 2]).probability([1])).toThrow(
+      expect.objectContaining({
+        code: 'MATCHER_BROKEN_INVARIANT',
+        message: '1 features for a calibrator of 2',
+      }),
+    );
   });
 });

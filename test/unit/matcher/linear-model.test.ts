@@ -52,4 +52,27 @@ describe('trainLinearModel', () => {
     expect(rowScale[1]).toBe(0);
     expect([...q.slice(3, 6)]).toEqual([0, 0, 0]);
   });
+
+  it('GIVEN labels that do not match the rows THEN throws when the model is built, before training', () => {
+    const rows = packRows([vec(0), vec(1)]);
+    expect(() => trainLinearModel(rows, Int32Array.from([0]), 2, 2)).toThrow(
+      expect.objectContaining({
+        code: 'MATCHER_BROKEN_INVARIANT',
+        message: '2 training rows but 1 labels',
+      }),
+    );
+    expect(() => trainLinearModel(rows, Int32Array.from([0, 2]), 2, 2)).toThrow(
+      expect.objectContaining({
+        code: 'MATCHER_INDEX_OUT_OF_RANGE',
+        message: 'index 2 is out of range for length 2 (classes)',
+      }),
+    );
+  });
+
+  it('GIVEN a question naming a feature the model was not trained on THEN throws instead of scoring it 0', () => {
+    const model = trainLinearModel(packRows([vec(0), vec(1)]), Int32Array.from([0, 1]), 2, 2);
+    expect(() => model.probabilities(vec(0, 2), new Float64Array(2))).toThrow(
+      expect.objectContaining({ code: 'MATCHER_INDEX_OUT_OF_RANGE' }),
+    );
+  });
 });
