@@ -43,8 +43,15 @@ export function createAckGate({
   let waiting = 0;
   // The last `burst.requests` arrival times, oldest first.
   const arrivals: number[] = [];
-  const bursting = () =>
-    arrivals.length >= burst.requests && performance.now() - (arrivals[0] ?? 0) < burst.windowMs;
+  if (!Number.isInteger(burst.requests) || burst.requests < 1)
+    throw new RangeError(
+      `ack gate: burst.requests must be a whole number ≥ 1, got ${burst.requests}`,
+    );
+  const bursting = () => {
+    // Set only once `requests` (≥ 1) arrivals are kept, so the oldest is there.
+    const oldest = arrivals.length >= burst.requests ? arrivals[0] : undefined;
+    return oldest !== undefined && performance.now() - oldest < burst.windowMs;
+  };
   // One poll loop for every task held back, started when the first one arrives.
   let clear: Promise<void> | undefined;
   const whenClear = () => {
