@@ -13,6 +13,8 @@ export interface Coverage {
   uncovered(text: string, entry: KnowledgeEntry): readonly string[];
   /** Whether `text` names the entry's subject or speaker, or a number the entry gives. */
   names(text: string, entry: KnowledgeEntry): boolean;
+  /** Whether `text` names any entry's subject or speaker: it says what it is about. */
+  namesAnySubject(text: string): boolean;
   /** Whether `text` asks for something (a word the knowledge knows) and the entry gives all of it. */
   covers(text: string, entry: KnowledgeEntry): boolean;
   /**
@@ -73,6 +75,12 @@ export function createCoverage(knowledge: Knowledge): Coverage {
     !FOLLOW_UP_WORDS.has(token) &&
     (known.has(token) || /\d/.test(token));
 
+  // Every subject and speaker, tokenised once: what a message can say it is about.
+  const named = [
+    ...new Set(knowledge.entries.flatMap((entry) => [entry.subject, entry.speaker])),
+  ].flatMap((name) =>
+    name === undefined ? [] : [{ name: tokens(name), person: people.has(name) }],
+  );
   // A name is mentioned in full or, for people, by surname ("Slim").
   const mentions = (words: readonly string[], name: readonly string[], person: boolean) =>
     name.length > 0 &&
@@ -88,6 +96,10 @@ export function createCoverage(knowledge: Knowledge): Coverage {
       const said = new Set(tokens(entry.answer));
       const asked = tokens(text).filter(asks);
       return asked.length > 0 && asked.every((token) => said.has(token));
+    },
+    namesAnySubject(text) {
+      const words = tokens(text);
+      return named.some(({ name, person }) => mentions(words, name, person));
     },
     names(text, entry) {
       const words = tokens(text);

@@ -1,5 +1,6 @@
 import { at } from './checked-read.js';
 import { isQuestionWord, isStopToken } from './normalize.js';
+import { isPlaceWord } from './slot-lexicon.js';
 
 /**
  * Who does what to whom: the content words on either side of a role word ("on", "against",
@@ -18,7 +19,11 @@ const ROLE_WORDS = new Set([
   'target',
   'upon',
   'into',
+  'in',
 ]);
+
+/** Role words whose target is the one content word right after them. */
+const PLACING_WORDS = new Set(['in']);
 
 /** Whether a token can fill a role: it carries content and is not a number. */
 export function isContentToken(token: string): boolean {
@@ -39,7 +44,11 @@ export function roleTriples(tokens: readonly string[]): string[] {
     const to = marks[k + 1] ?? tokens.length;
     const role = tokens[m] as string;
     const left = tokens.slice(from, m).filter(isContentToken);
-    const right = tokens.slice(m + 1, to).filter(isContentToken);
+    const after = tokens.slice(m + 1, to).filter(isContentToken);
+    // "in" places what comes before it in the place right after it ("troops in Kuwait"); the
+    // words further on belong to the rest of the sentence ("countries in the Middle East host
+    // troops"), and "in" before anything but a place is not about where ("in Slim's words").
+    const right = PLACING_WORDS.has(role) ? after.slice(0, 1).filter(isPlaceWord) : after;
     for (const l of left) for (const r of right) if (l !== r) out.push(`${l}|${role}|${r}`);
   });
   return out;

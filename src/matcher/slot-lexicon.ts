@@ -58,6 +58,12 @@ hundreds thousand thousands million millions billion percent half quarter double
 const words = (...lists: string[]) => new Set(lists.flatMap((list) => list.split(/\s+/)));
 const ENTITY_WORDS: ReadonlySet<string> = words(PLACES, NATIONALITIES, ROLES);
 const TIME_WORDS: ReadonlySet<string> = words(TIMES, QUANTITIES);
+const PLACE_WORDS: ReadonlySet<string> = words(PLACES);
+
+/** Whether a word names a place (a country, region or city), as "in …" does. */
+export function isPlaceWord(token: string): boolean {
+  return PLACE_WORDS.has(token);
+}
 
 /**
  * What kind of slot an unseen word names: `entity` (a place, nationality or role: another

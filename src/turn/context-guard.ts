@@ -25,6 +25,22 @@ const CONTINUATION = /^(?:and|but|also|so|ok(?:ay)?|then|what\s+about|how\s+abou
 const REFERRING =
   /\b(?:she|he|her|him|his|they|them|their|it|its|there|that\s+one|this\s+one|which\s+one|which\s+of\s+them|those|these|the\s+other)\b/i;
 
+// "in that attack", "from those strikes": something said before, by a message that is gone.
+// Pronouns are left out, since the message itself often holds what they stand for ("these
+// talks, since when are they planned?"), and so is "this" ("all of this" is the situation now).
+const POINTS_BACK = /\b(?:in|of|from|about|during|after|before|at|by|on)\s+(?:that|those)\s+[a-z]/i;
+
+/** Whether the message points back at something said before it ("how many died in that attack?"). */
+export function pointsBack(text: string): boolean {
+  return POINTS_BACK.test(text);
+}
+
+/** Whether the message names what the entry is about: its subject, speaker or a number it gives. */
+function namesEntry({ kb }: Turn, text: string, entry: KnowledgeEntry): boolean {
+  if (entry.subject === undefined && entry.speaker === undefined) return true;
+  return conversationToolsFor(kb.knowledge).coverage.names(text, entry);
+}
+
 /** A message that leans on what came before: "and …?", "what about …", or a pronoun. */
 export function leansOnContext(text: string): boolean {
   return CONTINUATION.test(text.trim()) || REFERRING.test(text);
@@ -60,15 +76,23 @@ export function guardAnswer(
   const { reply } = resolution;
   const entry = answeredFact(turn, reply);
   const context = contextEntries(turn);
-  if (context.length === 0) return resolution;
+  if (context.length === 0) {
+    // "how many were killed in that attack?" with nothing before it (or only a decline): which
+    // attack is the asker's to say; an entry that is not named is offered, not answered.
+    const guess = entry !== undefined && pointsBack(ownText) && !namesEntry(turn, ownText, entry);
+    return guess ? declineNear(turn, tools, ownText, reply, entry) : resolution;
+  }
   if (reply.kind === 'clarify') return guardClarification(turn, tools, ownText, resolution);
   if (entry === undefined) return resolution;
   const onTopic =
     resolved || context.some((known) => known.id === entry.id || sameSubject(known, entry));
+  const { coverage } = conversationToolsFor(turn.kb.knowledge);
+  // Off the conversation's topic, an answer must be to a message that says what it is about:
+  // "how many injured?" after the deaths in Jordan is about Jordan, not the 2020 attack in Iraq.
   const wrong = onTopic
     ? unansweredBy(turn, ownText, entry).length > 0
-    : leansOnContext(ownText) &&
-      !conversationToolsFor(turn.kb.knowledge).coverage.names(ownText, entry);
+    : (leansOnContext(ownText) || !coverage.namesAnySubject(ownText)) &&
+      !coverage.names(ownText, entry);
   return wrong ? declineNear(turn, tools, ownText, reply, entry) : resolution;
 }
 

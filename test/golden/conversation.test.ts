@@ -253,6 +253,19 @@ describe('conversations: the examples of the conversation issue', () => {
     expect((await ask('how many were killed in it')).kind).not.toBe('answer');
   });
 
+  it('GIVEN what outside testers found THEN "that attack" after a decline, "how many injured?" after Jordan, and reversed hosts are not answered', async () => {
+    const { ask } = await conversation();
+    await ask('what happened in 2020?');
+    expect((await ask('how many were killed in that attack?')).kind).not.toBe('answer');
+    await ask('how many soldiers were killed in jordan?');
+    expect((await ask('how many injured?')).kind).not.toBe('answer');
+    // Asked with its own subject, the same fact is answered in the same conversation.
+    expect(answered(await ask('how many were injured in the 2020 attack in iraq?'))).toEqual([
+      'attack-2020-injuries',
+    ]);
+    expect((await ask('how many troops does kuwait have in the us?')).kind).not.toBe('answer');
+  });
+
   it('GIVEN the country with the most troops THEN "and after that?" and "and the next one?" follow the article\'s order', async () => {
     const { ask } = await conversation();
     await ask('which country hosts the most US troops?');

@@ -50,6 +50,19 @@ describe('roles and slots', () => {
     expect(reversed).toContain(`${tokens('troops')}|on|${tokens('militias')}`);
   });
 
+  it('records "in" only before a place, and only that place', () => {
+    const triples = (text: string) => roleTriples(tokens(text).split(' '));
+    expect(triples('how many us troops are in kuwait')).toContain(`${tokens('us')}|in|kuwait`);
+    expect(triples('how many troops does kuwait have in the us')).toContain(
+      `kuwait|in|${tokens('us')}`,
+    );
+    // "in Slim's words" is not about where; "in the Middle East host troops" places only the region.
+    expect(triples('what is more important in the talks, in slim words')).toEqual([]);
+    expect(triples('which countries in the middle east host troops')).not.toContainEqual(
+      expect.stringMatching(/\|in\|.*troop/),
+    );
+  });
+
   it('tells another subject from another date from an everyday word', () => {
     expect(slotKind('germany')).toBe('entity');
     expect(slotKind('contractors')).toBe('entity');
