@@ -13,8 +13,11 @@ export interface Coverage {
   uncovered(text: string, entry: KnowledgeEntry): readonly string[];
   /** Whether `text` names the entry's subject or speaker, or a number the entry gives. */
   names(text: string, entry: KnowledgeEntry): boolean;
-  /** Whether `text` names any entry's subject or speaker: it says what it is about. */
-  namesAnySubject(text: string): boolean;
+  /**
+   * Whether `text` is too short to be asked on its own: one word the knowledge knows, at most,
+   * and no subject or speaker named ("how many injured?", "and the deaths?").
+   */
+  elliptical(text: string): boolean;
   /** Whether `text` asks for something (a word the knowledge knows) and the entry gives all of it. */
   covers(text: string, entry: KnowledgeEntry): boolean;
   /**
@@ -34,6 +37,8 @@ const FOLLOW_UP_WORDS = new Set([
   'okay',
   'about',
   'many',
+  // "many" as the stemmer writes it.
+  'mani',
   'much',
   'she',
   'he',
@@ -97,9 +102,10 @@ export function createCoverage(knowledge: Knowledge): Coverage {
       const asked = tokens(text).filter(asks);
       return asked.length > 0 && asked.every((token) => said.has(token));
     },
-    namesAnySubject(text) {
+    elliptical(text) {
       const words = tokens(text);
-      return named.some(({ name, person }) => mentions(words, name, person));
+      if (new Set(words.filter(asks)).size > 1) return false;
+      return !named.some(({ name, person }) => mentions(words, name, person));
     },
     names(text, entry) {
       const words = tokens(text);

@@ -87,12 +87,11 @@ export function guardAnswer(
   const onTopic =
     resolved || context.some((known) => known.id === entry.id || sameSubject(known, entry));
   const { coverage } = conversationToolsFor(turn.kb.knowledge);
-  // Off the conversation's topic, an answer must be to a message that says what it is about:
-  // "how many injured?" after the deaths in Jordan is about Jordan, not the 2020 attack in Iraq.
+  // Off the conversation's topic, a message too short to stand alone is still on it: "how many
+  // injured?" after the deaths in Jordan is about Jordan, not the 2020 attack in Iraq.
   const wrong = onTopic
     ? unansweredBy(turn, ownText, entry).length > 0
-    : (leansOnContext(ownText) || !coverage.namesAnySubject(ownText)) &&
-      !coverage.names(ownText, entry);
+    : (leansOnContext(ownText) || coverage.elliptical(ownText)) && !coverage.names(ownText, entry);
   return wrong ? declineNear(turn, tools, ownText, reply, entry) : resolution;
 }
 
