@@ -196,22 +196,40 @@ function toResult(
         phrasing: phrasings[c.phrasing] ?? '',
       },
     }))
-    .sort((a, b) => b.candidate.confidence - a.candidate.confidence)
-    .slice(0, limit);
-  const candidates: Candidate[] = ranked.map((r) => r.candidate);
+    .sort((a, b) => b.candidate.confidence - a.candidate.confidence);
+  const candidates: Candidate[] = ranked.slice(0, limit).map((r) => r.candidate);
   // Another subject and an open slot are reasons to decline or ask back, not evidence about the
   // confidence: they are left out of the held-out results thresholds are chosen on
   // (`openSlots` false there).
   const top = ranked[0]?.c;
   const exact = top !== undefined && isExact(top);
+  const otherSubject =
+    (scored.unseenSlot === 'entity' && top?.entitiesVary !== true) ||
+    anotherNumber(top, ranked[1]?.c);
   const vague = !openSlots
     ? vagueness(scored.content, top)
-    : scored.curated && scored.unseenSlot === 'entity' && !exact && top?.entitiesVary !== true
+    : scored.curated && otherSubject && !exact
       ? ('other-subject' as const)
       : scored.openSlot && !exact
         ? ('open-slot' as const)
         : vagueness(scored.content, top);
   return { normalized: scored.normalized, candidates, ...(vague && { vague }) };
+}
+
+/**
+ * "how many US troops were in Iraq in 2020?": every core word of the runner-up's entry is asked,
+ * and the question adds only a number that entry does not give; the top entry leads by that
+ * number alone ("…injured in the 2020 attack"), not by what it is about. It is the runner-up's
+ * question about another date or figure, which neither entry answers.
+ */
+function anotherNumber(
+  top: CandidateEvidence | undefined,
+  second: CandidateEvidence | undefined,
+): boolean {
+  if (top === undefined || second === undefined || top.core >= 1) return false;
+  return (
+    second.core >= 1 && second.foreignNumber && second.foreignMax === 0 && second.unknownMax === 0
+  );
 }
 
 /** Too bare to answer outright: no content word, or one, unless a phrasing asks exactly that. */

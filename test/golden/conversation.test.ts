@@ -264,6 +264,11 @@ describe('conversations: the examples of the conversation issue', () => {
       'attack-2020-injuries',
     ]);
     expect((await ask('how many troops does kuwait have in the us?')).kind).not.toBe('answer');
+    // The troop count of another year is not the injuries of that year's attack.
+    expect((await ask('how many us troops were in iraq in 2020?')).kind).not.toBe('answer');
+    expect(answered(await ask('how many us troops were injured in iraq in 2020?'))).toEqual([
+      'attack-2020-injuries',
+    ]);
   });
 
   it('GIVEN the country with the most troops THEN "and after that?" and "and the next one?" follow the article\'s order', async () => {
