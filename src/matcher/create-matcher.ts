@@ -213,7 +213,31 @@ function toResult(
       : scored.openSlot && !exact
         ? ('open-slot' as const)
         : vagueness(scored.content, top);
-  return { normalized: scored.normalized, candidates, ...(vague && { vague }) };
+  const offered =
+    vague === 'open-slot'
+      ? siblingsFirst(
+          ranked.map((r) => r.candidate),
+          scored,
+          entries,
+        ).slice(0, limit)
+      : candidates;
+  return { normalized: scored.normalized, candidates: offered, ...(vague && { vague }) };
+}
+
+/**
+ * An open slot is between the scorer's two best entries (full-time / part-time holiday): those
+ * two lead the candidates a clarification offers, whatever the calibration made of the second.
+ */
+function siblingsFirst(
+  candidates: readonly Candidate[],
+  scored: ScoredQuery,
+  entries: readonly TrainingEntry[],
+): Candidate[] {
+  const pair = new Set(scored.candidates.slice(0, 2).map((c) => entries[c.entry]?.id));
+  return [
+    ...candidates.filter((c) => pair.has(c.entry)),
+    ...candidates.filter((c) => !pair.has(c.entry)),
+  ];
 }
 
 /**

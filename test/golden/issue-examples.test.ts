@@ -28,3 +28,32 @@ it('gives every example quoted in the matcher issue the right outcome', async ()
     .map((r) => `"${r.q}" → ${r.outcome} ${r.answered ?? ''}`);
   expect(wrong).toEqual([]);
 }, 60_000);
+
+// The handbook examples the matcher issue quotes, on the second development knowledge file.
+it('gives the handbook examples quoted in the matcher issue the right outcome', async () => {
+  const kb = createKnowledgeBase(
+    await loadKnowledge(new URL('./dev/handbook.yaml', import.meta.url).pathname),
+  );
+  const bot = createBot({ knowledge: kb, store: memoryStateStore() });
+  const ask = (text: string) =>
+    bot.handle({ text, platform: 'console', user: 'u', conversation: `c-${text}` });
+  expect(await ask('non birth parent leave??')).toMatchObject({
+    kind: 'answer',
+    entry: { entry: 'parental-leave-non-birth-parent' },
+  });
+  // The slot full-time and part-time holiday differ in is left open: both are offered, first.
+  const vacation = await ask('how many vacation days do I get');
+  expect(vacation.kind).toBe('clarify');
+  if (vacation.kind === 'clarify')
+    expect(
+      vacation.suggestions
+        .slice(0, 2)
+        .map((s) => s.entry)
+        .sort(),
+    ).toEqual(['vacation-full-time', 'vacation-part-time']);
+  const bike = await ask('can my partner use the bike discount?');
+  expect(bike.kind === 'answer' && bike.entry.entry).not.toBe('employee-discount');
+  const overtime = await ask('what is the overtime rate at a site?');
+  const entry = overtime.kind === 'answer' ? overtime.entry.entry : '';
+  expect(entry).not.toMatch(/office-hours/);
+}, 60_000);
