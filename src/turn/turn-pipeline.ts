@@ -73,7 +73,10 @@ export function createTurnPipeline(deps: TurnPipelineDeps): TurnPipeline {
       if (longerThan(text, maxLength)) return tooLongReply(maxLength);
 
       const state = await memory.read(query);
-      const resolution = await resolve({ kb, query, text, state });
+      // One space between words: the resolvers' patterns ("… after it?", "what did she say about
+      // …") then meet no run of blanks to try at every length, so their work stays linear.
+      const words = text.replace(/\s+/g, ' ');
+      const resolution = await resolve({ kb, query, text: words, state });
       if (resolution.question !== undefined) {
         const { question, reply, candidates = [] } = resolution;
         await recordUnanswered(curation, question, reply, candidates, maxSuggestions);

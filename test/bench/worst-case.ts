@@ -9,6 +9,8 @@ import { latencyFigures, round } from './load/stats.js';
  * over a hostile corpus up to the platforms' largest messages (Discord 2,000 characters, 4,000
  * with Nitro; Slack 40,000). Each question is asked several times; the slowest question's median
  * is the figure that matters, since one slow question blocks every other user of the process.
+ * Each is asked as a follow-up (after one of `CONTEXTS`), so the conversation resolvers' patterns
+ * meet it too, not only the matcher.
  */
 export const WORST_CASE_TARGET_MS = 50;
 const DISCORD_MAX = 2_000;
@@ -107,8 +109,41 @@ export function worstCaseCorpus(): { name: string; text: string }[] {
       name: `named: ${input.name}`,
       text: input.text.slice(0, SLACK_MAX),
     })),
+    ...sized('runs of spaces between words', `x${' '.repeat(60)}`, platformSizes),
+    // The follow-up resolvers' own patterns, each opened as they expect and then filled.
+    ...FOLLOW_UP_OPENERS.flatMap((opener) =>
+      [DISCORD_MAX, DISCORD_NITRO_MAX].flatMap((size) =>
+        [' ', '? ', 'the talks and '].map((unit) => ({
+          name: `follow-up "${opener.trim()}" + "${unit}" ×${size}`,
+          text: `${opener}${fill(unit, size - opener.length - 2)}x?`,
+        })),
+      ),
+    ),
   ];
 }
+
+/** How follow-ups open: each resolver's pattern is tried in full on what comes after. */
+const FOLLOW_UP_OPENERS = [
+  'what did she say about ',
+  'is that more than ',
+  'which one ',
+  'and the next one ',
+  'why ',
+  'how did it affect ',
+  'how many were killed in that ',
+  'who is randa slim and what did she say about ',
+] as const;
+
+/**
+ * Asked, untimed, before each timed question in the same conversation, so every hostile text is
+ * also a follow-up: to a quote's speaker, a ranked answer, a reply of two parts, a linked entry.
+ */
+const CONTEXTS = [
+  'who is randa slim',
+  'how many us troops are in bahrain',
+  'who is randa slim and who is sabrina singh',
+  'when did the gaza war start',
+] as const;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -118,17 +153,19 @@ function median(values: readonly number[]): number {
 export async function runWorstCaseBench(runs: number): Promise<WorstCaseFigures> {
   const bot = await createShippedBot();
   const corpus = worstCaseCorpus();
-  const ask = async (text: string, pass: number) => {
+  const ask = async (text: string, i: number, pass: number) => {
+    const query = { platform: 'console', user: 'bench', conversation: `r${pass}` } as const;
+    await bot.handle({ ...query, text: CONTEXTS[i % CONTEXTS.length] ?? '' });
     const started = performance.now();
-    await bot.handle({ text, platform: 'console', user: 'bench', conversation: `r${pass}` });
+    await bot.handle({ ...query, text });
     return performance.now() - started;
   };
   // One untimed pass: the first questions pay for JIT compilation and lazy indexes.
-  for (const { text } of corpus) await ask(text, 0);
+  for (const [i, { text }] of corpus.entries()) await ask(text, i, 0);
   const samples = corpus.map(() => [] as number[]);
   // Round-robin, so noise on the shared machine spreads over every question alike.
   for (let pass = 1; pass <= runs; pass++) {
-    for (const [i, { text }] of corpus.entries()) samples[i]?.push(await ask(text, pass));
+    for (const [i, { text }] of corpus.entries()) samples[i]?.push(await ask(text, i, pass));
   }
   const medians = corpus
     .map(({ name, text }, i) => ({
