@@ -205,7 +205,8 @@ function toResult(
   const exact = top !== undefined && isExact(top);
   const otherSubject =
     (scored.unseenSlot === 'entity' && top?.entitiesVary !== true) ||
-    anotherNumber(top, ranked[1]?.c);
+    anotherNumber(top, ranked[1]?.c) ||
+    swapsCoreWord(top);
   const vague = !openSlots
     ? vagueness(scored.content, top)
     : scored.curated && otherSubject && !exact
@@ -254,6 +255,18 @@ function anotherNumber(
   return (
     second.core >= 1 && second.foreignNumber && second.foreignMax === 0 && second.unknownMax === 0
   );
+}
+
+/** Share of a question's weight a word another entry knows must carry to stand in for a core word. */
+const SWAPPED_WORD_SHARE = 0.2;
+
+/**
+ * "what time does the London warehouse open?" against the London office's hours: one of the
+ * entry's core words ("office") is missing and a word of weight the entry never uses, but
+ * other entries do ("warehouse"), stands where it was. It asks about something else.
+ */
+function swapsCoreWord(top: CandidateEvidence | undefined): boolean {
+  return top !== undefined && top.core < 1 && top.foreignMax >= SWAPPED_WORD_SHARE;
 }
 
 /** Too bare to answer outright: no content word, or one, unless a phrasing asks exactly that. */

@@ -56,4 +56,12 @@ it('gives the handbook examples quoted in the matcher issue the right outcome', 
   const overtime = await ask('what is the overtime rate at a site?');
   const entry = overtime.kind === 'answer' ? overtime.entry.entry : '';
   expect(entry).not.toMatch(/office-hours/);
+  // Found by outside testing: a warehouse is not the office of its city, and the offices' hours
+  // say they are closed on bank holidays.
+  for (const city of ['london', 'leeds'])
+    expect((await ask(`what time does the ${city} warehouse open`)).kind).not.toBe('answer');
+  expect((await ask('what time does the london office open')).kind).toBe('answer');
+  expect((await ask('is the leeds office open on bank holidays')).text).toContain(
+    'closed on bank holidays',
+  );
 }, 60_000);
