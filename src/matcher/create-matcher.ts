@@ -258,7 +258,7 @@ function anotherNumber(
 }
 
 /** Share of a question's weight a word another entry knows must carry to stand in for a core word. */
-const SWAPPED_WORD_SHARE = 0.2;
+const SWAPPED_WORD_SHARE = 0.15;
 
 /**
  * "what time does the London warehouse open?" against the London office's hours: one of the
