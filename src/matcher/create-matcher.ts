@@ -205,15 +205,16 @@ function toResult(
   const exact = top !== undefined && isExact(top);
   const otherSubject =
     (scored.unseenSlot === 'entity' && top?.entitiesVary !== true) ||
-    anotherNumber(top, ranked[1]?.c) ||
-    swapsCoreWord(top);
+    anotherNumber(top, ranked[1]?.c);
   const vague = !openSlots
     ? vagueness(scored.content, top)
     : scored.curated && otherSubject && !exact
       ? ('other-subject' as const)
-      : scored.openSlot && !exact
-        ? ('open-slot' as const)
-        : vagueness(scored.content, top);
+      : scored.curated && swapsCoreWord(top) && !exact
+        ? ('swapped-word' as const)
+        : scored.openSlot && !exact
+          ? ('open-slot' as const)
+          : vagueness(scored.content, top);
   const offered =
     vague === 'open-slot'
       ? siblingsFirst(

@@ -35,9 +35,11 @@ export interface MatchResult {
    * exactly what a phrasing asks; `open-slot` leaves open the slot in which the two best
    * entries differ ("how many vacation days do I get" between full-time and part-time);
    * `other-subject` names a place, nationality or role the knowledge never mentions
-   * ("…in Germany", "…for contractors") and is declined, not offered an entry.
+   * ("…in Germany", "…for contractors") and is declined, not offered an entry; `swapped-word`
+   * puts another entry's word where one of the top entry's own stands ("London warehouse"
+   * against the London office) and is offered, not answered.
    */
-  readonly vague?: 'empty' | 'one-word' | 'open-slot' | 'other-subject';
+  readonly vague?: 'empty' | 'one-word' | 'open-slot' | 'other-subject' | 'swapped-word';
 }
 
 export interface Matcher {
