@@ -215,31 +215,13 @@ function toResult(
         : scored.openSlot && !exact
           ? ('open-slot' as const)
           : vagueness(scored.content, top);
-  const offered =
-    vague === 'open-slot'
-      ? siblingsFirst(
-          ranked.map((r) => r.candidate),
-          scored,
-          entries,
-        ).slice(0, limit)
-      : candidates;
-  return { normalized: scored.normalized, candidates: offered, ...(vague && { vague }) };
-}
-
-/**
- * An open slot is between the scorer's two best entries (full-time / part-time holiday): those
- * two lead the candidates a clarification offers, whatever the calibration made of the second.
- */
-function siblingsFirst(
-  candidates: readonly Candidate[],
-  scored: ScoredQuery,
-  entries: readonly TrainingEntry[],
-): Candidate[] {
+  if (vague !== 'open-slot')
+    return { normalized: scored.normalized, candidates, ...(vague && { vague }) };
+  // The slot is between the scorer's two best entries (full-time / part-time holiday), whatever
+  // the calibration made of the second: both are offered, however far down it ranks.
   const pair = new Set(scored.candidates.slice(0, 2).map((c) => entries[c.entry]?.id));
-  return [
-    ...candidates.filter((c) => pair.has(c.entry)),
-    ...candidates.filter((c) => !pair.has(c.entry)),
-  ];
+  const siblings = ranked.map((r) => r.candidate).filter((c) => pair.has(c.entry));
+  return { normalized: scored.normalized, candidates, vague, siblings };
 }
 
 /**

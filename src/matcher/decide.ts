@@ -41,10 +41,12 @@ export function decide(result: MatchResult, thresholds: Thresholds): Decision {
   }
   // Suggest the alternatives that are plausible in their own right, not the whole tail.
   const floor = Math.min(clarifyAt, top.confidence * (1 - MIN_LEAD));
-  // An open slot offers both siblings, however unevenly the question leans to one of them.
-  const siblings = result.vague === 'open-slot' ? 2 : 1;
-  const candidates = result.candidates
-    .filter((c, i) => i < siblings || c.confidence >= floor)
-    .slice(0, MAX_SUGGESTIONS);
+  // An open slot offers both siblings first, however unevenly the question leans to one of them.
+  const first =
+    result.vague === 'open-slot' ? (result.siblings ?? result.candidates.slice(0, 2)) : [top];
+  const rest = result.candidates.filter(
+    (c) => c.confidence >= floor && !first.some((f) => f.entry === c.entry),
+  );
+  const candidates = [...first, ...rest].slice(0, MAX_SUGGESTIONS);
   return { kind: 'clarify', candidates };
 }

@@ -40,6 +40,8 @@ export interface MatchResult {
    * against the London office) and is offered, not answered.
    */
   readonly vague?: 'empty' | 'one-word' | 'open-slot' | 'other-subject' | 'swapped-word';
+  /** With `open-slot`: the two entries the slot is between, best first; a clarification offers them first. */
+  readonly siblings?: readonly Candidate[];
 }
 
 export interface Matcher {

@@ -61,6 +61,11 @@ it('gives the handbook examples quoted in the matcher issue the right outcome', 
   for (const city of ['london', 'leeds'])
     expect((await ask(`what time does the ${city} warehouse open`)).kind).not.toBe('answer');
   expect((await ask('what time does the london office open')).kind).toBe('answer');
+  // The phrasings write "pay day" apart; run together it is the same question.
+  expect(await ask('when is payday')).toMatchObject({
+    kind: 'answer',
+    entry: { entry: 'pay-day' },
+  });
   expect((await ask('is the leeds office open on bank holidays')).text).toContain(
     'closed on bank holidays',
   );

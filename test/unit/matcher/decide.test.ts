@@ -19,6 +19,15 @@ describe('decide', () => {
     expect(d.candidates.map((c) => c.entry)).toEqual(['e0']);
   });
 
+  it('offers the two siblings of an open slot first, however far down the second ranks', () => {
+    const base = result(0.72, 0.22, 0.2);
+    const [first, , third] = base.candidates;
+    if (!first || !third) throw new Error('three candidates expected');
+    const d = decide({ ...base, vague: 'open-slot', siblings: [first, third] }, thresholds);
+    expect(d.kind).toBe('clarify');
+    expect(d.candidates.map((c) => c.entry)).toEqual(['e0', 'e2']);
+  });
+
   it('clarifies when the top two are close, even above the answer threshold', () => {
     const d = decide(result(0.75, 0.75 * (1 - MIN_LEAD / 2), 0.01), thresholds);
     expect(d.kind).toBe('clarify');
