@@ -90,8 +90,8 @@ function ownWordsOf({ kb }: Turn, last: KnowledgeEntry): KnowledgeEntry | undefi
 function evidence(tools: TurnTools, last: KnowledgeEntry): Resolution | undefined {
   const publication = last.source?.publication;
   if (last.passage === undefined || publication === undefined) return undefined;
-  // A passage that is itself a quotation keeps its own quotation marks, not a second pair.
-  const passage = /^["“]/.test(last.passage) ? last.passage : `"${last.passage}"`;
+  // A passage that quotes someone keeps its own quotation marks, not a second pair around them.
+  const passage = /["“”]/.test(last.passage) ? last.passage : `"${last.passage}"`;
   return { reply: { ...tools.answer(last, 1), text: `${publication} reports: ${passage}` } };
 }
 
