@@ -1,3 +1,4 @@
+import distances from 'natural/lib/natural/distance/levenshtein_distance.js';
 import type { Env } from './adapter.js';
 import { DISCORD_VARIABLES, SHARD_PROCESS_VARIABLES } from './discord/discord-config.js';
 import { SLACK_VARIABLES } from './slack/slack-config.js';
@@ -83,21 +84,5 @@ function closestByWords(name: string, known: readonly string[]): string | undefi
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps cost 1. */
 export function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  const at = (i: number, j: number) => rows[i]?.[j] ?? Number.POSITIVE_INFINITY;
-  for (let i = 1; i <= a.length; i++) {
-    const row = rows[i];
-    if (row === undefined) continue;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, at(i - 2, j - 2) + 1);
-      }
-      row[j] = best;
-    }
-  }
-  return at(a.length, b.length);
+  return distances.DamerauLevenshteinDistance(a, b, { restricted: true });
 }

@@ -27,8 +27,9 @@ export interface Coverage {
   answerCovers(text: string, entry: KnowledgeEntry): boolean;
 }
 
-// Words that carry no slot of their own in a follow-up: pronouns, joiners and "how many".
-const FOLLOW_UP_WORDS = new Set([
+// Words that carry no slot of their own in a follow-up: pronouns, joiners and "how many". Compared
+// as the normaliser writes them ("many" is "mani"), like every other token here.
+const FOLLOW_UP_WORDS = [
   'and',
   'but',
   'also',
@@ -37,8 +38,6 @@ const FOLLOW_UP_WORDS = new Set([
   'okay',
   'about',
   'many',
-  // "many" as the stemmer writes it.
-  'mani',
   'much',
   'she',
   'he',
@@ -53,22 +52,17 @@ const FOLLOW_UP_WORDS = new Set([
   'that',
   'this',
   'one',
-]);
+];
 
 export function createCoverage(knowledge: Knowledge): Coverage {
   const normalizer = createNormalizer({ synonyms: knowledge.synonyms });
   const tokens = (text: string | undefined): string[] =>
     text === undefined ? [] : normalizer.words(text).map((word) => word.token);
-  const vocabularies = new Map<string, ReadonlySet<string>>();
-  const vocabularyOf = (entry: KnowledgeEntry): ReadonlySet<string> => {
-    let vocabulary = vocabularies.get(entry.id);
-    if (vocabulary === undefined) {
-      const texts = [...entry.questions, entry.answer, entry.passage, entry.subject, entry.speaker];
-      vocabulary = new Set(texts.flatMap(tokens));
-      vocabularies.set(entry.id, vocabulary);
-    }
-    return vocabulary;
-  };
+  const vocabularyOf = perEntry((entry) =>
+    [...entry.questions, entry.answer, entry.passage, entry.subject, entry.speaker].flatMap(tokens),
+  );
+  const answerWordsOf = perEntry((entry) => tokens(entry.answer));
+  const followUpWords = new Set(FOLLOW_UP_WORDS.map((word) => normalizer.tokenOf(word)));
   const people = new Set(knowledge.entries.map((entry) => entry.speaker));
   const known = new Set([
     ...knowledge.entries.flatMap((entry) => [...vocabularyOf(entry)]),
@@ -77,7 +71,7 @@ export function createCoverage(knowledge: Knowledge): Coverage {
   const asks = (token: string): boolean =>
     !isStopToken(token) &&
     !isQuestionWord(token) &&
-    !FOLLOW_UP_WORDS.has(token) &&
+    !followUpWords.has(token) &&
     (known.has(token) || /\d/.test(token));
 
   // Every subject and speaker, tokenised once: what a message can say it is about.
@@ -98,7 +92,7 @@ export function createCoverage(knowledge: Knowledge): Coverage {
     uncovered,
     covers: (text, entry) => tokens(text).some(asks) && uncovered(text, entry).length === 0,
     answerCovers(text, entry) {
-      const said = new Set(tokens(entry.answer));
+      const said = answerWordsOf(entry);
       const asked = tokens(text).filter(asks);
       return asked.length > 0 && asked.every((token) => said.has(token));
     },
@@ -117,5 +111,20 @@ export function createCoverage(knowledge: Knowledge): Coverage {
         (entry.speaker !== undefined && mentions(words, tokens(entry.speaker), true))
       );
     },
+  };
+}
+
+/** A set of tokens per entry, computed the first time an entry is asked about. */
+function perEntry(
+  tokensOf: (entry: KnowledgeEntry) => readonly string[],
+): (entry: KnowledgeEntry) => ReadonlySet<string> {
+  const sets = new Map<string, ReadonlySet<string>>();
+  return (entry) => {
+    let set = sets.get(entry.id);
+    if (set === undefined) {
+      set = new Set(tokensOf(entry));
+      sets.set(entry.id, set);
+    }
+    return set;
   };
 }

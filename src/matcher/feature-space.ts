@@ -270,13 +270,13 @@ export function createFeatureSpace(
   // A copy: the training normaliser hands out the arrays it keeps for later folds.
   const respell = (words: readonly Word[]): readonly Word[] =>
     aliases.size === 0 ? words : words.map((w) => aliases.get(w.surface) ?? w);
-  const compounds = compoundsOf(phrasings, normalizer);
+  const vocabulary = learnVocabulary(phrasings, normalizer, respell, config.charNgrams === true);
+  const { compounds } = vocabulary;
   // A question's "payday" is the phrasings' "pay day": split before anything else reads it.
   const splitCompounds = (words: readonly Word[]): readonly Word[] =>
     words.some((w) => compounds.has(w.surface))
       ? words.flatMap((w) => compounds.get(w.surface) ?? [w])
       : words;
-  const vocabulary = learnVocabulary(phrasings, normalizer, respell, config.charNgrams === true);
   const { charIds, surfaceCounts } = vocabulary;
   const wordCount = vocabulary.featureCount;
   const n = phrasings.length;
@@ -395,27 +395,3 @@ function misspellingAliases(
   }
   return aliases;
 }
-
-/**
- * Two words the phrasings write apart ("pay day", "help desk") and never together: their
- * run-together spelling ("payday", "helpdesk") is read as the two. Content words of three
- * letters or more only, so "a lot" or "in to" make no compound.
- */
-function compoundsOf(phrasings: readonly string[], normalizer: Normalizer): Map<string, Word[]> {
-  const surfaces = new Set<string>();
-  const pairs = new Map<string, Word[]>();
-  for (const phrasing of phrasings) {
-    const words = normalizer.words(phrasing);
-    for (const [i, w] of words.entries()) {
-      surfaces.add(w.surface);
-      const next = words[i + 1];
-      if (next === undefined || !isCompoundPart(w) || !isCompoundPart(next)) continue;
-      pairs.set(w.surface + next.surface, [w, next]);
-    }
-  }
-  for (const joined of pairs.keys()) if (surfaces.has(joined)) pairs.delete(joined);
-  return pairs;
-}
-
-const isCompoundPart = (w: Word) =>
-  w.surface.length >= 3 && /^[a-z]+$/.test(w.surface) && !isStopToken(w.token);

@@ -1,6 +1,6 @@
 import { at } from './checked-read.js';
 import { increment } from './counts.js';
-import type { Normalizer, Word } from './normalize.js';
+import { isStopToken, type Normalizer, type Word } from './normalize.js';
 
 /**
  * The features of the training phrasings, counted once: word and bigram ids with their document
@@ -28,6 +28,11 @@ export interface Vocabulary {
   readonly charDf: readonly number[];
   readonly surfaceCounts: ReadonlyMap<string, number>;
   readonly tokenSurfaceKnown: ReadonlySet<string>;
+  /**
+   * Two content words of three letters or more that the phrasings write apart ("pay day") and
+   * never together, by their run-together spelling ("payday"), as the phrasings spell them.
+   */
+  readonly compounds: ReadonlyMap<string, readonly Word[]>;
 }
 
 const CHAR_N = [4] as const;
@@ -67,8 +72,11 @@ export function learnVocabulary(
     return df.length - 1;
   };
   const chars = createCharCounts();
+  const compounds = new Map<string, readonly Word[]>();
   phrasings.forEach((phrasing, doc) => {
-    const words = respell(normalizer.words(phrasing));
+    const spelt = normalizer.words(phrasing);
+    collectCompounds(spelt, compounds);
+    const words = respell(spelt);
     for (const w of words) {
       increment(surfaceCounts, w.surface);
       tokenSurfaceKnown.add(w.token);
@@ -101,6 +109,7 @@ export function learnVocabulary(
     if (charNgrams) chars.count(words);
   });
   const { charIds, charDf } = chars;
+  for (const joined of compounds.keys()) if (surfaceCounts.has(joined)) compounds.delete(joined);
   return {
     ids,
     featureCount: df.length,
@@ -110,8 +119,23 @@ export function learnVocabulary(
     charDf,
     surfaceCounts,
     tokenSurfaceKnown,
+    compounds,
   };
 }
+
+/** Each adjacent pair of content words, by its run-together spelling. */
+function collectCompounds(words: readonly Word[], compounds: Map<string, readonly Word[]>) {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const first = words[i] as Word;
+    const second = words[i + 1] as Word;
+    if (isCompoundPart(first) && isCompoundPart(second))
+      compounds.set(first.surface + second.surface, [first, second]);
+  }
+}
+
+// "a lot" or "in to" make no compound.
+const isCompoundPart = (w: Word) =>
+  w.surface.length >= 3 && /^[a-z]+$/.test(w.surface) && !isStopToken(w.token);
 
 /** Character n-gram ids and the phrasings using each. */
 function createCharCounts() {

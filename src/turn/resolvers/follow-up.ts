@@ -82,7 +82,7 @@ function ownWordsOf({ kb }: Turn, last: KnowledgeEntry): KnowledgeEntry | undefi
         entry?.kind === 'fact' &&
         entry.speaker === last.speaker &&
         entry.passage !== undefined &&
-        /["“]/.test(entry.answer),
+        quotesSomeone(entry.answer),
     );
 }
 
@@ -91,7 +91,7 @@ function evidence(tools: TurnTools, last: KnowledgeEntry): Resolution | undefine
   const publication = last.source?.publication;
   if (last.passage === undefined || publication === undefined) return undefined;
   // A passage that quotes someone keeps its own quotation marks, not a second pair around them.
-  const passage = /["“”]/.test(last.passage) ? last.passage : `"${last.passage}"`;
+  const passage = quotesSomeone(last.passage) ? last.passage : `"${last.passage}"`;
   return { reply: { ...tools.answer(last, 1), text: `${publication} reports: ${passage}` } };
 }
 
@@ -147,4 +147,9 @@ function aboutAnotherSubject(
   // Only a confident answer is worth giving; otherwise the text is asked as it stands.
   if (reply.kind === 'decline') return { reply, question: turn.text };
   return reply.kind === 'answer' ? guardAnswer(turn, tools, subject, { reply }, true) : undefined;
+}
+
+/** Whether a text holds someone's words in quotation marks. */
+function quotesSomeone(text: string): boolean {
+  return /["“”]/.test(text);
 }
