@@ -20,6 +20,10 @@ const WHAT_ABOUT = /^(?:what|how)\s+about\s+(?=(?:\S+\s*){1,3}$)/i;
 // its own question word or verb is a question of its own.
 const OWN_QUESTION =
   /\b(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/i;
+// "66 strikes?? is that right for the militia attacks": a part that asks whether another part is
+// true is not a question of its own; the message is one question.
+const CHECKS_ANOTHER_PART =
+  /^(?:is|was|are|were|isn'?t|wasn'?t)\s+(?:that|this|it)\s+(?:right|true|correct|accurate|real|so)\b/i;
 const MAX_NAME_WORDS = 2;
 const MAX_FRAGMENT_WORDS = 4;
 // The frame's slot is what follows its last preposition: "how many troops in | kuwait".
@@ -38,6 +42,7 @@ export function splitQuestion(text: string, subjects: readonly string[] = []): r
     splitAtCommas(piece, subjects),
   );
   if (pieces.length < 2 || pieces.length > MAX_PARTS) return [text.trim()];
+  if (pieces.slice(1).some((piece) => CHECKS_ANOTHER_PART.test(piece))) return [text.trim()];
   const fragment = pieces.map((piece) => isFragment(piece, subjects));
   // A fragment takes the frame of the question before it or, leading the message ("kuwait vs
   // bahrain troop numbers"), of the first question after it. A frame with no slot of its own

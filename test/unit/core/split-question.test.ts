@@ -56,6 +56,14 @@ describe('splitQuestion', () => {
     ]);
   });
 
+  it('GIVEN a part that asks whether another part is true THEN one question', () => {
+    for (const text of [
+      '66 strikes?? is that right for the militia attacks',
+      'over 13,000 in kuwait? is it true',
+    ])
+      expect(split(text), text).toEqual([text]);
+  });
+
   it('GIVEN words that only contain a joiner ("Kuwaiti", "android") THEN does not split', () => {
     expect(split('how many kuwaiti android users')).toEqual(['how many kuwaiti android users']);
   });
