@@ -54,6 +54,34 @@ export function roleTriples(tokens: readonly string[]): string[] {
   return out;
 }
 
+// Auxiliaries as the normaliser writes them ("does" is "doe" once stemmed).
+const AUXILIARIES = new Set([
+  'did',
+  'doe',
+  'do',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+]);
+
+/**
+ * The places a question makes the doer: "how many soldiers did Jordan kill" puts Jordan right
+ * after an auxiliary and before its verb, where the entry has soldiers killed *in* Jordan.
+ */
+export function placeAgents(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  tokens.forEach((t, i) => {
+    const verb = tokens[i + 1];
+    if (i > 0 && AUXILIARIES.has(tokens[i - 1] as string) && isPlaceWord(t))
+      if (verb !== undefined && isContentToken(verb) && !isPlaceWord(verb)) out.push(t);
+  });
+  return out;
+}
+
 export interface RoleIndex {
   /** Whether the question reverses a pair of roles that the entry's phrasings fix. */
   conflicts(entry: number, questionTokens: readonly string[]): boolean;
@@ -66,7 +94,7 @@ export function createRoleIndex(
 ): RoleIndex {
   const byEntry = new Map<number, Set<string>>();
   phrasingTokens.forEach((tokens, doc) => {
-    const triples = roleTriples(tokens);
+    const triples = [...roleTriples(tokens), ...placeAgents(tokens).map((p) => `${p}|does|`)];
     if (triples.length === 0) return;
     const e = at(entryOf, doc);
     let set = byEntry.get(e);
@@ -84,7 +112,11 @@ export function createRoleIndex(
         const [l, role, r] = triple.split('|');
         if (!known.has(triple) && known.has(`${r}|${role}|${l}`)) return true;
       }
-      return false;
+      // A place the entry only ever has things happen *in*, asked of as the doer.
+      const placed = (place: string) => [...known].some((t) => t.endsWith(`|in|${place}`));
+      return placeAgents(questionTokens).some(
+        (place) => !known.has(`${place}|does|`) && placed(place),
+      );
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNormalizer } from '../../../src/matcher/normalize.js';
-import { roleTriples } from '../../../src/matcher/role-order.js';
+import { createRoleIndex, placeAgents, roleTriples } from '../../../src/matcher/role-order.js';
 import { slotKind } from '../../../src/matcher/slot-lexicon.js';
 
 const tokens = (text: string, shorthand?: Record<string, string>) =>
@@ -61,6 +61,19 @@ describe('roles and slots', () => {
     expect(triples('which countries in the middle east host troops')).not.toContainEqual(
       expect.stringMatching(/\|in\|.*troop/),
     );
+  });
+
+  it('takes a place right after an auxiliary and before a verb for the doer', () => {
+    const split = (text: string) => tokens(text).split(' ');
+    expect(placeAgents(split('how many us soldiers did jordan kill'))).toEqual(['jordan']);
+    expect(placeAgents(split('how many us soldiers were killed in jordan'))).toEqual([]);
+    // An entry that only has soldiers killed in Jordan is reversed by "did Jordan kill".
+    const index = createRoleIndex([split('how many us soldiers were killed in jordan')], [0]);
+    expect(index.conflicts(0, split('how many us soldiers did jordan kill'))).toBe(true);
+    expect(index.conflicts(0, split('how many soldiers died in jordan'))).toBe(false);
+    // One whose phrasings make the place the doer is not.
+    const doer = createRoleIndex([split('did iraq agree to the talks in iraq')], [0]);
+    expect(doer.conflicts(0, split('did iraq agree to the talks'))).toBe(false);
   });
 
   it('tells another subject from another date from an everyday word', () => {
