@@ -1,5 +1,6 @@
-import type { Knowledge } from '../knowledge/knowledge.js';
+import type { Knowledge, KnowledgeEntry } from '../knowledge/knowledge.js';
 import { type Coverage, createCoverage } from './coverage.js';
+import { type EntryNouns, entryFrequencies, entryNouns } from './entry-nouns.js';
 import { createMetadataAnswerer, type MetadataAnswerer } from './metadata.js';
 
 /** What the conversation resolvers derive from one version of the knowledge. */
@@ -10,6 +11,8 @@ export interface ConversationTools {
   readonly people: ReadonlySet<string>;
   /** Every subject, for carrying a shared frame into the parts of a multi-part question. */
   readonly subjects: readonly string[];
+  /** What "they" and "it" stand for after an entry's answer, read once per entry. */
+  nounsOf(entry: KnowledgeEntry): EntryNouns;
 }
 
 // Built once per knowledge version and dropped with it: a reload gets its own.
@@ -20,11 +23,22 @@ export function conversationToolsFor(knowledge: Knowledge): ConversationTools {
   if (tools === undefined) {
     const defined = (values: (string | undefined)[]) =>
       [...new Set(values)].filter((v): v is string => v !== undefined);
+    const nouns = new Map<string, EntryNouns>();
+    let df: ReadonlyMap<string, number> | undefined;
     tools = {
       coverage: createCoverage(knowledge),
       metadata: createMetadataAnswerer(knowledge),
       people: new Set(defined(knowledge.entries.map((entry) => entry.speaker))),
       subjects: defined(knowledge.entries.map((entry) => entry.subject)),
+      nounsOf: (entry) => {
+        let found = nouns.get(entry.id);
+        if (found === undefined) {
+          df ??= entryFrequencies(knowledge.entries);
+          found = entryNouns(entry, { entries: knowledge.entries.length, df });
+          nouns.set(entry.id, found);
+        }
+        return found;
+      },
     };
     built.set(knowledge, tools);
   }

@@ -49,3 +49,25 @@ declare module 'natural/lib/natural/classifiers/bayes_classifier.js' {
     getClassifications(text: string): { label: string; value: number }[];
   }
 }
+
+declare module 'natural/lib/natural/brill_pos_tagger/lib/Brill_POS_Tagger.js' {
+  const BrillPOSTagger: new (
+    lexicon: unknown,
+    rules: unknown,
+  ) => {
+    tag(words: readonly string[]): {
+      readonly taggedWords: readonly { readonly token: string; readonly tag: string }[];
+    };
+  };
+  export default BrillPOSTagger;
+}
+
+declare module 'natural/lib/natural/brill_pos_tagger/lib/Lexicon.js' {
+  const Lexicon: new (language: string, defaultCategory: string, capitalised: string) => unknown;
+  export default Lexicon;
+}
+
+declare module 'natural/lib/natural/brill_pos_tagger/lib/RuleSet.js' {
+  const RuleSet: new (language: string) => unknown;
+  export default RuleSet;
+}

@@ -200,6 +200,19 @@ describe('conversations: the examples of the conversation issue', () => {
     expect(answered(reply)).toEqual(['us-troops-iraq', 'us-presence-in-iraq-duration']);
   });
 
+  it('GIVEN an answer THEN "they" stand for the nouns its entry is about, and only what it gives is answered', async () => {
+    const { ask } = await conversation();
+    // "them" in the second part are the strikes of the first: who is behind them.
+    const reply = await ask('how many militia strikes since oct 7 and who is behind them');
+    expect(answered(reply)).toEqual([
+      'militia-strikes-since-oct-7',
+      'militia-attacks-recent-months',
+    ]);
+    // Read as the strikes, "died in them" would be the deaths in Jordan: not what the entry gives.
+    await ask('how many militia strikes since oct 7');
+    expect((await ask('how many us troops died in them')).kind).not.toBe('answer');
+  });
+
   it('GIVEN "who is randa slim?" THEN "where does she work?" and "what did she say about the talks?" resolve "she"', async () => {
     const { ask } = await conversation();
     await ask('who is randa slim?');

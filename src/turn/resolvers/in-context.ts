@@ -1,4 +1,5 @@
 import { conversationToolsFor } from '../../conversation/conversation-tools.js';
+import { type EntryNouns, withNouns } from '../../conversation/entry-nouns.js';
 import { referentOf, rewritePronouns } from '../../conversation/references.js';
 import { splitQuestion } from '../../conversation/split-question.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
@@ -85,19 +86,38 @@ function whichOfThem(turn: Turn, tools: TurnTools): Resolution | undefined {
 
 /** The follow-up read against one entry of the context: its pronouns filled, its words carried in. */
 function readAgainst(turn: Turn, tools: TurnTools, entry: KnowledgeEntry): Resolution | undefined {
-  const { people } = conversationToolsFor(turn.kb.knowledge);
+  const { people, nounsOf } = conversationToolsFor(turn.kb.knowledge);
   const referent = referentOf(entry, people);
   const rewritten = rewritePronouns(turn.text, referent) ?? turn.text;
   const quotes = quotesOf(turn, tools, referent.person, rewritten);
   if (quotes) return quotes;
   let clarified: Resolution | undefined;
   const frames = [entry.questions[0], shortest(entry.questions)];
-  const questions = [rewritten, ...frames.map((frame) => withFrameOf(turn.text, frame ?? ''))];
-  for (const question of new Set(questions)) {
-    if (question === turn.text) continue;
+  // Each reading with the text its answer must give: a noun reading's own words, since the noun
+  // is a guess ("died in them" after the strikes is not the deaths in Jordan).
+  const nouns = nounReadings(turn.text, nounsOf(entry), referent.place);
+  const readings = [
+    { question: rewritten, own: turn.text },
+    ...nouns.map((question) => ({ question, own: question })),
+    ...frames.map((frame) => ({ question: withFrameOf(turn.text, frame ?? ''), own: turn.text })),
+  ];
+  let refused: Resolution | undefined;
+  const tried = new Set<string>();
+  for (const { question, own } of readings) {
+    if (question === turn.text || tried.has(question)) continue;
+    tried.add(question);
     const { reply, candidates } = tools.match(question);
-    if (reply.kind === 'answer')
-      return guardAnswer(turn, tools, turn.text, { reply, question: turn.text, candidates }, true);
+    if (reply.kind === 'answer') {
+      const guarded = guardAnswer(
+        turn,
+        tools,
+        own,
+        { reply, question: turn.text, candidates },
+        true,
+      );
+      if (guarded.reply.kind === 'answer' || own === turn.text) return guarded;
+      refused ??= guarded;
+    }
     if (reply.kind === 'clarify' && clarified === undefined) {
       const suggestions = aboutReferent(turn, reply.suggestions, entry, referent.person);
       if (suggestions.length > 0 && reply.explanation)
@@ -108,7 +128,18 @@ function readAgainst(turn: Turn, tools: TurnTools, entry: KnowledgeEntry): Resol
         };
     }
   }
-  return clarified;
+  return refused ?? clarified;
+}
+
+/**
+ * "they"/"it" as the entry's own nouns, "there" as its place, with the place said and without:
+ * "will they keep going" after the strikes in Iraq may ask about the strikes anywhere.
+ */
+function nounReadings(text: string, nouns: EntryNouns, place: string | undefined): string[] {
+  const there = place === undefined ? {} : { place };
+  return [withNouns(text, nouns, place), withNouns(text, nouns)]
+    .filter((reading): reading is string => reading !== undefined)
+    .map((reading) => rewritePronouns(reading, there) ?? reading);
 }
 
 /** At most this many quotes answer "what did she say?" together, as a multi-part reply would. */
