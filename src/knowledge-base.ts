@@ -105,6 +105,11 @@ export function createKnowledgeBase(
   }
   const answer = fixed.answer ?? calibrated?.answer ?? 1;
   const clarify = Math.min(answer, fixed.clarify ?? calibrated?.clarify ?? answer);
+  // A file that fixes the answer cut-off fixes it for every question, explained or not.
+  const answerExplained = Math.min(
+    answer,
+    fixed.answer === undefined ? (calibrated?.answerExplained ?? answer) : answer,
+  );
 
   const suggestion = (entry: KnowledgeEntry): Suggestion => ({
     entry: entry.id,
@@ -115,7 +120,7 @@ export function createKnowledgeBase(
     knowledge,
     entries,
     matcher,
-    thresholds: { answer, clarify },
+    thresholds: { answer, clarify, answerExplained },
     thresholdSource: {
       answer: fixed.answer === undefined ? 'calibrated' : 'file',
       clarify: fixed.clarify === undefined ? 'calibrated' : 'file',

@@ -23,7 +23,13 @@ export interface Explanation {
   readonly matchedPhrasing?: string;
   readonly confidence: number;
   readonly runnerUp?: { readonly entry: string; readonly confidence: number };
-  readonly thresholds: { readonly answer: number; readonly clarify: number };
+  readonly thresholds: {
+    readonly answer: number;
+    readonly clarify: number;
+    readonly answerExplained?: number;
+  };
+  /** Every word of the question is one the top entry's phrasings use (`Candidate.explained`). */
+  readonly explained?: boolean;
 }
 
 interface ReplyBase {

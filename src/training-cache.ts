@@ -28,7 +28,7 @@ export interface CachedTraining {
 }
 
 /** Bump when the shape of `CachedTraining` changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** Everything training depends on, hashed: the same inputs always give the same result. */
 export function trainingKey(
@@ -50,7 +50,9 @@ export function trainingKey(
 
 const cachedTrainingSchema = z.object({
   state: z.object({ calibration: z.array(z.number()).length(CALIBRATION_SIZE) }),
-  thresholds: z.object({ answer: z.number(), clarify: z.number() }).optional(),
+  thresholds: z
+    .object({ answer: z.number(), clarify: z.number(), answerExplained: z.number().optional() })
+    .optional(),
 });
 
 /** The stored value if it has the expected shape; anything else (a hand-edited file) is a miss. */
@@ -58,7 +60,12 @@ export function parseCachedTraining(value: unknown): CachedTraining | undefined 
   const parsed = cachedTrainingSchema.safeParse(value);
   if (!parsed.success) return undefined;
   const { state, thresholds } = parsed.data;
-  return thresholds ? { state, thresholds } : { state };
+  if (thresholds === undefined) return { state };
+  const { answer, clarify, answerExplained } = thresholds;
+  return {
+    state,
+    thresholds: { answer, clarify, ...(answerExplained !== undefined && { answerExplained }) },
+  };
 }
 
 /** Reads through the cache; a throwing cache counts as a miss. */

@@ -125,9 +125,10 @@ function formatCheck(kb: KnowledgeBase, report: KnowledgeCheck): string {
   const lines = [
     `Knowledge: ${kb.knowledge.files.join(', ')} — ${report.entries.length} entries, ${kb.knowledge.offTopic.length} off-topic questions`,
   ];
-  const { answer, clarify } = report.thresholds;
+  const { answer, clarify, answerExplained = answer } = report.thresholds;
   lines.push(
     `Thresholds: answer ≥ ${answer.toFixed(3)} (${report.thresholdSource.answer}), clarify ≥ ${clarify.toFixed(3)} (${report.thresholdSource.clarify})`,
+    `  a question whose every word the entry uses: answer ≥ ${Math.min(answerExplained, answer).toFixed(3)}`,
     '',
   );
   const p = report.predicted;

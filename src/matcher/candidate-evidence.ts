@@ -1,5 +1,5 @@
 import { at, brokenInvariant } from './checked-read.js';
-import { coreCoverage, slotSwapped } from './entry-profiles.js';
+import { coreCoverage, namesEntry, slotSwapped } from './entry-profiles.js';
 import type { AnalyzedText } from './feature-space.js';
 import { isQuestionWord, isStopToken } from './normalize.js';
 import { isContentToken, type RoleIndex } from './role-order.js';
@@ -15,6 +15,8 @@ export interface EntryKnowledge {
   /** The unigram feature ids each entry's phrasings use. */
   readonly entryWords: readonly ReadonlySet<number>[];
   readonly cores: readonly (readonly string[])[];
+  /** Core words of so many entries that a question need not say them (`backgroundWords`). */
+  readonly background: ReadonlySet<string>;
   readonly rareSlots: readonly ReadonlySet<string>[];
   readonly varying: { readonly entities: Uint8Array; readonly times: Uint8Array };
   readonly roles: RoleIndex;
@@ -109,6 +111,7 @@ export function candidateEvidence(
     unknownMax: shares.unknownMax,
     core: coreCoverage(core, question.tokens),
     slotSwap: slotSwapped(core, at(known.rareSlots, r.e), question.tokens),
+    namesEntry: namesEntry(core, known.background, question.tokens),
     entitiesVary: at(known.varying.entities, r.e) === 1,
     timesVary: at(known.varying.times, r.e) === 1,
     foreignNumber: shares.foreignNumber,

@@ -27,6 +27,11 @@ const MADE_UP_SHARE = 1;
 /** Never answer below this confidence, whatever the data says. */
 const MIN_ANSWER = 0.35;
 const MAX_ANSWER = 0.95;
+/**
+ * The explained cut-off is at most this far below the answer one: the explained trials are a
+ * small part of the evidence, and on a small file a few of them would set it alone.
+ */
+const MAX_EXPLAINED_DISCOUNT = 0.1;
 // Below this, suggestions are mostly noise: better to say "I don't know" than to offer them.
 const MIN_CLARIFY = 0.2;
 /** Offering suggestions for an off-topic question costs this many helpful clarifications. */
@@ -81,7 +86,18 @@ interface AnswerOutcome {
   readonly clear: boolean;
   /** 1 right, 0 wrong, -1 off-topic, -2 made-up off-topic, 2 made-up but right (a sibling). */
   readonly kind: 1 | 0 | -1 | -2 | 2;
+  /** The top candidate is `explained`, so the explained cut-off applies to it. */
+  readonly explained: boolean;
 }
+
+/** The answer cut-offs one search tries: `explained` applies to explained tops, `answer` to the rest. */
+interface CutOffs {
+  readonly answer: number;
+  readonly explained: number;
+}
+
+const clears = (o: AnswerOutcome, cut: CutOffs) =>
+  o.clear && o.top >= (o.explained ? Math.min(cut.explained, cut.answer) : cut.answer);
 
 function answerOutcomes(trials: readonly Trial[]): AnswerOutcome[] {
   return trials.map((t) => {
@@ -99,7 +115,8 @@ function answerOutcomes(trials: readonly Trial[]): AnswerOutcome[] {
           : answered === t.gold
             ? 1
             : 0;
-    return { top, clear: d.kind === 'answer', kind };
+    const explained = t.result.candidates[0]?.explained === true;
+    return { top, clear: d.kind === 'answer', kind, explained };
   });
 }
 
@@ -109,13 +126,13 @@ function answerOutcomes(trials: readonly Trial[]): AnswerOutcome[] {
  */
 const MAX_MADE_UP_ANSWERED = 0.01;
 
-function madeUpAnswered(outcomes: readonly AnswerOutcome[], answer: number): number {
+function madeUpAnswered(outcomes: readonly AnswerOutcome[], cut: CutOffs): number {
   let made = 0;
   let answered = 0;
   for (const o of outcomes) {
     if (o.kind !== -2) continue;
     made++;
-    if (o.clear && o.top >= answer) answered++;
+    if (clears(o, cut)) answered++;
   }
   return share(answered, made);
 }
@@ -124,7 +141,7 @@ function madeUpAnswered(outcomes: readonly AnswerOutcome[], answer: number): num
 const share = (n: number, of: number) => (of > 0 ? n / of : 0);
 
 /** Right answers minus wrong ones at a heavy price, each group counted by its share (see below). */
-function answerGain(outcomes: readonly AnswerOutcome[], answer: number): number {
+function answerGain(outcomes: readonly AnswerOutcome[], cut: CutOffs): number {
   let right = 0;
   let wrong = 0;
   let offAnswered = 0;
@@ -136,7 +153,7 @@ function answerGain(outcomes: readonly AnswerOutcome[], answer: number): number 
     if (o.kind === -1) offTopic++;
     else if (o.kind === -2 || o.kind === 2) made++;
     else answerable++;
-    if (!o.clear || o.top < answer) continue;
+    if (!clears(o, cut)) continue;
     if (o.kind === -1) offAnswered++;
     else if (o.kind === -2) madeAnswered++;
     else if (o.kind === 1) right++;
@@ -194,25 +211,52 @@ export function chooseThresholds(
   const tops = trials.map((t) => confidenceOf(t.result.candidates[0]));
 
   const outcomes = answerOutcomes(trials);
-  let answer = MAX_ANSWER;
-  let best = Number.NEGATIVE_INFINITY;
-  for (const t of cutPoints(tops, MIN_ANSWER, MAX_ANSWER)) {
-    if (madeUpAnswered(outcomes, t) > MAX_MADE_UP_ANSWERED) continue;
-    const g = answerGain(outcomes, t);
-    if (g > best || (g === best && t > answer)) {
-      best = g;
-      answer = t;
-    }
-  }
+  const answer = bestCutOff(outcomes, tops, MIN_ANSWER, (t) => ({ answer: t, explained: t }));
+  const explainedTops = outcomes.filter((o) => o.explained).map((o) => o.top);
+  const answerExplained = bestCutOff(
+    outcomes,
+    explainedTops,
+    Math.max(MIN_ANSWER, answer - MAX_EXPLAINED_DISCOUNT),
+    (t) => ({
+      answer,
+      explained: t,
+    }),
+    answer,
+  );
 
   let clarify = answer;
   let bestClarify = 0;
   for (const c of cutPoints(tops, MIN_CLARIFY, answer)) {
-    const g = clarifyGain(trials, { answer, clarify: c });
+    const g = clarifyGain(trials, { answer, clarify: c, answerExplained });
     if (g > bestClarify || (g === bestClarify && c > clarify)) {
       bestClarify = g;
       clarify = c;
     }
   }
-  return { answer, clarify: Math.min(clarify, answer) };
+  return { answer, clarify: Math.min(clarify, answer), answerExplained };
+}
+
+/**
+ * The cut-off in [lo, hi] with the best `answerGain`, the higher one on a tie, among those that
+ * answer few enough made-up near misses; `hi` when none beats it.
+ */
+function bestCutOff(
+  outcomes: readonly AnswerOutcome[],
+  tops: readonly number[],
+  lo: number,
+  cutOffs: (t: number) => CutOffs,
+  hi = MAX_ANSWER,
+): number {
+  let chosen = hi;
+  let best = Number.NEGATIVE_INFINITY;
+  for (const t of cutPoints(tops, lo, hi)) {
+    const cut = cutOffs(t);
+    if (madeUpAnswered(outcomes, cut) > MAX_MADE_UP_ANSWERED) continue;
+    const g = answerGain(outcomes, cut);
+    if (g > best || (g === best && t > chosen)) {
+      best = g;
+      chosen = t;
+    }
+  }
+  return chosen;
 }

@@ -63,6 +63,24 @@ function keptShare(c: CandidateEvidence, scored: ScoredQuery): number {
   if (c.unknownMax > 0 && c.core < 1) share *= OTHER_DETAIL_SCALE;
   return share;
 }
+/**
+ * Whether the entry explains every word of the question (see `Candidate.explained`) and the
+ * question says what sets the entry apart. Typo credit below 1 is allowed: a corrected
+ * word is still the entry's word.
+ */
+function isExplained(c: CandidateEvidence, scored: ScoredQuery): boolean {
+  return (
+    c.unknownMax === 0 &&
+    c.foreignMax === 0 &&
+    !c.foreignNumber &&
+    !c.roleConflict &&
+    !c.slotSwap &&
+    c.namesEntry &&
+    c.questionWords === 1 &&
+    scored.unseenSlot === undefined
+  );
+}
+
 /** Candidates per held-out question used as calibration examples. */
 const CALIBRATION_DEPTH = 3;
 /**
@@ -194,6 +212,7 @@ function toResult(
           ? Math.max(EXACT_PHRASING_CONFIDENCE, calibrator.probability(features[rank] ?? []))
           : calibrator.probability(features[rank] ?? []) * keptShare(c, scored),
         phrasing: phrasings[c.phrasing] ?? '',
+        ...(isExplained(c, scored) && { explained: true }),
       },
     }))
     .sort((a, b) => b.candidate.confidence - a.candidate.confidence);

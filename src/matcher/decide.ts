@@ -36,7 +36,11 @@ export function decide(result: MatchResult, thresholds: Thresholds): Decision {
     return { kind: 'decline', candidates: [] };
   const lead = top.confidence - confidenceOf(runnerUp);
   const clear = lead >= MIN_LEAD * top.confidence && result.vague === undefined;
-  if (top.confidence >= thresholds.answer && clear) {
+  const answerAt =
+    top.explained === true
+      ? Math.min(thresholds.answerExplained ?? 1, thresholds.answer)
+      : thresholds.answer;
+  if (top.confidence >= answerAt && clear) {
     return { kind: 'answer', candidates: [top] };
   }
   // Suggest the alternatives that are plausible in their own right, not the whole tail.

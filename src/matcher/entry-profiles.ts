@@ -1,5 +1,6 @@
 import { at } from './checked-read.js';
 import { increment } from './counts.js';
+import { isFunctionWord } from './normalize.js';
 import { isContentToken } from './role-order.js';
 import { isSlotWord, slotKind } from './slot-lexicon.js';
 
@@ -95,11 +96,37 @@ export function slotSwapped(
   rare: ReadonlySet<string>,
   question: ReadonlySet<string>,
 ): boolean {
-  if (rare.size === 0) return false;
-  const missing = core.some((t) => isSlotWord(t) && !question.has(t));
-  if (!missing) return false;
+  if (rare.size === 0 || !core.some((t) => isSlotWord(t) && !question.has(t))) return false;
   for (const t of question) if (rare.has(t)) return true;
   return false;
+}
+
+/** A core word of at least this share of the entries is the file's background, not a slot. */
+const BACKGROUND_SHARE = 0.25;
+
+/** The core words so many entries share that they tell none apart ("U.S.", "Iraq"). */
+export function backgroundWords(cores: readonly (readonly string[])[]): ReadonlySet<string> {
+  const counts = new Map<string, number>();
+  for (const core of cores) for (const t of core) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const least = BACKGROUND_SHARE * cores.length;
+  return new Set([...counts].filter(([, n]) => n >= least).map(([t]) => t));
+}
+
+/**
+ * Whether the question says what sets the entry apart from the rest of the file: one of its
+ * distinctive core words (not background, not a function word, not a year or number), and every
+ * distinctive place, nationality or role among them. "how many died in the attack" names no
+ * attack where the entry is about the one in Jordan; "how many troops in Iraq in 2020" names
+ * nothing of the 2020 attack but its year.
+ */
+export function namesEntry(
+  core: readonly string[],
+  background: ReadonlySet<string>,
+  question: ReadonlySet<string>,
+): boolean {
+  const distinctive = core.filter((t) => !background.has(t) && !isFunctionWord(t));
+  const entityMissing = distinctive.some((t) => slotKind(t) === 'entity' && !question.has(t));
+  return !entityMissing && distinctive.some((t) => question.has(t) && slotKind(t) !== 'time');
 }
 
 export function coreCoverage(core: readonly string[], question: ReadonlySet<string>): number {

@@ -22,6 +22,13 @@ export interface Candidate {
   readonly confidence: number;
   /** The training phrasing closest to the question (for explanations). */
   readonly phrasing: string;
+  /**
+   * Every word of the question is one this entry's phrasings use (or filler): no place, person,
+   * number, role or detail of its own, no question word the entry never asks, no roles reversed.
+   * Such a question can only be this entry's question put another way, so `Thresholds` may let
+   * it be answered at a lower confidence.
+   */
+  readonly explained?: boolean;
 }
 
 export interface MatchResult {
@@ -57,6 +64,11 @@ export type MatcherFactory = (
 export interface Thresholds {
   readonly answer: number;
   readonly clarify: number;
+  /**
+   * The answer cut-off for a top candidate that is `explained`, at most `answer`; `answer` when
+   * absent. Chosen on the same held-out evidence as `answer`, among the explained trials only.
+   */
+  readonly answerExplained?: number;
 }
 
 /** One training phrasing, asked of a matcher trained without it (cross-validation). */

@@ -1,7 +1,13 @@
 import { candidateEvidence, type EntryKnowledge, type QuestionView } from './candidate-evidence.js';
 import { createCandidateRetrieval } from './candidate-retrieval.js';
 import { at } from './checked-read.js';
-import { entryCores, entryRareSlots, entrySlotVariety, leavesSlotOpen } from './entry-profiles.js';
+import {
+  backgroundWords,
+  entryCores,
+  entryRareSlots,
+  entrySlotVariety,
+  leavesSlotOpen,
+} from './entry-profiles.js';
 import { type AnalyzedText, createFeatureSpace, type FeatureSpace } from './feature-space.js';
 import {
   type LinearModel,
@@ -52,6 +58,8 @@ export interface CandidateEvidence {
    * rarely use instead ("iraqi soldiers" asked of an entry about U.S. troops at an Iraqi base).
    */
   readonly slotSwap: boolean;
+  /** The question says what sets this entry apart from the others (`namesEntry`). */
+  readonly namesEntry: boolean;
   /**
    * The entry's phrasings name many places or roles (or times and numbers): its slot is a free
    * parameter ("a flight to …"), so an unseen value is one more value, not another question.
@@ -259,7 +267,11 @@ export function createScorer(
     entries.length,
     space,
   );
-  const known: EntryKnowledge = { ...analysed, entryWords };
+  const known: EntryKnowledge = {
+    ...analysed,
+    entryWords,
+    background: backgroundWords(analysed.cores),
+  };
   const entryDocs: number[][] = entries.map(() => []);
   phrasingEntry.forEach((e, d) => {
     at(entryDocs, e).push(d);

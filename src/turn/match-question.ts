@@ -26,6 +26,7 @@ export function matchQuestion(
     confidence,
     thresholds: kb.thresholds,
     ...(top && { matchedPhrasing: top.phrasing }),
+    ...(top?.explained === true && { explained: true }),
     ...(second && { runnerUp: { entry: second.entry, confidence: second.confidence } }),
   };
   const candidates = result.candidates;

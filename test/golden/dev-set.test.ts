@@ -29,16 +29,13 @@ interface DevSet {
 const SETS: readonly DevSet[] = [
   {
     file: 'dev/us-forces-questions.yaml',
-    answeredRight: 0.65,
+    answeredRight: 0.72,
     answeredOrClarified: 0.93,
-    knownAnswered: [
-      'how many us soldiers did jordan kill',
-      'what will the mission of us forces in iraq transition to',
-    ],
+    knownAnswered: ['what will the mission of us forces in iraq transition to'],
   },
   {
     file: 'dev/handbook-questions.yaml',
-    answeredRight: 0.36,
+    answeredRight: 0.37,
     answeredOrClarified: 0.83,
     knownAnswered: ['how much is statutory sick pay per week', 'can I opt out of the pension'],
   },

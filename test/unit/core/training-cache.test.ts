@@ -123,7 +123,7 @@ describe('createKnowledgeBase with a training cache', () => {
     expect([...values.values()][0]).not.toHaveProperty('thresholds');
     const restored = createKnowledgeBase(lighthouse, { trainingCache: cache });
     expect(writes).toHaveLength(1);
-    expect(restored.thresholds).toEqual({ answer: 0.5, clarify: 0.2 });
+    expect(restored.thresholds).toEqual({ answer: 0.5, clarify: 0.2, answerExplained: 0.5 });
     expect(restored.matcher.match('who keeps the light').candidates).toEqual(
       trained.matcher.match('who keeps the light').candidates,
     );

@@ -38,3 +38,33 @@ describe('chooseThresholds', () => {
     expect(t.clarify).toBeGreaterThan(0.2);
   });
 });
+
+describe('chooseThresholds for explained questions', () => {
+  // Explained (every word the entry's): right ones at 0.6 and 0.58, an off-topic one at 0.55;
+  // unexplained: a wrong answer at 0.62 and an off-topic question at 0.64.
+  const explainedScript: Record<string, [string, number, boolean]> = {
+    a1: ['a', 0.9, false],
+    a2: ['a', 0.6, true],
+    a3: ['b', 0.62, false],
+    b1: ['b', 0.85, false],
+    b2: ['b', 0.58, true],
+    b3: ['b', 0.7, false],
+    'off-1': ['a', 0.64, false],
+    'off-2': ['a', 0.55, true],
+  };
+  const explainedFactory: MatcherFactory = (): Matcher => ({
+    match: (text) => {
+      const [entry, confidence, explained] = explainedScript[text] ?? ['a', 0, false];
+      const candidate = { entry, confidence, phrasing: text, ...(explained && { explained }) };
+      return { normalized: text, candidates: [candidate] };
+    },
+  });
+
+  it('chooses a lower cut-off for explained tops, still above every wrong explained one', () => {
+    const t = chooseThresholds(entries, ['off-1', 'off-2'], explainedFactory);
+    expect(t.answer).toBeGreaterThan(0.64);
+    expect(t.answer).toBeLessThanOrEqual(0.7);
+    expect(t.answerExplained).toBeGreaterThan(0.55);
+    expect(t.answerExplained).toBeLessThanOrEqual(0.58);
+  });
+});

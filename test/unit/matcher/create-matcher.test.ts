@@ -45,6 +45,20 @@ describe('createMatcher on a small curated knowledge set', () => {
     expect(top?.confidence ?? 0).toBeLessThan((known?.confidence ?? 0) / 3);
   });
 
+  it('marks a candidate explained only when the question has no word the entry does not use', () => {
+    const explained = (q: string) => matcher.match(q).candidates[0]?.explained === true;
+    // Every word is one the Kuwait entry's phrasings use, in another order.
+    expect(explained('in kuwait how many us soldiers are stationed')).toBe(true);
+    // Another place, a word nothing knows, a number and a question word the entry never asks.
+    for (const q of [
+      'how many us troops are in germany',
+      'how many us troops are in kuwait city',
+      'how many us troops were in kuwait in 1991',
+      'why are us troops stationed in kuwait',
+    ])
+      expect(explained(q), q).toBe(false);
+  });
+
   it('declines out-of-scope questions', () => {
     for (const q of ["what's the weather", 'how do I renew my passport', 'play some music']) {
       expect(outcome(q).kind, q).toBe('decline');

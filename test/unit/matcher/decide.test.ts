@@ -40,6 +40,21 @@ describe('decide', () => {
     expect(d.candidates.map((c) => c.entry)).toEqual(['e0', 'e1', 'e2']);
   });
 
+  it('answers an explained top at the explained cut-off, and anything else only at the answer one', () => {
+    const cut = { ...thresholds, answerExplained: 0.6 };
+    const base = result(0.65, 0.05);
+    const [top, second] = base.candidates;
+    if (!top || !second) throw new Error('two candidates expected');
+    const explained = { ...base, candidates: [{ ...top, explained: true }, second] };
+    expect(decide(explained, cut).kind).toBe('answer');
+    expect(decide(base, cut).kind).toBe('clarify');
+    // Without an explained cut-off, and with one above `answer`, `answer` holds for both.
+    expect(decide(explained, thresholds).kind).toBe('clarify');
+    expect(decide(explained, { ...thresholds, answerExplained: 0.9 }).kind).toBe('clarify');
+    // Vague questions and close runners-up are still asked back.
+    expect(decide({ ...explained, vague: 'one-word' }, cut).kind).toBe('clarify');
+  });
+
   it('declines below the clarify threshold and when there is no candidate', () => {
     expect(decide(result(0.2, 0.1), thresholds)).toEqual({ kind: 'decline', candidates: [] });
     expect(decide(result(), thresholds).kind).toBe('decline');
