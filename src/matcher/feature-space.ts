@@ -133,15 +133,26 @@ interface SpaceContext {
   readonly everydayUnseen: number;
 }
 
+// "…the bike scheme for an e-scooter": what follows these (and a determiner) is what the question
+// is about, so a word the knowledge never uses there is another thing asked of, not phrasing.
+const OBJECT_PREPOSITIONS = new Set(['for', 'with', 'on', 'about', 'to', 'from', 'into']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'my', 'our', 'your', 'his', 'her', 'their', 'this']);
+
 /** The question's tokens after typo correction, how much each counts as known, and which are silent. */
 function readWords(words: readonly Word[], ctx: SpaceContext) {
   const tokens: string[] = [];
   const credit = new Float32Array(words.length);
   const silent = new Uint8Array(words.length);
   let unseenSlot: 'entity' | 'time' | undefined;
+  let object = false;
   // Plain loops here and below: callbacks stay unoptimised for longer on a cold start.
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
+    const objectHere = object;
+    object =
+      OBJECT_PREPOSITIONS.has(w.surface) ||
+      (object && DETERMINERS.has(w.surface)) ||
+      (object && w.surface.length === 1);
     if (ctx.vocabulary.tokenSurfaceKnown.has(w.token)) {
       tokens.push(w.token);
       credit[i] = 1;
@@ -160,7 +171,7 @@ function readWords(words: readonly Word[], ctx: SpaceContext) {
       tokens.push(w.token);
       credit[i] = 0;
       const kind = slotKind(w.surface);
-      if (kind === undefined) silent[i] = 2;
+      if (kind === undefined) silent[i] = objectHere ? 0 : 2;
       else if (unseenSlot !== 'entity') unseenSlot = kind;
     } else {
       tokens.push(ctx.normalizer.tokenOf(fix.surface));

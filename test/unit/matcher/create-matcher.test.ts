@@ -59,6 +59,17 @@ describe('createMatcher on a small curated knowledge set', () => {
       expect(explained(q), q).toBe(false);
   });
 
+  it('prices an unseen word after "for a", "with the"… in full: it is what the question asks about', () => {
+    const top = (q: string) => matcher.match(q).candidates[0]?.confidence ?? 0;
+    // The same unseen word as chatter around the question, and as the thing asked about.
+    const aside = top('how many us soldiers are stationed in kuwait, parade');
+    const asked = top('how many us soldiers are stationed in kuwait for the parade');
+    expect(asked).toBeLessThan(aside);
+    expect(outcome('how many us soldiers are stationed in kuwait for the parade').kind).not.toBe(
+      'answer',
+    );
+  });
+
   it('declines out-of-scope questions', () => {
     for (const q of ["what's the weather", 'how do I renew my passport', 'play some music']) {
       expect(outcome(q).kind, q).toBe('decline');
