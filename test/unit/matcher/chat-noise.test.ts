@@ -14,6 +14,9 @@ describe('chat noise', () => {
     expect(tokens('how many us soldiers r in iraq rn pls')).toBe(
       tokens('how many us soldiers are in iraq'),
     );
+    expect(tokens('how many hrs a wk can i wfh')).toBe(
+      tokens('how many hours a week can i work from home'),
+    );
     expect(tokens('wat r the pto rules')).not.toBe(tokens('what are the paid time off rules'));
     expect(tokens('wat r the pto rules', { pto: 'paid time off' })).toBe(
       tokens('what are the paid time off rules'),
