@@ -68,6 +68,21 @@ const AUXILIARIES = new Set([
   'could',
 ]);
 
+// "does Iraq host / have / keep troops" says where the troops are, as "troops in Iraq" does.
+const LOCATING_VERBS = new Set([
+  'have',
+  'has',
+  'had',
+  'host',
+  'hous',
+  'station',
+  'keep',
+  'kept',
+  'hold',
+  'base',
+  'contain',
+]);
+
 /**
  * The places a question makes the doer: "how many soldiers did Jordan kill" puts Jordan right
  * after an auxiliary and before its verb, where the entry has soldiers killed *in* Jordan.
@@ -77,7 +92,13 @@ export function placeAgents(tokens: readonly string[]): string[] {
   tokens.forEach((t, i) => {
     const verb = tokens[i + 1];
     if (i > 0 && AUXILIARIES.has(tokens[i - 1] as string) && isPlaceWord(t))
-      if (verb !== undefined && isContentToken(verb) && !isPlaceWord(verb)) out.push(t);
+      if (
+        verb !== undefined &&
+        isContentToken(verb) &&
+        !isPlaceWord(verb) &&
+        !LOCATING_VERBS.has(verb)
+      )
+        out.push(t);
   });
   return out;
 }

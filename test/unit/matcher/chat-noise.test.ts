@@ -74,6 +74,8 @@ describe('roles and slots', () => {
     const index = createRoleIndex([split('how many us soldiers were killed in jordan')], [0]);
     expect(index.conflicts(0, split('how many us soldiers did jordan kill'))).toBe(true);
     expect(index.conflicts(0, split('how many soldiers died in jordan'))).toBe(false);
+    // "does Jordan host / have soldiers" says where they are, as "in Jordan" does.
+    expect(index.conflicts(0, split('how many us soldiers does jordan host'))).toBe(false);
     // One whose phrasings make the place the doer is not.
     const doer = createRoleIndex([split('did iraq agree to the talks in iraq')], [0]);
     expect(doer.conflicts(0, split('did iraq agree to the talks'))).toBe(false);
