@@ -3,6 +3,7 @@ import { describeKnowledge } from './about.js';
 import { complete } from './autocomplete/complete.js';
 import type { ActionContext, Bot } from './bot-types.js';
 import { createConversationMemory } from './conversation/conversation-memory.js';
+import { conversationToolsFor } from './conversation/conversation-tools.js';
 import { CURATION_MAX_ITEMS, createCurationLog } from './curation/curation-log.js';
 import { createEventClaims } from './events/event-claims.js';
 import { createFeedback } from './feedback/record-feedback.js';
@@ -95,6 +96,8 @@ export function createBot(deps: BotDeps): Bot {
   });
   const knowledge = deps.knowledge;
   const current = typeof knowledge === 'function' ? knowledge : () => knowledge;
+  // Built now, not on the first message: the first follow-up would otherwise wait for them.
+  conversationToolsFor(current().knowledge);
 
   const claim = createEventClaims({
     store,

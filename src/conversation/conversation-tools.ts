@@ -1,6 +1,6 @@
 import type { Knowledge, KnowledgeEntry } from '../knowledge/knowledge.js';
 import { type Coverage, createCoverage } from './coverage.js';
-import { type EntryNouns, entryFrequencies, entryNouns } from './entry-nouns.js';
+import { type EntryNouns, entryFrequencies, entryNouns, taggerOf } from './entry-nouns.js';
 import { createMetadataAnswerer, type MetadataAnswerer } from './metadata.js';
 
 /** What the conversation resolvers derive from one version of the knowledge. */
@@ -23,8 +23,9 @@ export function conversationToolsFor(knowledge: Knowledge): ConversationTools {
   if (tools === undefined) {
     const defined = (values: (string | undefined)[]) =>
       [...new Set(values)].filter((v): v is string => v !== undefined);
+    taggerOf();
     const nouns = new Map<string, EntryNouns>();
-    let df: ReadonlyMap<string, number> | undefined;
+    const file = { entries: knowledge.entries.length, df: entryFrequencies(knowledge.entries) };
     tools = {
       coverage: createCoverage(knowledge),
       metadata: createMetadataAnswerer(knowledge),
@@ -33,8 +34,7 @@ export function conversationToolsFor(knowledge: Knowledge): ConversationTools {
       nounsOf: (entry) => {
         let found = nouns.get(entry.id);
         if (found === undefined) {
-          df ??= entryFrequencies(knowledge.entries);
-          found = entryNouns(entry, { entries: knowledge.entries.length, df });
+          found = entryNouns(entry, file);
           nouns.set(entry.id, found);
         }
         return found;

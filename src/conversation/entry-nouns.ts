@@ -15,9 +15,10 @@ export interface EntryNouns {
 }
 
 type Tagger = InstanceType<typeof BrillPOSTagger>;
-// Loading the tagger's lexicon takes about 150 ms: only a follow-up with "they" or "it" pays it.
+// Loading the tagger's lexicon takes about 150 ms: once per process, when conversation tools are
+// first built (at start), never in the middle of answering a message.
 let tagger: Tagger | undefined;
-const taggerOf = (): Tagger => {
+export const taggerOf = (): Tagger => {
   tagger ??= new BrillPOSTagger(new Lexicon('EN', 'N', 'NNP'), new RuleSet('EN'));
   return tagger;
 };

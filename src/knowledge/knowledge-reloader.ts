@@ -1,6 +1,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
+import { conversationToolsFor } from '../conversation/conversation-tools.js';
 import { KnowledgeError } from '../errors/knowledge-error.js';
 import {
   createKnowledgeBase,
@@ -35,8 +36,12 @@ export async function createKnowledgeReloader(
   config: KnowledgeReloaderConfig,
   logger: Logger,
 ): Promise<KnowledgeReloader> {
-  const build = async () =>
-    createKnowledgeBase(await loadKnowledge(config.path), config.knowledgeBase);
+  const build = async () => {
+    const kb = createKnowledgeBase(await loadKnowledge(config.path), config.knowledgeBase);
+    // Ready before it answers: the first follow-up after a reload does not build them.
+    conversationToolsFor(kb.knowledge);
+    return kb;
+  };
   let current = await build();
   let version = 1;
   let timer: NodeJS.Timeout | undefined;

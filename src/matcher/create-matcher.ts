@@ -41,7 +41,8 @@ const SLOT_MISMATCH_SCALE = 0.7;
 
 /**
  * Confidence kept when the question adds a word the knowledge never uses and lacks one the
- * entry's phrasings share ("parking at the London office" asked of the London office hours).
+ * entry's phrasings share ("parking at the London office" asked of the London office hours), or
+ * asks about that word ("the bike scheme for an e-scooter").
  */
 const OTHER_DETAIL_SCALE = 0.7;
 
@@ -60,7 +61,7 @@ function keptShare(c: CandidateEvidence, scored: ScoredQuery): number {
   if (!scored.curated) return share;
   const unseenTime = scored.unseenSlot === 'time' && !c.timesVary;
   if (unseenTime || c.foreignNumber || c.slotSwap) share *= SLOT_MISMATCH_SCALE;
-  if (c.unknownMax > 0 && c.core < 1) share *= OTHER_DETAIL_SCALE;
+  if (c.unknownMax > 0 && (c.core < 1 || scored.unseenObject)) share *= OTHER_DETAIL_SCALE;
   return share;
 }
 /**

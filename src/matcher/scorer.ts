@@ -88,6 +88,8 @@ export interface ScoredQuery {
   readonly candidates: readonly CandidateEvidence[];
   /** The question names a place, role, time or number the knowledge never uses, and which. */
   readonly unseenSlot: 'entity' | 'time' | undefined;
+  /** A word the knowledge never uses is what the question asks about (`AnalyzedText`). */
+  readonly unseenObject: boolean;
   /**
    * The two best entries are siblings that differ in a slot (full-time / part-time) and the
    * question names neither's: it leaves open what they differ in.
@@ -324,6 +326,7 @@ export function createScorer(
       candidates: ranked.map((r) => candidateEvidence(question, r, at(probs, r.e), known)),
       content: contentCounts(a),
       unseenSlot: a.unseenSlot,
+      unseenObject: a.unseenObject,
       curated,
       openSlot: leavesSlotOpen(ranked, analysed.cores, question.tokens),
     };
