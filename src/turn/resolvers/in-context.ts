@@ -131,11 +131,16 @@ function readAgainst(turn: Turn, tools: TurnTools, entry: KnowledgeEntry): Resol
   return refused ?? clarified;
 }
 
+const MAX_NOUN_READING_WORDS = 20;
+
 /**
  * "they"/"it" as the entry's own nouns, "there" as its place, with the place said and without:
  * "will they keep going" after the strikes in Iraq may ask about the strikes anywhere.
  */
 function nounReadings(text: string, nouns: EntryNouns, place: string | undefined): string[] {
+  // A follow-up that leans on a pronoun is short; a long message is read as it stands, and is
+  // not matched twice more for each guess.
+  if (text.split(/\s+/).length > MAX_NOUN_READING_WORDS) return [];
   const there = place === undefined ? {} : { place };
   return [withNouns(text, nouns, place), withNouns(text, nouns)]
     .filter((reading): reading is string => reading !== undefined)
