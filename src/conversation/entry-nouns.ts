@@ -2,6 +2,7 @@ import BrillPOSTagger from 'natural/lib/natural/brill_pos_tagger/lib/Brill_POS_T
 import Lexicon from 'natural/lib/natural/brill_pos_tagger/lib/Lexicon.js';
 import RuleSet from 'natural/lib/natural/brill_pos_tagger/lib/RuleSet.js';
 import type { KnowledgeEntry } from '../knowledge/knowledge.js';
+import { countOf, increment } from '../matcher/counts.js';
 
 /**
  * What "they" and "it" most likely stand for after an entry's answer: the plural and the singular
@@ -52,7 +53,7 @@ export function entryFrequencies(entries: readonly KnowledgeEntry[]): ReadonlyMa
         .toLowerCase()
         .split(/[^a-z]+/),
     );
-    for (const word of words) df.set(word, (df.get(word) ?? 0) + 1);
+    for (const word of words) increment(df, word);
   }
   return df;
 }
@@ -79,14 +80,15 @@ function mostUsed(
       if (w.tag !== tag || word.length < 4 || TOO_VAGUE.has(word)) continue;
       if (!/^[a-z]+$/.test(word) || seen.has(word)) continue;
       seen.add(word);
-      counts.set(word, (counts.get(word) ?? 0) + 1);
+      increment(counts, word);
     }
   }
   let best: string | undefined;
   let most = 0;
   for (const [word, n] of counts) {
     if (n < 2) continue;
-    const weight = n * Math.log(1 + file.entries / (file.df.get(word) ?? 1));
+    // Every counted word is in `df` (the entry's own phrasings are in the file): at least 1.
+    const weight = n * Math.log(1 + file.entries / Math.max(1, countOf(file.df, word)));
     if (weight > most) [best, most] = [word, weight];
   }
   return best;

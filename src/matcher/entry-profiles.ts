@@ -107,7 +107,7 @@ const BACKGROUND_SHARE = 0.25;
 /** The core words so many entries share that they tell none apart ("U.S.", "Iraq"). */
 export function backgroundWords(cores: readonly (readonly string[])[]): ReadonlySet<string> {
   const counts = new Map<string, number>();
-  for (const core of cores) for (const t of core) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const core of cores) for (const t of core) increment(counts, t);
   const least = BACKGROUND_SHARE * cores.length;
   return new Set([...counts].filter(([, n]) => n >= least).map(([t]) => t));
 }

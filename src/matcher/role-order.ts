@@ -88,19 +88,13 @@ const LOCATING_VERBS = new Set([
  * after an auxiliary and before its verb, where the entry has soldiers killed *in* Jordan.
  */
 export function placeAgents(tokens: readonly string[]): string[] {
-  const out: string[] = [];
-  tokens.forEach((t, i) => {
+  return tokens.filter((t, i) => {
+    const before = tokens[i - 1];
     const verb = tokens[i + 1];
-    if (i > 0 && AUXILIARIES.has(tokens[i - 1] as string) && isPlaceWord(t))
-      if (
-        verb !== undefined &&
-        isContentToken(verb) &&
-        !isPlaceWord(verb) &&
-        !LOCATING_VERBS.has(verb)
-      )
-        out.push(t);
+    if (before === undefined || verb === undefined) return false;
+    const doer = AUXILIARIES.has(before) && isPlaceWord(t);
+    return doer && isContentToken(verb) && !isPlaceWord(verb) && !LOCATING_VERBS.has(verb);
   });
-  return out;
 }
 
 export interface RoleIndex {
