@@ -6,6 +6,7 @@ import { answerMetadata } from './resolvers/metadata.js';
 import { createMultiPartResolver } from './resolvers/multi-part.js';
 import { pickFromList } from './resolvers/pick-from-list.js';
 import { answerRankedQuestion } from './resolvers/ranked-question.js';
+import { answerSpeakerNamed } from './resolvers/speaker-named.js';
 
 /**
  * How a message is answered, in order: the first resolver that resolves wins. A new way of
@@ -17,6 +18,7 @@ import { answerRankedQuestion } from './resolvers/ranked-question.js';
 export const RESOLVERS: readonly Resolver[] = [
   pickFromList,
   answerMetadata,
+  answerSpeakerNamed,
   answerComparison,
   resolveFollowUp,
   answerRankedQuestion,

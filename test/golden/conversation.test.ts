@@ -213,6 +213,23 @@ describe('conversations: the examples of the conversation issue', () => {
     expect((await ask('how many us troops died in them')).kind).not.toBe('answer');
   });
 
+  it('GIVEN a question naming someone quoted THEN their quotes on the topic, as for "she"', async () => {
+    const { ask } = await conversation();
+    // Her quotes on the talks, each attributed, with no answer about her before.
+    expect(answered(await ask('what did slim say about the talks?'))).toEqual([
+      'slim-transition-mission-quote',
+      'jordan-attack-made-talks-harder',
+      'slim-complicating-factor-quote',
+    ]);
+    // Quoted more than twice and no topic: a choice of her quotes, not "who is she?".
+    const all = await ask('what did randa slim say');
+    expect(all.kind).toBe('clarify');
+    if (all.kind === 'clarify')
+      expect(all.suggestions.map((s) => s.entry)).not.toContain('who-is-randa-slim');
+    // Nothing she said is on the topic: read as it stands, and not answered.
+    expect((await ask('what did slim say about the weather')).kind).not.toBe('answer');
+  });
+
   it('GIVEN "who is randa slim?" THEN "where does she work?" and "what did she say about the talks?" resolve "she"', async () => {
     const { ask } = await conversation();
     await ask('who is randa slim?');

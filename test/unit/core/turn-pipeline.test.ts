@@ -50,6 +50,7 @@ describe('the turn pipeline', () => {
     expect(RESOLVERS.map((resolver) => resolver.name)).toEqual([
       'pickFromList',
       'answerMetadata',
+      'answerSpeakerNamed',
       'answerComparison',
       'resolveFollowUp',
       'answerRankedQuestion',
