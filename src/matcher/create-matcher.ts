@@ -64,6 +64,7 @@ function keptShare(c: CandidateEvidence, scored: ScoredQuery): number {
   if (c.unknownMax > 0 && (c.core < 1 || scored.unseenObject)) share *= OTHER_DETAIL_SCALE;
   return share;
 }
+
 /**
  * Whether the entry explains every word of the question (see `Candidate.explained`) and the
  * question says what sets the entry apart. Typo credit below 1 is allowed: a corrected
