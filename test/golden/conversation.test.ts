@@ -208,6 +208,10 @@ describe('conversations: the examples of the conversation issue', () => {
       'militia-strikes-since-oct-7',
       'militia-attacks-recent-months',
     ]);
+    // "it" after how long U.S. forces have been in Iraq: the presence, whose start the entry that
+    // one links to gives, though the rewrite alone is only clarified.
+    await ask('how many in iraq and how long have they been there');
+    expect(answered(await ask('when did it start'))).toEqual(['us-presence-began-2003-invasion']);
     // Read as the strikes, "died in them" would be the deaths in Jordan: not what the entry gives.
     await ask('how many militia strikes since oct 7');
     expect((await ask('how many us troops died in them')).kind).not.toBe('answer');

@@ -92,6 +92,7 @@ function readAgainst(turn: Turn, tools: TurnTools, entry: KnowledgeEntry): Resol
   const quotes = quotesOf(turn, tools, referent.person, rewritten);
   if (quotes) return quotes;
   let clarified: Resolution | undefined;
+  let clarifiedLinked = false;
   const frames = [entry.questions[0], shortest(entry.questions)];
   // Each reading with the text its answer must give: a noun reading's own words, since the noun
   // is a guess ("died in them" after the strikes is not the deaths in Jordan).
@@ -118,14 +119,19 @@ function readAgainst(turn: Turn, tools: TurnTools, entry: KnowledgeEntry): Resol
       if (guarded.reply.kind === 'answer' || own === turn.text) return guarded;
       refused ??= guarded;
     }
-    if (reply.kind === 'clarify' && clarified === undefined) {
+    // The first clarification is kept, unless a later reading offers an entry this one links to
+    // (`related`): "when did the presence in Iraq start" over "when did Iraq start".
+    if (reply.kind === 'clarify' && !clarifiedLinked) {
       const suggestions = aboutReferent(turn, reply.suggestions, entry, referent.person);
-      if (suggestions.length > 0 && reply.explanation)
+      const linked = suggestions.some((s) => entry.related.includes(s.entry));
+      if (suggestions.length > 0 && reply.explanation && (clarified === undefined || linked)) {
         clarified = {
           reply: clarifyReply(suggestions, reply.confidence, reply.explanation),
           question: turn.text,
           candidates,
         };
+        clarifiedLinked = linked;
+      }
     }
   }
   return refused ?? clarified;
