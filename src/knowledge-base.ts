@@ -106,10 +106,8 @@ export function createKnowledgeBase(
   const answer = fixed.answer ?? calibrated?.answer ?? 1;
   const clarify = Math.min(answer, fixed.clarify ?? calibrated?.clarify ?? answer);
   // A file that fixes the answer cut-off fixes it for every question, explained or not.
-  const answerExplained = Math.min(
-    answer,
-    fixed.answer === undefined ? (calibrated?.answerExplained ?? answer) : answer,
-  );
+  const answerExplained =
+    fixed.answer === undefined ? Math.min(answer, calibrated?.answerExplained ?? answer) : answer;
 
   const suggestion = (entry: KnowledgeEntry): Suggestion => ({
     entry: entry.id,

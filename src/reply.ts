@@ -23,13 +23,12 @@ export interface Explanation {
   readonly matchedPhrasing?: string;
   readonly confidence: number;
   readonly runnerUp?: { readonly entry: string; readonly confidence: number };
-  readonly thresholds: {
-    readonly answer: number;
-    readonly clarify: number;
-    readonly answerExplained?: number;
-  };
-  /** Every word of the question is one the top entry's phrasings use (`Candidate.explained`). */
-  readonly explained?: boolean;
+  readonly thresholds: { readonly answer: number; readonly clarify: number };
+  /**
+   * The cut-off the top candidate was held to, when it is not `thresholds.answer`: every word of
+   * the question is one its entry's phrasings use (`Candidate.explained`).
+   */
+  readonly explainedAt?: number;
 }
 
 interface ReplyBase {

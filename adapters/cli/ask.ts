@@ -29,21 +29,15 @@ standard input.
 Reads .env and the same variables as npm start.
   --help            this text`;
 
-/** The cut-off the top candidate was held to: the explained one when every word is the entry's. */
-const answerCutOff = (e: NonNullable<Reply['explanation']>): number =>
-  e.explained === true
-    ? Math.min(e.thresholds.answerExplained ?? e.thresholds.answer, e.thresholds.answer)
-    : e.thresholds.answer;
-
 function formatExplanation(reply: Reply): string {
   const e = reply.explanation;
   if (!e) return 'Why: chosen directly, no matching involved.';
   const lines = [
     `Why: normalised as "${e.normalized}"`,
     `  matched phrasing: ${e.matchedPhrasing === undefined ? '(none)' : `"${e.matchedPhrasing}"`}`,
-    `  confidence: ${e.confidence.toFixed(3)} (answer at ≥ ${answerCutOff(e).toFixed(3)}, clarify at ≥ ${e.thresholds.clarify.toFixed(3)})`,
+    `  confidence: ${e.confidence.toFixed(3)} (answer at ≥ ${(e.explainedAt ?? e.thresholds.answer).toFixed(3)}, clarify at ≥ ${e.thresholds.clarify.toFixed(3)})`,
   ];
-  if (e.explained === true)
+  if (e.explainedAt !== undefined)
     lines.push(
       '  every word of the question is one the matched entry uses: the lower cut-off applies',
     );

@@ -128,7 +128,7 @@ function formatCheck(kb: KnowledgeBase, report: KnowledgeCheck): string {
   const { answer, clarify, answerExplained = answer } = report.thresholds;
   lines.push(
     `Thresholds: answer ≥ ${answer.toFixed(3)} (${report.thresholdSource.answer}), clarify ≥ ${clarify.toFixed(3)} (${report.thresholdSource.clarify})`,
-    `  a question whose every word the entry uses: answer ≥ ${Math.min(answerExplained, answer).toFixed(3)}`,
+    `  a question whose every word the entry uses: answer ≥ ${answerExplained.toFixed(3)}`,
     '',
   );
   const p = report.predicted;

@@ -28,6 +28,13 @@ export const MAX_SUGGESTIONS = 3;
 export const confidenceOf = (candidate: Candidate | undefined): number =>
   candidate?.confidence ?? 0;
 
+/** The cut-off a top candidate is answered at: the explained one when it is explained. */
+export function answerCutOff(top: Candidate, thresholds: Thresholds): number {
+  return top.explained === true
+    ? Math.min(thresholds.answerExplained ?? 1, thresholds.answer)
+    : thresholds.answer;
+}
+
 export function decide(result: MatchResult, thresholds: Thresholds): Decision {
   const [top, runnerUp] = result.candidates;
   const clarifyAt = Math.min(thresholds.clarify, thresholds.answer);
@@ -36,11 +43,7 @@ export function decide(result: MatchResult, thresholds: Thresholds): Decision {
     return { kind: 'decline', candidates: [] };
   const lead = top.confidence - confidenceOf(runnerUp);
   const clear = lead >= MIN_LEAD * top.confidence && result.vague === undefined;
-  const answerAt =
-    top.explained === true
-      ? Math.min(thresholds.answerExplained ?? 1, thresholds.answer)
-      : thresholds.answer;
-  if (top.confidence >= answerAt && clear) {
+  if (top.confidence >= answerCutOff(top, thresholds) && clear) {
     return { kind: 'answer', candidates: [top] };
   }
   // Suggest the alternatives that are plausible in their own right, not the whole tail.

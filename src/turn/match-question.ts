@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge-base.js';
-import { confidenceOf, decide } from '../matcher/decide.js';
+import { answerCutOff, confidenceOf, decide } from '../matcher/decide.js';
 import type { Candidate } from '../matcher/matcher.js';
 import { answerReply, clarifyReply, declineReply, suggestionsFor } from '../reply/build-reply.js';
 import type { Explanation, Reply } from '../reply.js';
@@ -26,7 +26,7 @@ export function matchQuestion(
     confidence,
     thresholds: kb.thresholds,
     ...(top && { matchedPhrasing: top.phrasing }),
-    ...(top?.explained === true && { explained: true }),
+    ...(top?.explained === true && { explainedAt: answerCutOff(top, kb.thresholds) }),
     ...(second && { runnerUp: { entry: second.entry, confidence: second.confidence } }),
   };
   const candidates = result.candidates;

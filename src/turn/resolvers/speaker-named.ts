@@ -8,6 +8,8 @@ import { quotesOf } from '../speaker-quotes.js';
  * answer about them. Anything else about them ("who is Slim?") is the matcher's.
  */
 export const answerSpeakerNamed: Resolver = (turn, tools) => {
+  // Most messages ask nothing of what someone said: no name is looked for in them.
+  if (!SAYS.test(turn.text)) return undefined;
   const { people } = conversationToolsFor(turn.kb.knowledge);
   const named = [...people].flatMap((person) => {
     const text = withFullName(turn.text, person);
@@ -18,6 +20,9 @@ export const answerSpeakerNamed: Resolver = (turn, tools) => {
   if (named.length !== 1 || only === undefined) return undefined;
   return quotesOf(turn, tools, only.person, only.text);
 };
+
+// The verbs `quotesOf` reads a question about someone's words by.
+const SAYS = /\b(?:say|said|think|thinks|thought)\b/i;
 
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
