@@ -2,6 +2,7 @@ import porterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
 import stopwords from 'natural/lib/natural/util/stopwords.js';
 import { BUILT_IN_SHORTHAND, fillerMask, rewriteCounts } from './chat-lexicon.js';
+import { createPhraseRewriter } from './synonym-phrases.js';
 
 /**
  * Text normalisation shared by training and matching, so a phrasing and a question that differ
@@ -240,7 +241,7 @@ export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
     shorthand.set(short.toLowerCase().trim(), long.toLowerCase().trim());
   const expand = (word: string): string => shorthand.get(word) ?? word;
 
-  const clean = (text: string): string => {
+  const cleanWords = (text: string): string => {
     let t = text.normalize('NFKC').replace(ZERO_WIDTH, '').replace(CONTROL, ' ');
     t = t.normalize('NFD').replace(MARKS, '').normalize('NFC');
     t = canonicalCountryNames(t.replace(APOSTROPHES, "'")).toLowerCase();
@@ -249,6 +250,8 @@ export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
     t = t.replace(/(?<!\d)\.|\.(?!\d)/g, ' '); // keep only decimal points
     return rewriteCounts(tokenizer.tokenize(t).map(expand).join(' ').split(' ')).join(' ');
   };
+  const rewritePhrases = createPhraseRewriter(config.synonyms ?? [], cleanWords);
+  const clean = (text: string): string => rewritePhrases(cleanWords(text));
 
   const baseToken = (surface: string): string => {
     if (surface.length > MAX_WORD_LENGTH) return surface; // not stemmed, so not worth keeping

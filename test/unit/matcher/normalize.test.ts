@@ -53,6 +53,24 @@ describe('normalizer', () => {
     ]);
   });
 
+  it('maps a synonym of several words to its group, typos in it included', () => {
+    const groups = [
+      ['continue', 'keep going', 'carry on'],
+      ['Gaza war', 'war in Gaza', 'war in Israel and Gaza'],
+    ];
+    expect(tokens('will they keep going', groups)).toEqual(tokens('will they continue', groups));
+    expect(tokens('will they carry on', groups)).toEqual(tokens('will they continue', groups));
+    // A group of phrases only is written as its first phrase.
+    expect(tokens('since the war in israel and gaza', groups)).toEqual(
+      tokens('since the gaza war', groups),
+    );
+    // "goign" is one edit from "going"; four-letter words allow none, as in the typo corrector.
+    expect(tokens('keep goign', groups)).toEqual(tokens('continue', groups));
+    expect(tokens('kep going', groups)).not.toEqual(tokens('continue', groups));
+    // Only the whole phrase is rewritten: its words on their own stay themselves.
+    expect(tokens('keep the receipt', groups)).toEqual(tokens('keep the receipt'));
+  });
+
   it('keeps question words out of the stop list but marks function words', () => {
     for (const w of ['how', 'many', 'when', 'who', 'not']) expect(isStopToken(w)).toBe(false);
     for (const w of ['the', 'of', 'are']) expect(isStopToken(w)).toBe(true);

@@ -1,0 +1,67 @@
+import distances from 'natural/lib/natural/distance/levenshtein_distance.js';
+import { maxEditsFor } from './typo-corrector.js';
+
+/**
+ * Synonyms of more than one word ("keep going" for "continue", "war in Gaza" for "Gaza war"):
+ * each is rewritten, in the cleaned text, to one form of its group, so the group's words are the
+ * same tokens wherever they appear. Single words are mapped later, token by token.
+ */
+
+/** The form a group's phrases are written as: its first single word, else its first phrase. */
+function representative(cleaned: readonly string[]): string | undefined {
+  return cleaned.find((w) => !w.includes(' ')) ?? cleaned[0];
+}
+
+/**
+ * Whether a typed word is the phrase's word, allowing the typos the corrector allows. The phrase
+ * is rewritten before typo correction, which could not repair it afterwards: the misspelt phrase
+ * would keep words the rewritten phrasings no longer use.
+ */
+function sameWord(typed: string, word: string): boolean {
+  if (typed === word) return true;
+  const edits = maxEditsFor(word.length);
+  if (edits === 0 || typed[0] !== word[0] || Math.abs(typed.length - word.length) > edits)
+    return false;
+  return distances.DamerauLevenshteinDistance(typed, word, { restricted: true }) <= edits;
+}
+
+interface Phrase {
+  readonly words: readonly string[];
+  readonly replacement: string;
+}
+
+function phrasesOf(groups: readonly (readonly string[])[], clean: (text: string) => string) {
+  const phrases = new Map<string, Phrase>();
+  for (const group of groups) {
+    const cleaned = group.map(clean).filter(Boolean);
+    const rep = representative(cleaned);
+    if (rep === undefined) continue;
+    for (const w of cleaned)
+      if (w.includes(' ') && w !== rep && !phrases.has(w))
+        phrases.set(w, { words: w.split(' '), replacement: rep });
+  }
+  // The longest phrase wins where two start at the same word.
+  return [...phrases.values()].sort((a, b) => b.words.length - a.words.length);
+}
+
+/**
+ * A rewrite of cleaned text (lower case, words separated by single spaces) replacing every
+ * multi-word synonym by its group's representative.
+ */
+export function createPhraseRewriter(
+  groups: readonly (readonly string[])[],
+  clean: (text: string) => string,
+): (cleaned: string) => string {
+  const phrases = phrasesOf(groups, clean);
+  if (phrases.length === 0) return (cleaned) => cleaned;
+  return (cleaned) => {
+    const words = cleaned.split(' ');
+    const out: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      const found = phrases.find((p) => p.words.every((w, j) => sameWord(words[i + j] ?? '', w)));
+      out.push(found?.replacement ?? (words[i] as string));
+      i += found?.words.length ?? 1;
+    }
+    return out.join(' ');
+  };
+}
