@@ -67,10 +67,34 @@ function explain(turn: Turn, tools: TurnTools, last: KnowledgeEntry): Resolution
   if (last.speaker !== undefined) {
     const words = ownWordsOf(turn, last);
     if (words) return { reply: tools.answer(words, 1) };
-    const rests = evidence(tools, last);
+    // The passage is a reason only where it says more than the answer did: a quote answered in
+    // full would be the same answer again, to another question.
+    const rests = last.passage && saysMore(last.passage, last.answer) && evidence(tools, last);
     if (rests) return rests;
   }
-  return inContext(turn, tools, last);
+  return inContext(turn, tools, last) ?? noReasonGiven(turn, tools, last);
+}
+
+/**
+ * Nothing the knowledge has gives the reason: say so rather than match "why?" afresh, and offer
+ * what the last answer links to, the nearest the conversation has to a reason.
+ */
+function noReasonGiven(turn: Turn, tools: TurnTools, last: KnowledgeEntry): Resolution {
+  const linked = last.related
+    .map((id) => turn.kb.entries.get(id))
+    .filter((entry): entry is KnowledgeEntry => entry !== undefined)
+    .slice(0, 3)
+    .map(turn.kb.suggestion);
+  return { reply: tools.decline(0, emptyExplanation(turn.kb), linked), question: turn.text };
+}
+
+/** Words the passage has beyond the answer, enough to be more than "she said". */
+const MORE_WORDS = 3;
+
+function saysMore(passage: string, answer: string): boolean {
+  const words = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const answered = new Set(words(answer));
+  return new Set(words(passage).filter((w) => !answered.has(w))).size >= MORE_WORDS;
 }
 
 /** A related entry quoting the same speaker: their reasoning for the view just given. */
