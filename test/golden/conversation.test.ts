@@ -59,8 +59,26 @@ describe('conversation memory on the shipped knowledge', () => {
       kind: 'answer',
       entry: { entry: 'slim-complicating-factor-quote' },
     });
+  });
+
+  it('GIVEN a quote answered in full THEN "why?" does not give the same quote again: it declines, offering what the answer links to', async () => {
+    const { ask } = await conversation();
+    const quote = await ask(QUOTE);
+    expect(quote).toMatchObject({ entry: { entry: 'slim-attacks-will-continue-quote' } });
+    const why = await ask('why?');
+    expect(why.kind).toBe('decline');
+    expect(why.text).not.toContain('As long as the war in Gaza continues');
+    expect(why.suggestions.map((s) => s.entry)).toEqual([
+      'gaza-long-shadow',
+      'who-is-randa-slim',
+      'militia-attacks-recent-months',
+    ]);
+  });
+
+  it('GIVEN a quote THEN "why do you say that?" gives the passage it rests on, quoted once', async () => {
+    const { ask } = await conversation();
     await ask(QUOTE);
-    const rests = await ask('why?');
+    const rests = await ask('why do you say that?');
     expect(rests).toMatchObject({
       kind: 'answer',
       entry: { entry: 'slim-attacks-will-continue-quote' },
