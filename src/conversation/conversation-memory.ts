@@ -17,6 +17,12 @@ export interface ConversationState {
   /** Suggestions last offered as a numbered list, so a reply of "2" picks the second. */
   readonly pending?: readonly Suggestion[];
   readonly last?: LastAnswer;
+  /**
+   * The entry answered last before a decline or clarification ended the context. Nothing is
+   * answered from it; it only keeps a message that leans on it from being answered about another
+   * topic ("how many were hurt?" after the deaths in Jordan and a declined turn).
+   */
+  readonly topic?: string;
 }
 
 export interface ConversationMemory {

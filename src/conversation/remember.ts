@@ -50,9 +50,13 @@ export async function rememberReply(
   }
   // A declined or clarified turn ends the context: its follow-ups must not reach an older answer.
   const offered = reply.kind === 'answer' ? reply.related : reply.suggestions;
-  await memory.write(context, offered.length > 0 ? { pending: offered } : {});
+  const topic = state.last?.entry ?? state.topic;
+  await memory.write(context, {
+    ...(offered.length > 0 && { pending: offered }),
+    ...(topic !== undefined && { topic }),
+  });
 }
 
-function withoutPending({ last }: ConversationState): ConversationState {
-  return last === undefined ? {} : { last };
+function withoutPending({ pending: _, ...state }: ConversationState): ConversationState {
+  return state;
 }

@@ -79,7 +79,10 @@ export function guardAnswer(
   if (context.length === 0) {
     // "how many were killed in that attack?" with nothing before it (or only a decline): which
     // attack is the asker's to say; an entry that is not named is offered, not answered.
-    const guess = entry !== undefined && pointsBack(ownText) && !namesEntry(turn, ownText, entry);
+    const guess =
+      entry !== undefined &&
+      (pointsBack(ownText) || leavesEndedTopic(turn, ownText, entry)) &&
+      !namesEntry(turn, ownText, entry);
     return guess ? declineNear(turn, tools, ownText, reply, entry) : resolution;
   }
   if (reply.kind === 'clarify') return guardClarification(turn, tools, ownText, resolution);
@@ -123,6 +126,17 @@ function guardClarification(
       ? clarifyReply(kept, reply.confidence, explanation)
       : tools.decline(reply.confidence, explanation);
   return { ...resolution, reply: guarded };
+}
+
+/**
+ * "how many were hurt?" after the deaths in Jordan and a declined turn still leans on Jordan: a
+ * message too short to stand alone is not answered from another topic than the one that ended.
+ */
+function leavesEndedTopic(turn: Turn, ownText: string, entry: KnowledgeEntry): boolean {
+  const topic = turn.state.topic === undefined ? undefined : turn.kb.entries.get(turn.state.topic);
+  if (topic?.kind !== 'fact' || topic.id === entry.id || sameSubject(topic, entry)) return false;
+  const { coverage } = conversationToolsFor(turn.kb.knowledge);
+  return leansOnContext(ownText) || coverage.elliptical(ownText);
 }
 
 function sameSubject(a: KnowledgeEntry, b: KnowledgeEntry): boolean {

@@ -34,6 +34,22 @@ describe('conversation memory on the shipped knowledge', () => {
     });
   });
 
+  it('GIVEN the deaths in Jordan and a declined turn THEN "how many were hurt?" is not answered with the injuries of another attack', async () => {
+    const { ask } = await conversation();
+    await ask('how many soldiers died in the jordan attack');
+    expect((await ask('what were their names')).kind).toBe('decline');
+    const hurt = await ask('how many were hurt?');
+    expect(hurt).toMatchObject({
+      kind: 'decline',
+      suggestions: [{ entry: 'attack-2020-injuries' }],
+    });
+    // Naming the attack asks it on its own.
+    expect(await ask('how many were hurt in the 2020 attack?')).toMatchObject({
+      kind: 'answer',
+      entry: { entry: 'attack-2020-injuries' },
+    });
+  });
+
   it('GIVEN a follow-up about a country the article never mentions THEN declines', async () => {
     const { ask } = await conversation();
     await ask('How many U.S. troops are in Kuwait?');
@@ -66,13 +82,15 @@ describe('conversation memory on the shipped knowledge', () => {
     const quote = await ask(QUOTE);
     expect(quote).toMatchObject({ entry: { entry: 'slim-attacks-will-continue-quote' } });
     const why = await ask('why?');
-    expect(why.kind).toBe('decline');
+    expect(why).toMatchObject({
+      kind: 'decline',
+      suggestions: [
+        { entry: 'gaza-long-shadow' },
+        { entry: 'who-is-randa-slim' },
+        { entry: 'militia-attacks-recent-months' },
+      ],
+    });
     expect(why.text).not.toContain('As long as the war in Gaza continues');
-    expect(why.suggestions.map((s) => s.entry)).toEqual([
-      'gaza-long-shadow',
-      'who-is-randa-slim',
-      'militia-attacks-recent-months',
-    ]);
   });
 
   it('GIVEN a quote THEN "why do you say that?" gives the passage it rests on, quoted once', async () => {
