@@ -3,7 +3,7 @@ import { coreCoverage, namesEntry, slotSwapped } from './entry-profiles.js';
 import type { AnalyzedText } from './feature-space.js';
 import { isQuestionWord, isStopToken } from './normalize.js';
 import { isContentToken, type RoleIndex } from './role-order.js';
-import type { CandidateEvidence } from './scorer.js';
+import type { CandidateEvidence } from './scored-query.js';
 
 /**
  * The evidence about one retrieved entry for one question, from what the scorer learnt about

@@ -1,0 +1,66 @@
+import { isNeutralWord } from './chat-lexicon.js';
+import { at } from './checked-read.js';
+import { isStopToken, type Word } from './normalize.js';
+import { isSlotWord, slotKind } from './slot-lexicon.js';
+import type { SpaceContext } from './space-context.js';
+
+/**
+ * How each word of a question is read before it is weighed: known, typo-corrected, silent, or
+ * unseen (and then whether it names a slot or what the question asks about). Apart from the
+ * vectors because it decides what a word is, not how much it counts.
+ */
+
+/** How much a typo-corrected word counts as known, by number of edits. */
+const CORRECTED_CREDIT = [1, 0.8, 0.6] as const;
+
+// "…the bike scheme for an e-scooter": what follows these (and a determiner) is what the question
+// is about, so a word the knowledge never uses there is another thing asked of, not phrasing.
+// Noted, not priced: the calibration keeps seeing such words as it always has.
+const OBJECT_PREPOSITIONS = new Set(['for', 'with', 'on', 'about', 'to', 'from', 'into']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'my', 'our', 'your', 'his', 'her', 'their', 'this']);
+
+/** The question's tokens after typo correction, how much each counts as known, and which are silent. */
+export function readWords(words: readonly Word[], ctx: SpaceContext) {
+  const tokens: string[] = [];
+  const credit = new Float32Array(words.length);
+  const silent = new Uint8Array(words.length);
+  let unseenSlot: 'entity' | 'time' | undefined;
+  let object = false;
+  let unseenObject = false;
+  // Plain loops here and below: callbacks stay unoptimised for longer on a cold start.
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Word;
+    const objectHere = object;
+    object =
+      OBJECT_PREPOSITIONS.has(w.surface) ||
+      (object && DETERMINERS.has(w.surface)) ||
+      (object && w.surface.length === 1);
+    if (ctx.vocabulary.tokenSurfaceKnown.has(w.token)) {
+      tokens.push(w.token);
+      credit[i] = 1;
+      continue;
+    }
+    // An unseen function word or a word about how the question is put changes nothing the
+    // knowledge could answer: it costs no confidence.
+    if (isStopToken(w.token) || isNeutralWord(w.surface)) {
+      tokens.push(w.token);
+      silent[i] = 1;
+      continue;
+    }
+    // A place, time or role the knowledge lacks is a different question, not a typo ("march").
+    const fix = isSlotWord(w.surface) ? undefined : ctx.corrector.correct(w.surface);
+    if (fix === undefined) {
+      tokens.push(w.token);
+      credit[i] = 0;
+      const kind = slotKind(w.surface);
+      if (kind === undefined) {
+        silent[i] = 2;
+        if (objectHere) unseenObject = true;
+      } else if (unseenSlot !== 'entity') unseenSlot = kind;
+    } else {
+      tokens.push(ctx.normalizer.tokenOf(fix.surface));
+      credit[i] = at(CORRECTED_CREDIT, fix.distance);
+    }
+  }
+  return { tokens, credit, silent, unseenSlot, unseenObject };
+}
