@@ -1,5 +1,5 @@
 import distances from 'natural/lib/natural/distance/levenshtein_distance.js';
-import { maxEditsFor } from './typo-corrector.js';
+import { maxEditsFor } from './edit-budget.js';
 
 /**
  * Synonyms of more than one word ("keep going" for "continue", "war in Gaza" for "Gaza war"):

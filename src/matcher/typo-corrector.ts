@@ -2,6 +2,7 @@ import jaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_dista
 import distances from 'natural/lib/natural/distance/levenshtein_distance.js';
 import { at } from './checked-read.js';
 import { countOf } from './counts.js';
+import { maxEditsFor } from './edit-budget.js';
 import { MAX_WORD_LENGTH } from './normalize.js';
 
 /**
@@ -9,6 +10,7 @@ import { MAX_WORD_LENGTH } from './normalize.js';
  * distance ("trops" → "troops", "Kuwiat" → "kuwait"). Candidates come from a symmetric-delete
  * index (so lookup does not scan the vocabulary); natural's Damerau-Levenshtein confirms them.
  */
+
 export interface TypoCorrection {
   readonly surface: string;
   readonly distance: number;
@@ -16,15 +18,6 @@ export interface TypoCorrection {
 
 export interface TypoCorrector {
   correct(surface: string): TypoCorrection | undefined;
-}
-
-/** Edits allowed for a word of this length: short words are too easy to confuse. */
-export function maxEditsFor(length: number): number {
-  // Four-letter words are one edit away from too many others ("late"/"rate", "just"/"must");
-  // the knowledge's own misspellings of them are read as the word (see `misspellingAliases`).
-  if (length < 5) return 0;
-  if (length < 9) return 1;
-  return 2;
 }
 
 /**

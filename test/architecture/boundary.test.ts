@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
@@ -59,6 +59,43 @@ function functionName(node: ts.Node): string {
     if (ts.isIdentifier(parent.name)) return parent.name.text;
   }
   return '(anonymous)';
+}
+
+/** The core modules a file loads when it runs: relative imports, type-only ones left out. */
+function runtimeImportsOf(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+  return source.statements.flatMap((node) => {
+    const typeOnly =
+      (ts.isImportDeclaration(node) && node.importClause?.isTypeOnly === true) ||
+      (ts.isExportDeclaration(node) && node.isTypeOnly);
+    const spec =
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier !== undefined &&
+      ts.isStringLiteral(node.moduleSpecifier)
+        ? node.moduleSpecifier.text
+        : undefined;
+    if (typeOnly || spec === undefined || !spec.startsWith('.')) return [];
+    return [join(dirname(file), spec.replace(/\.js$/, '.ts'))];
+  });
+}
+
+/** Import cycles among `files`, each written as the chain of files that closes it. */
+function importCycles(files: readonly string[]): string[] {
+  const graph = new Map(files.map((file) => [file, runtimeImportsOf(file)]));
+  const state = new Map<string, 'open' | 'done'>();
+  const cycles: string[] = [];
+  const visit = (file: string, chain: string[]): void => {
+    state.set(file, 'open');
+    for (const next of graph.get(file) ?? []) {
+      if (state.get(next) === 'open')
+        cycles.push([...chain.slice(chain.indexOf(next)), next].join(' → '));
+      else if (state.get(next) === undefined && graph.has(next)) visit(next, [...chain, next]);
+    }
+    state.set(file, 'done');
+  };
+  for (const file of files) if (state.get(file) === undefined) visit(file, [file]);
+  return cycles;
 }
 
 describe('architecture', () => {
@@ -128,6 +165,11 @@ describe('architecture', () => {
         .map((spec) => `${file} imports ${spec}`),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it('no module of the core imports itself through others (type-only imports aside)', () => {
+    const modules = core.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'));
+    expect(importCycles(modules)).toEqual([]);
   });
 
   it(`no function in src/ or adapters/ is over ${MAX_FUNCTION_LINES} lines`, () => {

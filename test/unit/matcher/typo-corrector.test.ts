@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTypoCorrector, maxEditsFor } from '../../../src/matcher/typo-corrector.js';
+import { maxEditsFor } from '../../../src/matcher/edit-budget.js';
+import { createTypoCorrector } from '../../../src/matcher/typo-corrector.js';
 
 const vocabulary = new Map(
   ['troops', 'kuwait', 'bahrain', 'qatar', 'iraq', 'bases', 'many', 'commander'].map((w) => [w, 1]),
