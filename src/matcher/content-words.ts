@@ -9,14 +9,17 @@ import type { ScoredQuery } from './scored-query.js';
  * phrasing-analysis.ts keys the phrasings with the same function the scorer keys questions with.
  */
 
-/** Content words and numbers in the question, and whether it has a question word. */
+/**
+ * Content words and numbers in the question, and whether it has a question word. "What about" and
+ * "how about" name a topic without asking anything of it ("what about jordan"): they do not count.
+ */
 export function contentCounts(a: AnalyzedText): ScoredQuery['content'] {
   let words = 0;
   let numbers = 0;
   let asks = false;
   a.tokens.forEach((t, i) => {
     if (at(a.tokenWeights, i) === 0) return;
-    if (isQuestionWord(t)) asks = true;
+    if (isQuestionWord(t) && a.tokens[i + 1] !== 'about') asks = true;
     if (isContentToken(t)) words++;
     else if (/^\d+(?:\.\d+)?$/.test(t)) numbers++;
   });

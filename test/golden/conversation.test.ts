@@ -50,6 +50,14 @@ describe('conversation memory on the shipped knowledge', () => {
     });
   });
 
+  it('GIVEN no answer to lean on THEN "what about jordan" names a topic and asks nothing: it is clarified, not answered', async () => {
+    const { ask } = await conversation();
+    await ask('how many us troops are in iraq');
+    expect((await ask('and in syria?')).kind).toBe('decline');
+    expect((await ask('ok what about jordan then')).kind).toBe('clarify');
+    expect((await ask('what about jordan')).kind).toBe('clarify');
+  });
+
   it('GIVEN a follow-up about a country the article never mentions THEN declines', async () => {
     const { ask } = await conversation();
     await ask('How many U.S. troops are in Kuwait?');
