@@ -18,11 +18,11 @@ export interface MetaAnswer {
 }
 
 const TOPIC =
-  /^(?:so\s+)?(?:what(?:'s|\s+is|\s+are)\s+(?:this|you|this\s+bot|the\s+article|your\s+knowledge|the\s+knowledge|this\s+knowledge(?:\s+base)?|it)\s+(?:all\s+)?about|what\s+(?:topic|subject)s?\s+(?:is\s+this|are\s+you\s+about|does\s+(?:this|the\s+article)\s+cover)|what\s+does\s+(?:this|the\s+article|your\s+knowledge)\s+cover)\s*[?.!]*$/i;
+  /^(?:so\s+)?(?:what(?:'s|\s+is|\s+are)\s+(?:this|you|this\s+bot|the\s+article|this\s+article|this\s+story|the\s+story|your\s+knowledge|the\s+knowledge|this\s+knowledge(?:\s+base)?|it)\s+(?:all\s+)?about|what\s+(?:topic|subject)s?\s+(?:is\s+this|are\s+you\s+about|does\s+(?:this|the\s+article)\s+cover)|what\s+does\s+(?:this|the\s+article|your\s+knowledge)\s+cover)\s*[?.!]*$/i;
 const SOURCE =
   /^(?:and\s+)?(?:what(?:'s|s|\s+is|\s+are)\s+(?:your|ur|the)\s+sources?(?:\s+for\s+(?:that|this|it))?|sources?|where\s+(?:do|does)\s+(?:you|your\s+(?:answers|info|information|facts|knowledge)|this|the\s+information|that)\s+(?:get\s+(?:your|its)\s+(?:info|information|answers|facts)\s+)?(?:come\s+from|from)|where\s+(?:do\s+you\s+get|is)\s+(?:your|this)\s+(?:info|information|answers|facts|data)(?:\s+from)?|(?:what|which)\s+(?:article|story)(?:\s+(?:is\s+(?:this|that|it)(?:\s+from)?|are\s+you\s+using|do\s+you\s+use|(?:are|is)\s+(?:you|your\s+answers)\s+(?:from|based\s+on)))?|(?:who|what)\s+(?:is|are)\s+(?:the\s+)?(?:article|story)'?s?\s+(?:source|publisher|author)|who\s+published\s+(?:this|the\s+article|it)|what\s+(?:is|are)\s+your\s+answers\s+based\s+on)\s*[?.!]*$/i;
 const SPEAKERS =
-  /^(?:and\s+)?(?:who(?:'s|\s+is|\s+are|\s+gets|\s+was|\s+were)\s+(?:(?:all\s+)?the\s+(?:people|persons|experts|officials|sources)\s+)?(?:quoted|cited|interviewed)|whom?\s+(?:does|do)\s+(?:the\s+article|it|you|this)\s+(?:quote|cite)|who\s+(?:speaks|talks|is\s+speaking)\s+in\s+(?:the\s+)?(?:article|story|it)|(?:which|what)\s+people\s+are\s+(?:quoted|cited)|whose\s+quotes\s+(?:do\s+you\s+have|are\s+there))(?:\s+in\s+(?:the\s+|this\s+)?(?:article|story|it|knowledge))?\s*[?.!]*$/i;
+  /^(?:and\s+)?(?:who(?:'s|\s+is|\s+are|\s+gets|\s+was|\s+were)\s+(?:(?:all\s+)?the\s+(?:main\s+|key\s+)?(?:people|persons|experts|officials|sources)\s+)?(?:quoted|cited|interviewed)|whom?\s+(?:does|do)\s+(?:the\s+article|it|you|this)\s+(?:quote|cite)|who\s+(?:speaks|talks|is\s+speaking)\s+in\s+(?:the\s+)?(?:article|story|it)|(?:which|what)\s+people\s+are\s+(?:quoted|cited)|whose\s+quotes\s+(?:do\s+you\s+have|are\s+there))(?:\s+in\s+(?:the\s+|this\s+)?(?:article|story|it|knowledge))?\s*[?.!]*$/i;
 const WHO_SAID =
   /^(?:and\s+)?who\s+(?:said|says|told|wrote|was\s+quoted\s+saying)(?:\s+that)?[\s:,]+["“'‘]?(.+?)["”'’]?\s*[?.!]*$/i;
 /** A quote needs this many words, this many of them content words, to be told from "who said that?". */
@@ -81,12 +81,21 @@ export function createMetadataAnswerer(knowledge: Knowledge): MetadataAnswerer {
     };
   }
 
+  // The question as the matcher reads it, shorthand expanded and greetings set aside: "hey whats
+  // this article about" asks what "what is this article about" asks.
+  const plain = (text: string) =>
+    normalizer
+      .words(text)
+      .map((word) => word.surface)
+      .join(' ');
+  const asks = (pattern: RegExp, text: string) => pattern.test(text) || pattern.test(plain(text));
+
   return {
     answer(text) {
       const trimmed = text.trim();
-      if (TOPIC.test(trimmed)) return topic(knowledge.sources);
-      if (SOURCE.test(trimmed)) return source(knowledge.sources);
-      if (SPEAKERS.test(trimmed)) return speakers(knowledge);
+      if (asks(TOPIC, trimmed)) return topic(knowledge.sources);
+      if (asks(SOURCE, trimmed)) return source(knowledge.sources);
+      if (asks(SPEAKERS, trimmed)) return speakers(knowledge);
       const quote = WHO_SAID.exec(trimmed)?.[1];
       return quote === undefined ? undefined : whoSaid(quote);
     },

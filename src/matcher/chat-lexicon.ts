@@ -9,6 +9,7 @@
 export const BUILT_IN_SHORTHAND: Readonly<Record<string, string>> = {
   u: 'you',
   ya: 'you',
+  em: 'them',
   ur: 'your',
   r: 'are',
   rn: 'right now',
