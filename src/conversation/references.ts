@@ -57,7 +57,7 @@ export type OrdinalReference =
   | { readonly kind: 'other' };
 
 const ORDINAL_LEAD =
-  /^(?:(?:and|so|ok(?:ay)?|then|what\s+about|how\s+about|which\s+(?:one\s+)?(?:is|comes)|what(?:'s|s|\s+is|\s+comes)|who(?:'s|s|\s+is))\s+)*/i;
+  /^(?:(?:and|so|ok(?:ay)?|then|what\s+about|how\s+about|which\s+(?:one\s+|country\s+)?(?:is|comes|ranks|is\s+ranked)|what(?:'s|s|\s+is|\s+comes)|who(?:'s|s|\s+is))\s+)*/i;
 const ORDINAL_TAIL = /\s*(?:one|place|spot|country|after\s+(?:it|them))?\s*[?.!]*$/i;
 /** Ordinal words and the position each names in a ranked list. */
 export const POSITIONS: Readonly<Record<string, number | 'last'>> = {

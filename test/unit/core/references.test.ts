@@ -47,6 +47,8 @@ describe('ordinal references', () => {
     ['and the next one?', { kind: 'next' }],
     ['which is third', { kind: 'position', position: 3 }],
     ['whats the 2nd', { kind: 'position', position: 2 }],
+    ['which ranks 3rd', { kind: 'position', position: 3 }],
+    ['which country is 2nd?', { kind: 'position', position: 2 }],
     ['and first?', { kind: 'position', position: 1 }],
     ['the last one', { kind: 'position', position: 'last' }],
     ['and the other one?', { kind: 'other' }],
