@@ -58,6 +58,19 @@ describe('conversation memory on the shipped knowledge', () => {
     expect((await ask('what about jordan')).kind).toBe('clarify');
   });
 
+  it('GIVEN the ranking of host countries THEN "and qatar" answers with the ranked entry about Qatar', async () => {
+    const { ask } = await conversation();
+    await ask('kuwait vs bahrain troop numbers?');
+    expect(await ask('which one has the most overall')).toMatchObject({
+      entry: { entry: 'middle-east-troops-by-country' },
+    });
+    expect(await ask('and qatar')).toMatchObject({
+      kind: 'answer',
+      entry: { entry: 'us-troops-qatar' },
+    });
+    expect((await ask('and germany?')).kind).toBe('decline');
+  });
+
   it('GIVEN a follow-up about a country the article never mentions THEN declines', async () => {
     const { ask } = await conversation();
     await ask('How many U.S. troops are in Kuwait?');

@@ -166,11 +166,32 @@ function aboutAnotherSubject(
   const rewritten =
     replaceSubject(base, last.subject, subject) ??
     replaceSubject(last.questions[0] ?? '', last.subject, subject);
-  if (rewritten === undefined) return undefined;
+  if (rewritten === undefined) return listMemberAbout(turn, tools, last, subject);
   const { reply } = tools.match(rewritten);
   // Only a confident answer is worth giving; otherwise the text is asked as it stands.
   if (reply.kind === 'decline') return { reply, question: turn.text };
-  return reply.kind === 'answer' ? guardAnswer(turn, tools, subject, { reply }, true) : undefined;
+  return reply.kind === 'answer'
+    ? guardAnswer(turn, tools, subject, { reply }, true)
+    : listMemberAbout(turn, tools, last, subject);
+}
+
+/**
+ * "and Qatar?" after "which one has the most?", whose wording names no country to swap: the
+ * entry about Qatar in the ranked list the last answer belongs to, when the list has one.
+ */
+function listMemberAbout(
+  turn: Turn,
+  tools: TurnTools,
+  last: KnowledgeEntry,
+  subject: string,
+): Resolution | undefined {
+  const list = rankedFrom(turn, last).rank?.list;
+  if (list === undefined) return undefined;
+  const members = [...turn.kb.entries.values()].filter(
+    (entry) => entry.rank?.list === list && entry.subject?.toLowerCase() === subject.toLowerCase(),
+  );
+  const [only] = members;
+  return members.length === 1 && only ? { reply: tools.answer(only, 1) } : undefined;
 }
 
 /** Whether a text holds someone's words in quotation marks. */
