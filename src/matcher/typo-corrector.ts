@@ -127,12 +127,33 @@ export function createTypoCorrector(
     return best;
   };
 
+  /**
+   * A four-letter word, or a five-letter one that may be a four-letter word with a letter too many
+   * ("bnak", "carrd"): one edit from a known word, read as it only when no other known word is as
+   * near, and from the same first letter. Counted as two edits: such words are easy to confuse.
+   */
+  const lookupShort = (surface: string): TypoCorrection | undefined => {
+    if (shortWords || (surface.length !== 4 && surface.length !== 5) || /[^a-z]/.test(surface))
+      return undefined;
+    const idx = index ?? buildIndex();
+    const near = new Set<string>();
+    for (const probe of [surface, ...deletesOf(surface)])
+      for (const word of idx.get(probe) ?? []) {
+        const lengths = surface.length === 4 ? word.length >= 4 : word.length === 4;
+        if (word === surface || word[0] !== surface[0] || !lengths || word.length > 5) continue;
+        if (distances.DamerauLevenshteinDistance(surface, word, { restricted: true }) === 1)
+          near.add(word);
+      }
+    const [only] = near;
+    return near.size === 1 && only !== undefined ? { surface: only, distance: 2 } : undefined;
+  };
+
   return {
     correct(surface) {
       // Beyond any real word: no correction, and nothing kept, so such words cannot fill memory.
       if (surface.length > MAX_WORD_LENGTH) return undefined;
       if (cache.has(surface)) return cache.get(surface);
-      const found = lookup(surface);
+      const found = lookup(surface) ?? lookupShort(surface);
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(surface, found);
       return found;

@@ -77,11 +77,14 @@ export function guardAnswer(
   const entry = answeredFact(turn, reply);
   const context = contextEntries(turn);
   if (context.length === 0) {
-    // "how many were killed in that attack?" with nothing before it (or only a decline): which
-    // attack is the asker's to say; an entry that is not named is offered, not answered.
+    // "how many were killed in that attack?" or "how many died in it?" with nothing before it (or
+    // only a decline): which attack is the asker's to say; an entry not named is offered, not
+    // answered.
     const guess =
       entry !== undefined &&
-      (pointsBack(ownText) || leavesEndedTopic(turn, ownText, entry)) &&
+      (pointsBack(ownText) ||
+        danglingPronoun(turn, ownText) ||
+        leavesEndedTopic(turn, ownText, entry)) &&
       !namesEntry(turn, ownText, entry);
     return guess ? declineNear(turn, tools, ownText, reply, entry) : resolution;
   }
@@ -126,6 +129,13 @@ function guardClarification(
       ? clarifyReply(kept, reply.confidence, explanation)
       : tools.decline(reply.confidence, explanation);
   return { ...resolution, reply: guarded };
+}
+
+/** "how many died in it?": a pronoun, and too little besides to say what it stands for. */
+function danglingPronoun(turn: Turn, ownText: string): boolean {
+  return (
+    REFERRING.test(ownText) && conversationToolsFor(turn.kb.knowledge).coverage.elliptical(ownText)
+  );
 }
 
 /**

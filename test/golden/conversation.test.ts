@@ -71,6 +71,27 @@ describe('conversation memory on the shipped knowledge', () => {
     expect((await ask('and germany?')).kind).toBe('decline');
   });
 
+  it('GIVEN nothing answered before THEN "how many died in it?" is not answered with the deaths in Jordan', async () => {
+    const { ask } = await conversation();
+    expect((await ask('quick one - wat war started on oct 7')).kind).not.toBe('answer');
+    const died = await ask('how many died in it');
+    expect(died).toMatchObject({
+      kind: 'decline',
+      suggestions: [{ entry: 'jordan-attack-deaths' }],
+    });
+  });
+
+  it('GIVEN the strikes since Oct. 7 THEN "they" may lead to what the strikes link to, never to the deaths in Jordan', async () => {
+    const { ask } = await conversation();
+    await ask('how many militia strikes since oct 7');
+    expect((await ask('how many us troops died in them')).kind).toBe('decline');
+    await ask('how many militia strikes since oct 7');
+    expect(await ask('will they keep going')).toMatchObject({
+      kind: 'answer',
+      entry: { entry: 'slim-attacks-will-continue-quote' },
+    });
+  });
+
   it('GIVEN a follow-up about a country the article never mentions THEN declines', async () => {
     const { ask } = await conversation();
     await ask('How many U.S. troops are in Kuwait?');

@@ -29,15 +29,15 @@ interface DevSet {
 const SETS: readonly DevSet[] = [
   {
     file: 'dev/us-forces-questions.yaml',
-    answeredRight: 0.71,
+    answeredRight: 0.73,
     answeredOrClarified: 0.93,
     knownAnswered: ['what will the mission of us forces in iraq transition to'],
   },
   {
     file: 'dev/handbook-questions.yaml',
-    answeredRight: 0.4,
+    answeredRight: 0.39,
     answeredOrClarified: 0.83,
-    knownAnswered: ['how much is statutory sick pay per week'],
+    knownAnswered: [],
   },
 ];
 

@@ -98,16 +98,23 @@ function readAgainst(turn: Turn, tools: TurnTools, entry: KnowledgeEntry): Resol
   // is a guess ("died in them" after the strikes is not the deaths in Jordan).
   const nouns = nounReadings(turn.text, nounsOf(entry), referent.place);
   const readings = [
-    { question: rewritten, own: turn.text },
-    ...nouns.map((question) => ({ question, own: question })),
-    ...frames.map((frame) => ({ question: withFrameOf(turn.text, frame ?? ''), own: turn.text })),
+    { question: rewritten, own: turn.text, guess: false },
+    ...nouns.map((question) => ({ question, own: question, guess: true })),
+    ...frames.map((frame) => ({
+      question: withFrameOf(turn.text, frame ?? ''),
+      own: turn.text,
+      guess: false,
+    })),
   ];
   let refused: Resolution | undefined;
   const tried = new Set<string>();
-  for (const { question, own } of readings) {
+  for (const { question, own, guess } of readings) {
     if (question === turn.text || tried.has(question)) continue;
     tried.add(question);
     const { reply, candidates } = tools.match(question);
+    // A guessed noun may lead away from the topic ("died in the attack" is the deaths in Jordan,
+    // not the strikes): its answer must stay with the entry read against or what it links to.
+    if (reply.kind === 'answer' && guess && !staysWith(turn, entry, reply.entry.entry)) continue;
     if (reply.kind === 'answer') {
       const guarded = guardAnswer(
         turn,
@@ -135,6 +142,18 @@ function readAgainst(turn: Turn, tools: TurnTools, entry: KnowledgeEntry): Resol
     }
   }
   return refused ?? clarified;
+}
+
+/**
+ * Whether an answer is the entry itself, about its subject, or within two links of it: the strikes
+ * link to the attacks of recent months, which link to Slim's view that they will go on.
+ */
+function staysWith({ kb }: Turn, entry: KnowledgeEntry, answered: string): boolean {
+  const other = kb.entries.get(answered);
+  if (answered === entry.id || (entry.subject !== undefined && other?.subject === entry.subject))
+    return true;
+  const linked = entry.related.flatMap((id) => [id, ...(kb.entries.get(id)?.related ?? [])]);
+  return linked.includes(answered);
 }
 
 const MAX_NOUN_READING_WORDS = 20;

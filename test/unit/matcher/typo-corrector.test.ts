@@ -22,6 +22,24 @@ describe('typo corrector', () => {
     expect(corrector.correct('weather')).toBeUndefined();
   });
 
+  it('reads a four-letter word one edit off as the only known word that near, from its first letter', () => {
+    expect(corrector.correct('mnay')).toEqual({ surface: 'many', distance: 2 });
+    expect(corrector.correct('irqa')?.surface).toBe('iraq');
+    // A letter too many in a four-letter word.
+    expect(corrector.correct('irraq')?.surface).toBe('iraq');
+    // Another first letter is another word ("lany" is not "many").
+    expect(corrector.correct('lany')).toBeUndefined();
+    // Two known words as near: neither is guessed.
+    const twins = createTypoCorrector(
+      new Map([
+        ['bank', 1],
+        ['band', 1],
+      ]),
+    );
+    expect(twins.correct('banx')).toBeUndefined();
+    expect(twins.correct('bnak')?.surface).toBe('bank');
+  });
+
   it('allows more edits only for longer words', () => {
     expect(maxEditsFor(3)).toBe(0);
     expect(maxEditsFor(5)).toBe(1);
