@@ -115,7 +115,7 @@ export function candidateEvidence(
     entitiesVary: at(known.varying.entities, r.e) === 1,
     timesVary: at(known.varying.times, r.e) === 1,
     foreignNumber: shares.foreignNumber,
-    roleConflict: known.roles.conflicts(r.e, question.analysis.tokens),
+    roleConflict: known.roles.conflicts(r.e, question.analysis),
     sameContent: known.phrasingContent[r.best] === question.content,
   };
 }

@@ -24,6 +24,8 @@ export interface AnalyzedText {
   readonly normalized: string;
   /** Tokens after typo correction, in order. */
   readonly tokens: readonly string[];
+  /** The words each token was read from, as typed (cleaned): the voice of a verb is in them. */
+  readonly surfaces: readonly string[];
   /** Unigram feature id per token, or -1 when the knowledge never saw it. */
   readonly tokenIds: Int32Array;
   /** Each token's information weight (IDF, lowered for function words). */
@@ -123,6 +125,7 @@ export function createFeatureSpace(
     return {
       normalized: tokens.join(' '),
       tokens,
+      surfaces: words.map((w) => w.surface),
       tokenIds: weighed.tokenIds,
       tokenWeights: weighed.tokenWeights,
       tokenCredit: credit,

@@ -1,3 +1,4 @@
+import type { RoleText } from './action-roles.js';
 import { contentKey } from './content-words.js';
 import { entryCores, entryRareSlots, entrySlotVariety } from './entry-profiles.js';
 import type { FeatureSpace } from './feature-space.js';
@@ -38,18 +39,20 @@ export function analyzePhrasings(
   const richBuilder = rich ? createSparseRowsBuilder(phrasings.length, 48) : undefined;
   const phrasingContent: string[] = [];
   const phrasingTokens: (readonly string[])[] = [];
+  const phrasingTexts: RoleText[] = [];
   for (const p of phrasings) {
     const a = space.analyze(p);
     docBuilder.push(a.vector);
     richBuilder?.push(a.richVector ?? a.vector);
     phrasingTokens.push(a.tokens);
+    phrasingTexts.push({ tokens: a.tokens, surfaces: a.surfaces });
     phrasingContent.push(contentKey(a.tokens));
   }
   return {
     docVectors: docBuilder.finish(),
     richVectors: richBuilder?.finish(false),
     phrasingContent,
-    roles: createRoleIndex(phrasingTokens, phrasingEntry),
+    roles: createRoleIndex(phrasingTexts, phrasingEntry),
     cores: entryCores(phrasingTokens, phrasingEntry, entryCount),
     rareSlots: entryRareSlots(phrasingTokens, phrasingEntry, entryCount),
     varying: entrySlotVariety(phrasingTokens, phrasingEntry, entryCount),

@@ -1,3 +1,4 @@
+import { actionRoles, type RoleText, reversesAction } from './action-roles.js';
 import { at } from './checked-read.js';
 import { isQuestionWord, isStopToken } from './normalize.js';
 import { isPlaceWord } from './slot-lexicon.js';
@@ -99,17 +100,32 @@ export function placeAgents(tokens: readonly string[]): string[] {
 
 export interface RoleIndex {
   /** Whether the question reverses a pair of roles that the entry's phrasings fix. */
-  conflicts(entry: number, questionTokens: readonly string[]): boolean;
+  conflicts(entry: number, question: RoleText): boolean;
 }
 
-/** `tokensOf(doc)` gives each phrasing's tokens; `entryOf(doc)` its entry. */
+const ROLE_WORDS_FOR_ACTIONS = {
+  isMark: (token: string) => ROLE_WORDS.has(token),
+  isContent: isContentToken,
+};
+
+/** Every role a text gives its words: around prepositions, as doers of places, around verbs. */
+function rolesOf(text: RoleText): string[] {
+  const { tokens } = text;
+  return [
+    ...roleTriples(tokens),
+    ...placeAgents(tokens).map((p) => `${p}|does|`),
+    ...actionRoles(text, ROLE_WORDS_FOR_ACTIONS),
+  ];
+}
+
+/** Each phrasing's tokens and surfaces, with `entryOf(doc)` its entry. */
 export function createRoleIndex(
-  phrasingTokens: readonly (readonly string[])[],
+  phrasings: readonly RoleText[],
   entryOf: ArrayLike<number>,
 ): RoleIndex {
   const byEntry = new Map<number, Set<string>>();
-  phrasingTokens.forEach((tokens, doc) => {
-    const triples = [...roleTriples(tokens), ...placeAgents(tokens).map((p) => `${p}|does|`)];
+  phrasings.forEach((text, doc) => {
+    const triples = rolesOf(text);
     if (triples.length === 0) return;
     const e = at(entryOf, doc);
     let set = byEntry.get(e);
@@ -120,9 +136,11 @@ export function createRoleIndex(
     for (const t of triples) set.add(t);
   });
   return {
-    conflicts(entry, questionTokens) {
+    conflicts(entry, question) {
       const known = byEntry.get(entry);
       if (known === undefined) return false;
+      const questionTokens = question.tokens;
+      if (reversesAction(actionRoles(question, ROLE_WORDS_FOR_ACTIONS), known)) return true;
       for (const triple of roleTriples(questionTokens)) {
         const [l, role, r] = triple.split('|');
         if (!known.has(triple) && known.has(`${r}|${role}|${l}`)) return true;

@@ -70,3 +70,30 @@ it('gives the handbook examples quoted in the matcher issue the right outcome', 
     'closed on bank holidays',
   );
 }, 60_000);
+
+// Found by outside testing: the entry says militias attack U.S. troops; these ask the reverse.
+it('does not answer a question that reverses who attacks whom, and still answers the entry put either way', async () => {
+  const kb = createKnowledgeBase(
+    await loadKnowledge(
+      new URL('../../knowledge/us-forces-middle-east.yaml', import.meta.url).pathname,
+    ),
+  );
+  const bot = createBot({ knowledge: kb, store: memoryStateStore() });
+  const ask = (text: string) =>
+    bot.handle({ text, platform: 'console', user: 'u', conversation: `c-${text}` });
+  for (const reversed of [
+    'did the us attack iran?',
+    'who did US troops attack in Iraq?',
+    'did us troops attack iran-backed militias in recent months',
+  ])
+    expect((await ask(reversed)).kind, reversed).not.toBe('answer');
+  for (const asked of [
+    'who is attacking us troops in iraq',
+    'have us troops in iraq been attacked',
+    'us troops attacked in iraq?',
+  ])
+    expect(await ask(asked), asked).toMatchObject({
+      kind: 'answer',
+      entry: { entry: 'militia-attacks-recent-months' },
+    });
+}, 60_000);

@@ -3,6 +3,12 @@ import { createNormalizer } from '../../../src/matcher/normalize.js';
 import { createRoleIndex, placeAgents, roleTriples } from '../../../src/matcher/role-order.js';
 import { slotKind } from '../../../src/matcher/slot-lexicon.js';
 
+/** A text as the role index reads it: tokens with the surfaces they come from. */
+const roleText = (text: string) => {
+  const words = createNormalizer().words(text);
+  return { tokens: words.map((w) => w.token), surfaces: words.map((w) => w.surface) };
+};
+
 const tokens = (text: string, shorthand?: Record<string, string>) =>
   createNormalizer(shorthand ? { shorthand } : {})
     .words(text)
@@ -71,14 +77,34 @@ describe('roles and slots', () => {
     expect(placeAgents(split('how many us soldiers did jordan kill'))).toEqual(['jordan']);
     expect(placeAgents(split('how many us soldiers were killed in jordan'))).toEqual([]);
     // An entry that only has soldiers killed in Jordan is reversed by "did Jordan kill".
-    const index = createRoleIndex([split('how many us soldiers were killed in jordan')], [0]);
-    expect(index.conflicts(0, split('how many us soldiers did jordan kill'))).toBe(true);
-    expect(index.conflicts(0, split('how many soldiers died in jordan'))).toBe(false);
+    const index = createRoleIndex([roleText('how many us soldiers were killed in jordan')], [0]);
+    expect(index.conflicts(0, roleText('how many us soldiers did jordan kill'))).toBe(true);
+    expect(index.conflicts(0, roleText('how many soldiers died in jordan'))).toBe(false);
     // "does Jordan host / have soldiers" says where they are, as "in Jordan" does.
-    expect(index.conflicts(0, split('how many us soldiers does jordan host'))).toBe(false);
+    expect(index.conflicts(0, roleText('how many us soldiers does jordan host'))).toBe(false);
     // One whose phrasings make the place the doer is not.
-    const doer = createRoleIndex([split('did iraq agree to the talks in iraq')], [0]);
-    expect(doer.conflicts(0, split('did iraq agree to the talks'))).toBe(false);
+    const doer = createRoleIndex([roleText('did iraq agree to the talks in iraq')], [0]);
+    expect(doer.conflicts(0, roleText('did iraq agree to the talks'))).toBe(false);
+  });
+
+  it('reads who does an action to whom from the verb and its voice', () => {
+    const index = createRoleIndex(
+      [
+        roleText('are iran-backed militias attacking us troops in iraq'),
+        roleText('have us troops in iraq been attacked recently'),
+        roleText('who has been attacking us troops'),
+      ],
+      [0, 0, 0],
+    );
+    // The reverse of the entry, whichever way it is put.
+    expect(index.conflicts(0, roleText('did the us attack iran?'))).toBe(true);
+    expect(index.conflicts(0, roleText('who did us troops attack in iraq?'))).toBe(true);
+    expect(index.conflicts(0, roleText('did us troops attack iran-backed militias'))).toBe(true);
+    // The entry's own roles, active or passive, with or without an auxiliary.
+    expect(index.conflicts(0, roleText('who is attacking us troops'))).toBe(false);
+    expect(index.conflicts(0, roleText('were us troops attacked by militias'))).toBe(false);
+    expect(index.conflicts(0, roleText('us troops attacked in iraq?'))).toBe(false);
+    expect(index.conflicts(0, roleText('have militias attacked us forces'))).toBe(false);
   });
 
   it('tells another subject from another date from an everyday word', () => {

@@ -1,0 +1,103 @@
+/**
+ * Who does an action to whom, where no preposition says it: "militias attacking U.S. troops"
+ * makes militias the doer and troops the target, so "did the U.S. attack Iran?" or "who did U.S.
+ * troops attack?" asks the reverse of the entry, though it shares its words. The voice is read
+ * from the words as typed: "troops were attacked" and "troops attacked in Iraq" have troops as
+ * the target.
+ */
+
+/** Verbs whose doer and target can be swapped, as the normaliser writes them. */
+const ACTION_VERBS = new Set([
+  'attack',
+  'strike',
+  'struck',
+  'hit',
+  'target',
+  'kill',
+  'wound',
+  'injur',
+  'bomb',
+  'shoot',
+  'shot',
+  'fund',
+  'back',
+  'support',
+  'invad',
+  'fight',
+  'fought',
+  'threaten',
+]);
+
+const BE_FORMS = new Set(['be', 'been', 'being', 'was', 'were', 'is', 'are', 'am', 'get', 'got']);
+const PARTICIPLE = /(?:ed|struck|shot|hit|fought)$/;
+
+/** A text as the roles read it: tokens and the surfaces they were read from, aligned. */
+export interface RoleText {
+  readonly tokens: readonly string[];
+  readonly surfaces: readonly string[];
+}
+
+// "did the U.S. attack", "will they strike": a bare form is a verb after these, a noun elsewhere
+// ("the Jordan attack", "a drone strike").
+const AUXILIARIES = new Set(['did', 'do', 'does', 'will', 'would', 'can', 'could', 'should', 'to']);
+const INFLECTED = /(?:ing|ed|struck|shot|fought)$/;
+
+/**
+ * Whether the action word at `i` is used as a verb: inflected as one, or in its bare form after an
+ * auxiliary ("will attack", not "will attacks on…").
+ */
+function isVerb({ surfaces }: RoleText, i: number, from: number): boolean {
+  const surface = surfaces[i] ?? '';
+  if (INFLECTED.test(surface)) return true;
+  return !surface.endsWith('s') && surfaces.slice(from, i).some((s) => AUXILIARIES.has(s));
+}
+
+/** The doers and targets nearest the verb: a clause's further words belong to other verbs. */
+const NEAREST = 2;
+
+/** Whether the verb at `i` is passive: a participle after "been"/"was", before "by", or with no target. */
+function passive({ surfaces }: RoleText, i: number, targets: readonly string[]): boolean {
+  const surface = surfaces[i] ?? '';
+  if (!PARTICIPLE.test(surface)) return false;
+  return BE_FORMS.has(surfaces[i - 1] ?? '') || surfaces[i + 1] === 'by' || targets.length === 0;
+}
+
+/** What the roles need to know of tokens, from role-order.ts (which reads the prepositions). */
+export interface RoleWords {
+  /** The role words ("on", "in"…) that end the stretch a verb's doers and targets are in. */
+  isMark(token: string): boolean;
+  isContent(token: string): boolean;
+}
+
+/** "doer>verb" and "verb>target" for every action verb, between the role words around it. */
+export function actionRoles(text: RoleText, { isMark, isContent }: RoleWords): string[] {
+  const { tokens } = text;
+  const marks: number[] = [];
+  tokens.forEach((t, i) => {
+    if (isMark(t) || ACTION_VERBS.has(t)) marks.push(i);
+  });
+  const out: string[] = [];
+  marks.forEach((m, k) => {
+    const verb = tokens[m] as string;
+    const from = (marks[k - 1] ?? -1) + 1;
+    if (!ACTION_VERBS.has(verb) || !isVerb(text, m, from)) return;
+    const role = (t: string) => isContent(t) && !AUXILIARIES.has(t) && !BE_FORMS.has(t);
+    const before = tokens.slice(from, m).filter(role).slice(-NEAREST);
+    const after = tokens
+      .slice(m + 1, marks[k + 1] ?? tokens.length)
+      .filter(role)
+      .slice(0, NEAREST);
+    const [doers, targets] = passive(text, m, after) ? [after, before] : [before, after];
+    for (const d of doers) out.push(`${d}>${verb}`);
+    for (const t of targets) out.push(`${verb}>${t}`);
+  });
+  return out;
+}
+
+/** The role a question gives a word that the entry only ever gives the other way round. */
+export function reversesAction(question: readonly string[], known: ReadonlySet<string>): boolean {
+  return question.some((role) => {
+    const [left, right] = role.split('>');
+    return !known.has(role) && known.has(`${right}>${left}`);
+  });
+}
