@@ -1,3 +1,6 @@
+import { BUILT_IN_SHORTHAND, fillerMask } from '../matcher/chat-lexicon.js';
+import { slotKind } from '../matcher/slot-lexicon.js';
+
 /**
  * Splits a message that asks several things at once into its questions. Pure text work: the bot
  * judges each part with the same thresholds as a question on its own and keeps the split only
@@ -38,9 +41,9 @@ const LEADING_PREPOSITION = new RegExp(`^(?:${PREPOSITIONS.join('|')})\\s+`, 'i'
  * split or more than {@link MAX_PARTS} parts.
  */
 export function splitQuestion(text: string, subjects: readonly string[] = []): readonly string[] {
-  const pieces = splitOn(text.trim(), [QUESTION_MARKS, CLAUSE_BREAKS, JOINERS]).flatMap((piece) =>
-    splitAtCommas(piece, subjects),
-  );
+  const pieces = splitOn(text.trim(), [QUESTION_MARKS, CLAUSE_BREAKS, JOINERS])
+    .flatMap((piece) => splitAtCommas(piece, subjects))
+    .filter((piece) => !isChatter(piece));
   if (pieces.length < 2 || pieces.length > MAX_PARTS) return [text.trim()];
   if (pieces.slice(1).some((piece) => CHECKS_ANOTHER_PART.test(piece))) return [text.trim()];
   const fragment = pieces.map((piece) => isFragment(piece, subjects));
@@ -55,10 +58,14 @@ export function splitQuestion(text: string, subjects: readonly string[] = []): r
     const frame = before ?? after;
     if (frame === undefined) return piece;
     const part = withFrame(frame, piece, subjects);
-    if (before === undefined && part.startsWith(frame)) completed.add(frame);
+    if (part !== undefined && before === undefined && part.startsWith(frame)) completed.add(frame);
     return part;
   });
-  return parts.filter((part, i) => fragment[i] || !completed.has(part));
+  // A fragment that cannot stand where the frame names its subject leaves the message whole.
+  if (parts.some((part) => part === undefined)) return [text.trim()];
+  return parts.filter(
+    (part, i): part is string => part !== undefined && (fragment[i] || !completed.has(part)),
+  );
 }
 
 /** Splits on the first pattern that applies, then splits each piece again on the later ones. */
@@ -113,13 +120,18 @@ function isFragment(piece: string, subjects: readonly string[]): boolean {
  * knowledge knows ("Kuwait"), else what follows the frame's last preposition; without either the
  * fragment stands alone.
  */
-function withFrame(frame: string, fragment: string, subjects: readonly string[]): string {
+function withFrame(
+  frame: string,
+  fragment: string,
+  subjects: readonly string[],
+): string | undefined {
   const name = fragment.replace(LEADING_PREPOSITION, '');
   const lower = frame.toLowerCase();
   const known = subjects
     .map((subject) => ({ subject, at: wordIndex(lower, subject.toLowerCase()) }))
     .filter(({ at }) => at >= 0)
     .sort((a, b) => b.at - a.at)[0];
+  if (known && !/^\d/.test(name) && !namesSubject(name, subjects)) return undefined;
   if (known)
     return `${frame.slice(0, known.at)}${name}${frame.slice(known.at + known.subject.length)}`;
   const words = frame.split(/\s+/);
@@ -129,6 +141,26 @@ function withFrame(frame: string, fragment: string, subjects: readonly string[])
   return /^\d{4}$/.test(name) || LEADING_PREPOSITION.test(fragment)
     ? `${frame} ${LEADING_PREPOSITION.test(fragment) ? fragment : `in ${name}`}`
     : fragment;
+}
+
+/**
+ * Whether a fragment can stand for a subject: a subject the knowledge knows or a place, people or
+ * role ("qatar", "the uae"), not a thing ("the war in Gaza and the attacks" is one question).
+ */
+function namesSubject(name: string, subjects: readonly string[]): boolean {
+  const lower = name.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
+  if (subjects.some((subject) => subject.toLowerCase() === lower)) return true;
+  const words = lower.split(/\s+/);
+  return words.length <= MAX_NAME_WORDS && words.some((word) => slotKind(word) === 'entity');
+}
+
+/** A piece that is only greetings or thanks ("thx!", "hi there"): no question of its own. */
+function isChatter(piece: string): boolean {
+  const typed = piece.toLowerCase().match(/[a-z']+/g) ?? [];
+  const expand = (word: string) =>
+    Object.hasOwn(BUILT_IN_SHORTHAND, word) ? (BUILT_IN_SHORTHAND[word] ?? word) : word;
+  const words = typed.flatMap((word) => expand(word).split(' '));
+  return words.length > 0 && fillerMask(words).every(Boolean);
 }
 
 /** Where `word` occurs in `text` as whole words, the last occurrence; -1 when it does not. */

@@ -64,6 +64,26 @@ describe('splitQuestion', () => {
       expect(split(text), text).toEqual([text]);
   });
 
+  it('GIVEN thanks or a greeting as a piece of its own THEN it is no question and borrows no frame', () => {
+    expect(split('how many troops in kuwait and qatar? thx!')).toEqual([
+      'how many troops in kuwait',
+      'how many troops in qatar',
+    ]);
+    expect(split('how many troops in kuwait? thanks')).toEqual([
+      'how many troops in kuwait? thanks',
+    ]);
+  });
+
+  it('GIVEN a thing joined to a named subject THEN one question: the thing cannot stand where the subject is', () => {
+    const text = 'what did Slim say about the war in Kuwait and the attacks?';
+    expect(split(text)).toEqual([text]);
+    // A place can, known or not.
+    expect(split('how many troops in kuwait and the uae')).toEqual([
+      'how many troops in kuwait',
+      'how many troops in the uae',
+    ]);
+  });
+
   it('GIVEN words that only contain a joiner ("Kuwaiti", "android") THEN does not split', () => {
     expect(split('how many kuwaiti android users')).toEqual(['how many kuwaiti android users']);
   });
