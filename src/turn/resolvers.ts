@@ -22,6 +22,6 @@ export const RESOLVERS: readonly Resolver[] = [
   answerComparison,
   resolveFollowUp,
   answerRankedQuestion,
-  createMultiPartResolver([answerMetadata, resolveFollowUp]),
+  createMultiPartResolver([answerMetadata, answerSpeakerNamed, resolveFollowUp]),
   matchAsked,
 ];

@@ -92,6 +92,18 @@ describe('conversation memory on the shipped knowledge', () => {
     });
   });
 
+  it('GIVEN what someone said and a pronoun about them in one message THEN both halves are answered', async () => {
+    const { ask } = await conversation();
+    const reply = await ask('what did Sabrina Singh say and what is her job title?');
+    expect(reply.kind).toBe('answer');
+    if (reply.kind === 'answer')
+      expect(reply.parts?.map((part) => part.entry?.entry)).toEqual([
+        'singh-delay-quote',
+        'singh-commitment-quote',
+        'who-is-sabrina-singh',
+      ]);
+  });
+
   it('GIVEN a follow-up about a country the article never mentions THEN declines', async () => {
     const { ask } = await conversation();
     await ask('How many U.S. troops are in Kuwait?');

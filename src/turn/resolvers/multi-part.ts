@@ -23,7 +23,7 @@ export function createMultiPartResolver(partResolvers: readonly Resolver[]): Res
     const [only] = questions;
     // A message whose pieces make one question ("what about 2020, how many injured then").
     if (whole === undefined && questions.length === 1 && only !== turn.text.trim() && only) {
-      const resolution = await resolvePart({ ...turn, text: only }, tools, partResolvers);
+      const { resolution } = await resolvePart({ ...turn, text: only }, tools, partResolvers);
       return guardAnswer(turn, tools, turn.text, resolution);
     }
     if (questions.length < 2) return undefined;
@@ -74,8 +74,12 @@ async function resolveParts(
     // A later part continues the message: "… and how many were injured" is about the first
     // part, so it is checked as a follow-up ("and …") would be, though matched as it stands.
     const continued = index > 0 && !leansOnContext(question) ? `and ${question}` : question;
-    const resolution = await resolvePart(part, tools, partResolvers);
-    const { reply: guarded } = guardAnswer(part, tools, continued, resolution);
+    const { resolution, matched } = await resolvePart(part, tools, partResolvers);
+    // A part a follow-up resolver answered was checked against its context there; a part matched
+    // as it stands is checked here.
+    const { reply: guarded } = matched
+      ? guardAnswer(part, tools, continued, resolution)
+      : resolution;
     // A part answered by several entries ("… and what did she say?") adds each as a part.
     const answers = flatten(turn, tools, question, guarded).slice(0, MAX_PARTS - parts.length);
     for (const { question: asked, reply: resolved } of answers) {
@@ -104,14 +108,15 @@ function flatten(
   });
 }
 
+/** A part's resolution, and whether it is a match of the part as it stands (no resolver's). */
 async function resolvePart(
   turn: Turn,
   tools: TurnTools,
   resolvers: readonly Resolver[],
-): Promise<Resolution> {
+): Promise<{ resolution: Resolution; matched: boolean }> {
   for (const resolver of resolvers) {
     const resolution = await resolver(turn, tools);
-    if (resolution !== undefined) return resolution;
+    if (resolution !== undefined) return { resolution, matched: false };
   }
-  return (await matchAsked(turn, tools)) ?? { reply: tools.help() };
+  return { resolution: (await matchAsked(turn, tools)) ?? { reply: tools.help() }, matched: true };
 }
