@@ -1,7 +1,7 @@
 import type { Resolver } from './resolver.js';
 import { answerComparison } from './resolvers/comparison.js';
 import { resolveFollowUp } from './resolvers/follow-up.js';
-import { matchAsked } from './resolvers/match-asked.js';
+import { matchInConversation } from './resolvers/match-asked.js';
 import { answerMetadata } from './resolvers/metadata.js';
 import { createMultiPartResolver } from './resolvers/multi-part.js';
 import { pickFromList } from './resolvers/pick-from-list.js';
@@ -11,7 +11,7 @@ import { answerSpeakerNamed } from './resolvers/speaker-named.js';
 /**
  * How a message is answered, in order: the first resolver that resolves wins. A new way of
  * answering (multi-part questions, pronouns, questions about the knowledge itself) is one more
- * line here, before `matchAsked`, which always resolves and so must stay last. Each part of a
+ * line here, before `matchInConversation`, which always resolves and so must stay last. Each part of a
  * multi-part question is resolved by the same list (questions about the knowledge, follow-ups)
  * before it is matched.
  */
@@ -23,5 +23,5 @@ export const RESOLVERS: readonly Resolver[] = [
   resolveFollowUp,
   answerRankedQuestion,
   createMultiPartResolver([answerMetadata, answerSpeakerNamed, resolveFollowUp]),
-  matchAsked,
+  matchInConversation,
 ];

@@ -104,6 +104,15 @@ describe('conversation memory on the shipped knowledge', () => {
       ]);
   });
 
+  it('GIVEN an answer THEN a short follow-up the knowledge cannot answer is declined pointing along the conversation', async () => {
+    const { ask } = await conversation();
+    await ask('how long has the us been in iraq');
+    const why = await ask('why did they go in originally');
+    expect(why.kind).toBe('decline');
+    if (why.kind === 'decline')
+      expect(why.suggestions.map((s) => s.entry)).toContain('us-presence-began-2003-invasion');
+  });
+
   it('GIVEN a follow-up about a country the article never mentions THEN declines', async () => {
     const { ask } = await conversation();
     await ask('How many U.S. troops are in Kuwait?');

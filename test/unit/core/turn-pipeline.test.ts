@@ -55,7 +55,7 @@ describe('the turn pipeline', () => {
       'resolveFollowUp',
       'answerRankedQuestion',
       'answerParts',
-      'matchAsked',
+      'matchInConversation',
     ]);
   });
 
