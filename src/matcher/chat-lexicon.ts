@@ -234,9 +234,26 @@ function fillerAt(words: readonly string[], at: number): number {
   return 0;
 }
 
+/**
+ * Greetings that are also words of a question ("open in the morning"): filler only where they
+ * open the message.
+ */
+const OPENING_GREETINGS = new Set(['morning', 'afternoon', 'evening', 'greetings', 'mornin']);
+// What follows a greeting ("morning all, when…"), unlike what follows a word of the question
+// ("morning shift hours").
+const ADDRESSEES = new Set(['all', 'team', 'everyone', 'folks', 'guys']);
+const AFTER_GREETING = new Set(
+  `all team everyone folks guys quick hey hi so when what how who where which why is are do does
+  did can could will would i we my`.split(/\s+/),
+);
+
 /** Which of the words belong to filler phrases. */
 export function fillerMask(words: readonly string[]): boolean[] {
   const mask = new Array<boolean>(words.length).fill(false);
+  if (OPENING_GREETINGS.has(words[0] ?? '') && AFTER_GREETING.has(words[1] ?? '')) {
+    mask[0] = true;
+    if (ADDRESSEES.has(words[1] ?? '')) mask[1] = true;
+  }
   for (let i = 0; i < words.length; ) {
     const n = fillerAt(words, i);
     if (n === 0) {

@@ -34,6 +34,11 @@ describe('chat noise', () => {
     expect(tokens('hey, quick question: how many troops are in iraq? thanks!')).toBe(bare);
     expect(tokens('@alice asked how many troops are in iraq')).toBe(bare);
     expect(tokens('my boss wants to know how many troops are in iraq, any idea?')).toBe(bare);
+    // "morning" greets only where it opens the message and a question or an address follows.
+    expect(tokens('morning! how many troops are in iraq?')).toBe(bare);
+    expect(tokens('morning all, how many troops are in iraq?')).toBe(bare);
+    expect(tokens('morning shift hours')).toContain(tokens('morning'));
+    expect(tokens('what time does the office open in the morning')).toContain(tokens('morning'));
   });
 
   it('keeps a message that is nothing but small talk', () => {
