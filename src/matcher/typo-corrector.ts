@@ -3,6 +3,7 @@ import distances from 'natural/lib/natural/distance/levenshtein_distance.js';
 import { at } from './checked-read.js';
 import { countOf } from './counts.js';
 import { maxEditsFor } from './edit-budget.js';
+import { isEnglishWord } from './english-words.js';
 import { MAX_WORD_LENGTH } from './normalize.js';
 
 /**
@@ -50,6 +51,30 @@ function deletesOf(word: string): string[] {
 }
 
 const CACHE_LIMIT = 20_000;
+
+/**
+ * A four-letter word, or a five-letter one that may be a four-letter word with a letter too many
+ * ("bnak", "carrd"), that is no English word: one edit from a known word, read as it only when no
+ * other known word is as near, and from the same first letter. Counted as two edits: such words
+ * are easy to confuse.
+ */
+function shortTypoOf(
+  surface: string,
+  index: ReadonlyMap<string, readonly string[]>,
+): TypoCorrection | undefined {
+  if ((surface.length !== 4 && surface.length !== 5) || /[^a-z]/.test(surface)) return undefined;
+  if (isEnglishWord(surface)) return undefined;
+  const near = new Set<string>();
+  for (const probe of [surface, ...deletesOf(surface)])
+    for (const word of index.get(probe) ?? []) {
+      const lengths = surface.length === 4 ? word.length >= 4 : word.length === 4;
+      if (word === surface || word[0] !== surface[0] || !lengths || word.length > 5) continue;
+      if (distances.DamerauLevenshteinDistance(surface, word, { restricted: true }) === 1)
+        near.add(word);
+    }
+  const [only] = near;
+  return near.size === 1 && only !== undefined ? { surface: only, distance: 2 } : undefined;
+}
 
 /** Edits allowed with four-letter words allowed one substitution or swap ("irak" → "iraq"). */
 function maxEditsWithShort(length: number): number {
@@ -127,33 +152,13 @@ export function createTypoCorrector(
     return best;
   };
 
-  /**
-   * A four-letter word, or a five-letter one that may be a four-letter word with a letter too many
-   * ("bnak", "carrd"): one edit from a known word, read as it only when no other known word is as
-   * near, and from the same first letter. Counted as two edits: such words are easy to confuse.
-   */
-  const lookupShort = (surface: string): TypoCorrection | undefined => {
-    if (shortWords || (surface.length !== 4 && surface.length !== 5) || /[^a-z]/.test(surface))
-      return undefined;
-    const idx = index ?? buildIndex();
-    const near = new Set<string>();
-    for (const probe of [surface, ...deletesOf(surface)])
-      for (const word of idx.get(probe) ?? []) {
-        const lengths = surface.length === 4 ? word.length >= 4 : word.length === 4;
-        if (word === surface || word[0] !== surface[0] || !lengths || word.length > 5) continue;
-        if (distances.DamerauLevenshteinDistance(surface, word, { restricted: true }) === 1)
-          near.add(word);
-      }
-    const [only] = near;
-    return near.size === 1 && only !== undefined ? { surface: only, distance: 2 } : undefined;
-  };
-
   return {
     correct(surface) {
       // Beyond any real word: no correction, and nothing kept, so such words cannot fill memory.
       if (surface.length > MAX_WORD_LENGTH) return undefined;
       if (cache.has(surface)) return cache.get(surface);
-      const found = lookup(surface) ?? lookupShort(surface);
+      const found =
+        lookup(surface) ?? (shortWords ? undefined : shortTypoOf(surface, index ?? buildIndex()));
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(surface, found);
       return found;

@@ -35,9 +35,10 @@ const SETS: readonly DevSet[] = [
   },
   {
     file: 'dev/handbook-questions.yaml',
-    answeredRight: 0.39,
+    answeredRight: 0.4,
     answeredOrClarified: 0.83,
-    knownAnswered: [],
+    // Sits on the answer cut-off (0.893 against 0.893): the sick-pay entry names SSP, not its rate.
+    knownAnswered: ['how much is statutory sick pay per week'],
   },
 ];
 

@@ -27,6 +27,8 @@ describe('typo corrector', () => {
     expect(corrector.correct('irqa')?.surface).toBe('iraq');
     // A letter too many in a four-letter word.
     expect(corrector.correct('irraq')?.surface).toBe('iraq');
+    // A word of English is not a typo of the knowledge's ("mane" is no "many").
+    expect(corrector.correct('mane')).toBeUndefined();
     // Another first letter is another word ("lany" is not "many").
     expect(corrector.correct('lany')).toBeUndefined();
     // Two known words as near: neither is guessed.

@@ -1,0 +1,16 @@
+import { createRequire } from 'node:module';
+
+/**
+ * The words of English, as the lexicon of natural's part-of-speech tagger lists them (some 92,000).
+ * A short word the knowledge never uses may be a typo of one it does ("bnak", "mnay"), or a word
+ * of its own ("song", "late"); only the first is worth correcting. The lexicon is the one the
+ * conversation's tagger loads, read once per process (Node keeps one copy of a required file).
+ */
+let lexicon: Readonly<Record<string, unknown>> | undefined;
+
+export function isEnglishWord(word: string): boolean {
+  lexicon ??= createRequire(import.meta.url)(
+    'natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json',
+  ) as Readonly<Record<string, unknown>>;
+  return Object.hasOwn(lexicon, word);
+}
