@@ -118,6 +118,28 @@ function rolesOf(text: RoleText): string[] {
   ];
 }
 
+interface QuestionRoles {
+  readonly triples: readonly string[];
+  readonly actions: readonly string[];
+  readonly agents: readonly string[];
+}
+
+// A question is checked against every entry retrieved for it: its roles are read once.
+const rolesRead = new WeakMap<RoleText, QuestionRoles>();
+
+function questionRoles(question: RoleText): QuestionRoles {
+  let roles = rolesRead.get(question);
+  if (roles === undefined) {
+    roles = {
+      triples: roleTriples(question.tokens),
+      actions: actionRoles(question, ROLE_WORDS_FOR_ACTIONS),
+      agents: placeAgents(question.tokens),
+    };
+    rolesRead.set(question, roles);
+  }
+  return roles;
+}
+
 /** Each phrasing's tokens and surfaces, with `entryOf(doc)` its entry. */
 export function createRoleIndex(
   phrasings: readonly RoleText[],
@@ -139,17 +161,15 @@ export function createRoleIndex(
     conflicts(entry, question) {
       const known = byEntry.get(entry);
       if (known === undefined) return false;
-      const questionTokens = question.tokens;
-      if (reversesAction(actionRoles(question, ROLE_WORDS_FOR_ACTIONS), known)) return true;
-      for (const triple of roleTriples(questionTokens)) {
+      const roles = questionRoles(question);
+      if (reversesAction(roles.actions, known)) return true;
+      for (const triple of roles.triples) {
         const [l, role, r] = triple.split('|');
         if (!known.has(triple) && known.has(`${r}|${role}|${l}`)) return true;
       }
       // A place the entry only ever has things happen *in*, asked of as the doer.
       const placed = (place: string) => [...known].some((t) => t.endsWith(`|in|${place}`));
-      return placeAgents(questionTokens).some(
-        (place) => !known.has(`${place}|does|`) && placed(place),
-      );
+      return roles.agents.some((place) => !known.has(`${place}|does|`) && placed(place));
     },
   };
 }

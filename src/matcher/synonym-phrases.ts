@@ -54,11 +54,20 @@ export function createPhraseRewriter(
 ): (cleaned: string) => string {
   const phrases = phrasesOf(groups, clean);
   if (phrases.length === 0) return (cleaned) => cleaned;
+  // A phrase can start only at a word with its first letter (`sameWord` keeps the first letter):
+  // most words of a long message are passed over with one lookup.
+  const byLetter = new Map<string, Phrase[]>();
+  for (const phrase of phrases) {
+    const letter = phrase.words[0]?.[0] ?? '';
+    byLetter.set(letter, [...(byLetter.get(letter) ?? []), phrase]);
+  }
   return (cleaned) => {
     const words = cleaned.split(' ');
     const out: string[] = [];
     for (let i = 0; i < words.length; ) {
-      const found = phrases.find((p) => p.words.every((w, j) => sameWord(words[i + j] ?? '', w)));
+      const found = byLetter
+        .get(words[i]?.[0] ?? '')
+        ?.find((p) => p.words.every((w, j) => sameWord(words[i + j] ?? '', w)));
       out.push(found?.replacement ?? (words[i] as string));
       i += found?.words.length ?? 1;
     }
