@@ -21,6 +21,13 @@ export function contextEntries({ kb, state }: Turn): KnowledgeEntry[] {
     .filter((entry): entry is KnowledgeEntry => entry?.kind === 'fact');
 }
 
+/** The entries `entry` links to (`related`) that the knowledge has, in the file's order. */
+export function linkedEntries({ kb }: Pick<Turn, 'kb'>, entry: KnowledgeEntry): KnowledgeEntry[] {
+  return entry.related
+    .map((id) => kb.entries.get(id))
+    .filter((linked): linked is KnowledgeEntry => linked !== undefined);
+}
+
 const CONTINUATION = /^(?:and|but|also|so|ok(?:ay)?|then|what\s+about|how\s+about|plus)\b/i;
 const REFERRING =
   /\b(?:she|he|her|him|his|they|them|their|it|its|there|that\s+one|this\s+one|which\s+one|which\s+of\s+them|those|these|the\s+other)\b/i;

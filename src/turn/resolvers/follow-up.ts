@@ -9,7 +9,7 @@ import {
 } from '../../conversation/references.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
 import { clarifyReply, emptyExplanation } from '../../reply/build-reply.js';
-import { guardAnswer } from '../context-guard.js';
+import { guardAnswer, linkedEntries } from '../context-guard.js';
 import type { Resolution, Resolver, Turn, TurnTools } from '../resolver.js';
 import { inContext } from './in-context.js';
 
@@ -26,7 +26,7 @@ export const resolveFollowUp: Resolver = (turn, tools) => {
   const followUp = detectFollowUp(text);
   if (followUp?.kind === 'speaker') return whoSaidIt(tools, last);
   if (followUp?.kind === 'more') {
-    const related = last.related.map((id) => kb.entries.get(id)).find((e) => e !== undefined);
+    const [related] = linkedEntries(turn, last);
     return related ? { reply: tools.answer(related, 1) } : undefined;
   }
   if (asksForEvidence(text)) return evidence(tools, last);
@@ -80,11 +80,7 @@ function explain(turn: Turn, tools: TurnTools, last: KnowledgeEntry): Resolution
  * what the last answer links to, the nearest the conversation has to a reason.
  */
 function noReasonGiven(turn: Turn, tools: TurnTools, last: KnowledgeEntry): Resolution {
-  const linked = last.related
-    .map((id) => turn.kb.entries.get(id))
-    .filter((entry): entry is KnowledgeEntry => entry !== undefined)
-    .slice(0, 3)
-    .map(turn.kb.suggestion);
+  const linked = linkedEntries(turn, last).slice(0, 3).map(turn.kb.suggestion);
   return { reply: tools.decline(0, emptyExplanation(turn.kb), linked), question: turn.text };
 }
 

@@ -2,7 +2,7 @@ import { conversationToolsFor } from '../../conversation/conversation-tools.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
 import { emptyExplanation } from '../../reply/build-reply.js';
 import type { Reply } from '../../reply.js';
-import { contextEntries, guardAnswer, leansOnContext } from '../context-guard.js';
+import { contextEntries, guardAnswer, leansOnContext, linkedEntries } from '../context-guard.js';
 import type { Resolution, Resolver, Turn, TurnTools } from '../resolver.js';
 
 /** The text matched as it stands and checked against the conversation's context. */
@@ -31,9 +31,7 @@ function pointsAlongContext(turn: Turn, tools: TurnTools, resolution: Resolution
   const [last] = contextEntries(turn);
   if (reply.kind !== 'decline' || last === undefined || !follows(turn, turn.text))
     return resolution;
-  const linked = last.related
-    .map((id) => turn.kb.entries.get(id))
-    .filter((entry): entry is KnowledgeEntry => entry !== undefined);
+  const linked = linkedEntries(turn, last);
   if (linked.length === 0 || offersAny(reply, linked)) return resolution;
   const explanation = reply.explanation ?? emptyExplanation(turn.kb);
   const nearest = linked.slice(0, 3).map(turn.kb.suggestion);
