@@ -88,14 +88,19 @@ export function createMetadataAnswerer(knowledge: Knowledge): MetadataAnswerer {
       .words(text)
       .map((word) => word.surface)
       .join(' ');
-  const asks = (pattern: RegExp, text: string) => pattern.test(text) || pattern.test(plain(text));
 
   return {
     answer(text) {
       const trimmed = text.trim();
-      if (asks(TOPIC, trimmed)) return topic(knowledge.sources);
-      if (asks(SOURCE, trimmed)) return source(knowledge.sources);
-      if (asks(SPEAKERS, trimmed)) return speakers(knowledge);
+      let read: string | undefined;
+      const asks = (pattern: RegExp) => {
+        if (pattern.test(trimmed)) return true;
+        read ??= plain(text);
+        return pattern.test(read);
+      };
+      if (asks(TOPIC)) return topic(knowledge.sources);
+      if (asks(SOURCE)) return source(knowledge.sources);
+      if (asks(SPEAKERS)) return speakers(knowledge);
       const quote = WHO_SAID.exec(trimmed)?.[1];
       return quote === undefined ? undefined : whoSaid(quote);
     },

@@ -1,4 +1,4 @@
-import distances from 'natural/lib/natural/distance/levenshtein_distance.js';
+import { editDistance } from '../matcher/edit-budget.js';
 
 /**
  * The candidate a misspelt word most likely meant ("anwser" → "answer"), or undefined when none
@@ -9,10 +9,7 @@ export function closestWord(word: string, candidates: readonly string[]): string
   let best: string | undefined;
   let bestDistance = Math.max(1, Math.floor(lower.length / 3));
   for (const candidate of candidates) {
-    // Optimal string alignment: a swap of two letters counts as one edit ("anwser").
-    const distance = distances.DamerauLevenshteinDistance(lower, candidate.toLowerCase(), {
-      restricted: true,
-    });
+    const distance = editDistance(lower, candidate.toLowerCase());
     if (distance <= bestDistance && (best === undefined || distance < bestDistance)) {
       best = candidate;
       bestDistance = distance;

@@ -76,12 +76,12 @@ export function actionRoles(text: RoleText, { isMark, isContent }: RoleWords): s
   tokens.forEach((t, i) => {
     if (isMark(t) || ACTION_VERBS.has(t)) marks.push(i);
   });
+  const role = (t: string) => isContent(t) && !AUXILIARIES.has(t) && !BE_FORMS.has(t);
   const out: string[] = [];
   marks.forEach((m, k) => {
     const verb = tokens[m] as string;
     const from = (marks[k - 1] ?? -1) + 1;
     if (!ACTION_VERBS.has(verb) || !isVerb(text, m, from)) return;
-    const role = (t: string) => isContent(t) && !AUXILIARIES.has(t) && !BE_FORMS.has(t);
     const before = tokens.slice(from, m).filter(role).slice(-NEAREST);
     const after = tokens
       .slice(m + 1, marks[k + 1] ?? tokens.length)

@@ -242,10 +242,11 @@ const OPENING_GREETINGS = new Set(['morning', 'afternoon', 'evening', 'greetings
 // What follows a greeting ("morning all, when…"), unlike what follows a word of the question
 // ("morning shift hours").
 const ADDRESSEES = new Set(['all', 'team', 'everyone', 'folks', 'guys']);
-const AFTER_GREETING = new Set(
-  `all team everyone folks guys quick hey hi so when what how who where which why is are do does
-  did can could will would i we my`.split(/\s+/),
-);
+const AFTER_GREETING = new Set([
+  ...ADDRESSEES,
+  ...`quick hey hi so when what how who where which why is are do does did can could will would i
+  we my`.split(/\s+/),
+]);
 
 /** Which of the words belong to filler phrases. */
 export function fillerMask(words: readonly string[]): boolean[] {

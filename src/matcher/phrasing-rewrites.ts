@@ -31,15 +31,8 @@ export function nearMiss(
   df: ReadonlyMap<string, number>,
 ): string {
   const words = normalizer.words(text);
-  let pick = -1;
-  let rarest = Number.POSITIVE_INFINITY;
-  words.forEach((w, i) => {
-    const d = countOf(df, w.token);
-    if (!isStopToken(w.token) && !/\d/.test(w.token) && d < rarest) {
-      rarest = d;
-      pick = i;
-    }
-  });
+  // Here a question word may be the one replaced, when it is the rarest word of the phrasing.
+  const pick = rarestWord(words, df, true);
   if (pick < 0 || words.length < 2) return '';
   return words.map((w, i) => (i === pick ? UNKNOWN_WORD : w.surface)).join(' ');
 }
@@ -53,13 +46,21 @@ export function unrelated(text: string, normalizer: Normalizer): string {
     .join(' ');
 }
 
-/** The most informative content word of a phrasing (fewest phrasings use it), or -1. */
-function rarestWord(words: readonly Word[], df: ReadonlyMap<string, number>): number {
+/**
+ * The most informative content word of a phrasing (fewest phrasings use it), or -1; question words
+ * count only with `questionWords`.
+ */
+function rarestWord(
+  words: readonly Word[],
+  df: ReadonlyMap<string, number>,
+  questionWords = false,
+): number {
   let pick = -1;
   let rarest = Number.POSITIVE_INFINITY;
   words.forEach((w, i) => {
     const d = countOf(df, w.token);
-    if (!isStopToken(w.token) && !isQuestionWord(w.token) && !/\d/.test(w.token) && d < rarest) {
+    const eligible = !isStopToken(w.token) && (questionWords || !isQuestionWord(w.token));
+    if (eligible && !/\d/.test(w.token) && d < rarest) {
       rarest = d;
       pick = i;
     }

@@ -109,32 +109,27 @@ const ROLE_WORDS_FOR_ACTIONS = {
 };
 
 /** Every role a text gives its words: around prepositions, as doers of places, around verbs. */
-function rolesOf(text: RoleText): string[] {
-  const { tokens } = text;
-  return [
-    ...roleTriples(tokens),
-    ...placeAgents(tokens).map((p) => `${p}|does|`),
-    ...actionRoles(text, ROLE_WORDS_FOR_ACTIONS),
-  ];
+interface Roles {
+  readonly triples: readonly string[];
+  readonly agents: readonly string[];
+  readonly actions: readonly string[];
 }
 
-interface QuestionRoles {
-  readonly triples: readonly string[];
-  readonly actions: readonly string[];
-  readonly agents: readonly string[];
+function readRoles(text: RoleText): Roles {
+  return {
+    triples: roleTriples(text.tokens),
+    agents: placeAgents(text.tokens),
+    actions: actionRoles(text, ROLE_WORDS_FOR_ACTIONS),
+  };
 }
 
 // A question is checked against every entry retrieved for it: its roles are read once.
-const rolesRead = new WeakMap<RoleText, QuestionRoles>();
+const rolesRead = new WeakMap<RoleText, Roles>();
 
-function questionRoles(question: RoleText): QuestionRoles {
+function questionRoles(question: RoleText): Roles {
   let roles = rolesRead.get(question);
   if (roles === undefined) {
-    roles = {
-      triples: roleTriples(question.tokens),
-      actions: actionRoles(question, ROLE_WORDS_FOR_ACTIONS),
-      agents: placeAgents(question.tokens),
-    };
+    roles = readRoles(question);
     rolesRead.set(question, roles);
   }
   return roles;
@@ -147,7 +142,8 @@ export function createRoleIndex(
 ): RoleIndex {
   const byEntry = new Map<number, Set<string>>();
   phrasings.forEach((text, doc) => {
-    const triples = rolesOf(text);
+    const { triples: around, agents, actions } = readRoles(text);
+    const triples = [...around, ...agents.map((p) => `${p}|does|`), ...actions];
     if (triples.length === 0) return;
     const e = at(entryOf, doc);
     let set = byEntry.get(e);

@@ -1,5 +1,4 @@
-import distances from 'natural/lib/natural/distance/levenshtein_distance.js';
-import { maxEditsFor } from './edit-budget.js';
+import { editDistance, maxEditsFor } from './edit-budget.js';
 
 /**
  * Synonyms of more than one word ("keep going" for "continue", "war in Gaza" for "Gaza war"):
@@ -22,7 +21,7 @@ function sameWord(typed: string, word: string): boolean {
   const edits = maxEditsFor(word.length);
   if (edits === 0 || typed[0] !== word[0] || Math.abs(typed.length - word.length) > edits)
     return false;
-  return distances.DamerauLevenshteinDistance(typed, word, { restricted: true }) <= edits;
+  return editDistance(typed, word) <= edits;
 }
 
 interface Phrase {

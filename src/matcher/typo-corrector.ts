@@ -1,8 +1,7 @@
 import jaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
-import distances from 'natural/lib/natural/distance/levenshtein_distance.js';
 import { at } from './checked-read.js';
 import { countOf } from './counts.js';
-import { maxEditsFor } from './edit-budget.js';
+import { editDistance, maxEditsFor } from './edit-budget.js';
 import { isEnglishWord } from './english-words.js';
 import { MAX_WORD_LENGTH } from './normalize.js';
 
@@ -69,8 +68,7 @@ function shortTypoOf(
     for (const word of index.get(probe) ?? []) {
       const lengths = surface.length === 4 ? word.length >= 4 : word.length === 4;
       if (word === surface || word[0] !== surface[0] || !lengths || word.length > 5) continue;
-      if (distances.DamerauLevenshteinDistance(surface, word, { restricted: true }) === 1)
-        near.add(word);
+      if (editDistance(surface, word) === 1) near.add(word);
     }
   const [only] = near;
   return near.size === 1 && only !== undefined ? { surface: only, distance: 2 } : undefined;
@@ -134,9 +132,7 @@ export function createTypoCorrector(
         if (editsFor(word.length) === 0 || /[^a-z]/.test(word)) continue;
         if ((surface.length === 4 || word.length === 4) && word.length !== surface.length) continue;
         if (letterBagBound(surface, word) > maxEdits) continue;
-        // Restricted (optimal string alignment): natural's unrestricted mode returns 0 for
-        // some distinct pairs ("trops"/"troops").
-        const distance = distances.DamerauLevenshteinDistance(surface, word, { restricted: true });
+        const distance = editDistance(surface, word);
         if (distance === 0 || distance > Math.min(maxEdits, editsFor(word.length))) continue;
         // Fewer edits first, then the most similar spelling, then the commoner word.
         const score =

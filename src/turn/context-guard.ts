@@ -53,6 +53,11 @@ export function leansOnContext(text: string): boolean {
   return CONTINUATION.test(text.trim()) || REFERRING.test(text);
 }
 
+/** A message that only continues the conversation: it leans on it, or is too short to stand alone. */
+export function continuesConversation({ kb }: Pick<Turn, 'kb'>, text: string): boolean {
+  return leansOnContext(text) || conversationToolsFor(kb.knowledge).coverage.elliptical(text);
+}
+
 const WHY = /^\s*(?:(?:and|but|so|ok(?:ay)?)\s+)?(?:why|how\s+come)\b/i;
 
 /** The words of `ownText` that `entry` leaves unanswered, with "why" when it gives no reason. */
@@ -104,7 +109,7 @@ export function guardAnswer(
   // injured?" after the deaths in Jordan is about Jordan, not the 2020 attack in Iraq.
   const wrong = onTopic
     ? unansweredBy(turn, ownText, entry).length > 0
-    : (leansOnContext(ownText) || coverage.elliptical(ownText)) && !coverage.names(ownText, entry);
+    : continuesConversation(turn, ownText) && !coverage.names(ownText, entry);
   return wrong ? declineNear(turn, tools, ownText, reply, entry) : resolution;
 }
 
@@ -152,8 +157,7 @@ function danglingPronoun(turn: Turn, ownText: string): boolean {
 function leavesEndedTopic(turn: Turn, ownText: string, entry: KnowledgeEntry): boolean {
   const topic = turn.state.topic === undefined ? undefined : turn.kb.entries.get(turn.state.topic);
   if (topic?.kind !== 'fact' || topic.id === entry.id || sameSubject(topic, entry)) return false;
-  const { coverage } = conversationToolsFor(turn.kb.knowledge);
-  return leansOnContext(ownText) || coverage.elliptical(ownText);
+  return continuesConversation(turn, ownText);
 }
 
 function sameSubject(a: KnowledgeEntry, b: KnowledgeEntry): boolean {

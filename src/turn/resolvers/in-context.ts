@@ -6,7 +6,7 @@ import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
 import { isQuestionWord, isStopToken } from '../../matcher/normalize.js';
 import { clarifyReply } from '../../reply/build-reply.js';
 import type { Suggestion } from '../../reply.js';
-import { contextEntries, guardAnswer, leansOnContext } from '../context-guard.js';
+import { contextEntries, guardAnswer, leansOnContext, linkedEntries } from '../context-guard.js';
 import type { Resolution, Turn, TurnTools } from '../resolver.js';
 import { quotesOf } from '../speaker-quotes.js';
 
@@ -152,7 +152,7 @@ function staysWith({ kb }: Turn, entry: KnowledgeEntry, answered: string): boole
   const other = kb.entries.get(answered);
   if (answered === entry.id || (entry.subject !== undefined && other?.subject === entry.subject))
     return true;
-  const linked = entry.related.flatMap((id) => [id, ...(kb.entries.get(id)?.related ?? [])]);
+  const linked = linkedEntries({ kb }, entry).flatMap((link) => [link.id, ...link.related]);
   return linked.includes(answered);
 }
 

@@ -1,25 +1,25 @@
-import { conversationToolsFor } from '../../conversation/conversation-tools.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
 import { emptyExplanation } from '../../reply/build-reply.js';
-import type { Reply } from '../../reply.js';
-import { contextEntries, guardAnswer, leansOnContext, linkedEntries } from '../context-guard.js';
+import {
+  contextEntries,
+  continuesConversation,
+  guardAnswer,
+  linkedEntries,
+} from '../context-guard.js';
 import type { Resolution, Resolver, Turn, TurnTools } from '../resolver.js';
-
-/** The text matched as it stands and checked against the conversation's context. */
-function matchAsIs(turn: Turn, tools: TurnTools): Resolution {
-  const { reply, candidates } = tools.match(turn.text);
-  return guardAnswer(turn, tools, turn.text, { reply, question: turn.text, candidates });
-}
 
 /**
  * The question as asked, matched against the knowledge, and checked against the conversation's
  * context (see `context-guard.ts`). Always resolves; a part of a message is matched by it too.
  */
-export const matchAsked: Resolver = matchAsIs;
+export function matchAsked(turn: Turn, tools: TurnTools): Resolution {
+  const { reply, candidates } = tools.match(turn.text);
+  return guardAnswer(turn, tools, turn.text, { reply, question: turn.text, candidates });
+}
 
 /** A whole message matched as asked, a decline pointing along the conversation. Comes last. */
 export const matchInConversation: Resolver = (turn, tools) =>
-  pointsAlongContext(turn, tools, matchAsIs(turn, tools));
+  pointsAlongContext(turn, tools, matchAsked(turn, tools));
 
 /**
  * "since when?" after the attacks of recent months is declined, but the conversation is about
@@ -29,22 +29,12 @@ export const matchInConversation: Resolver = (turn, tools) =>
 function pointsAlongContext(turn: Turn, tools: TurnTools, resolution: Resolution): Resolution {
   const { reply } = resolution;
   const [last] = contextEntries(turn);
-  if (reply.kind !== 'decline' || last === undefined || !follows(turn, turn.text))
+  if (reply.kind !== 'decline' || last === undefined || !continuesConversation(turn, turn.text))
     return resolution;
   const linked = linkedEntries(turn, last);
-  if (linked.length === 0 || offersAny(reply, linked)) return resolution;
+  const offered = (entry: KnowledgeEntry) => reply.suggestions.some((s) => s.entry === entry.id);
+  if (linked.length === 0 || linked.some(offered)) return resolution;
   const explanation = reply.explanation ?? emptyExplanation(turn.kb);
   const nearest = linked.slice(0, 3).map(turn.kb.suggestion);
   return { ...resolution, reply: tools.decline(reply.confidence, explanation, nearest) };
-}
-
-/** A message that only continues the conversation: too short to stand alone, or leaning on it. */
-function follows({ kb }: Turn, text: string): boolean {
-  return leansOnContext(text) || conversationToolsFor(kb.knowledge).coverage.elliptical(text);
-}
-
-function offersAny(reply: Reply, entries: readonly KnowledgeEntry[]): boolean {
-  return (
-    reply.kind === 'decline' && reply.suggestions.some((s) => entries.some((e) => e.id === s.entry))
-  );
 }

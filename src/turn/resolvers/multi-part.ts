@@ -118,5 +118,5 @@ async function resolvePart(
     const resolution = await resolver(turn, tools);
     if (resolution !== undefined) return { resolution, matched: false };
   }
-  return { resolution: (await matchAsked(turn, tools)) ?? { reply: tools.help() }, matched: true };
+  return { resolution: matchAsked(turn, tools), matched: true };
 }
