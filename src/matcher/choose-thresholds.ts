@@ -23,7 +23,7 @@ const WRONG_ANSWER_COST = 20;
  * Price of answering a made-up near miss relative to a hand-written off-topic question: they are
  * many and cruder, so each group counts by its share and this one at a discount.
  */
-const MADE_UP_SHARE = 1;
+const MADE_UP_SHARE = 0.5;
 /** Never answer below this confidence, whatever the data says. */
 const MIN_ANSWER = 0.35;
 const MAX_ANSWER = 0.95;
