@@ -24,10 +24,24 @@ export function entryWordSets(
       if (space.isUnigram(id)) words.add(id);
     }
   });
+  foldWhichWhat(entryWords, space);
   const entriesUsing = new Int32Array(space.featureCount);
   for (const words of entryWords)
     for (const id of words) entriesUsing[id] = at(entriesUsing, id) + 1;
   return { entryWords, entriesUsing };
+}
+
+/**
+ * "What country…" asks exactly what "which country…" asks, so an entry phrased with "which"
+ * counts as using "what": otherwise that question word alone reads as another entry's. Not the
+ * reverse: "what happened" or "what is" says nothing of picking one of several.
+ */
+function foldWhichWhat(entryWords: readonly Set<number>[], space: FeatureSpace): void {
+  const idOf = (w: string) => space.analyze(w).tokenIds[0] ?? -1;
+  const what = idOf('what');
+  const which = idOf('which');
+  if (what < 0 || which < 0) return;
+  for (const words of entryWords) if (words.has(which)) words.add(what);
 }
 
 /** `coverage` with the words only `entry` uses counted as unknown. */

@@ -59,6 +59,29 @@ describe('createMatcher on a small curated knowledge set', () => {
       expect(explained(q), q).toBe(false);
   });
 
+  it('reads "what country…" as the "which country…" an entry is phrased with', () => {
+    const hosts = createMatcher([
+      {
+        id: 'largest-host',
+        phrasings: [
+          'Which country hosts the most US troops?',
+          'which nation has the largest us garrison',
+          'most us troops which country',
+        ],
+      },
+      {
+        id: 'troop-total',
+        phrasings: ['How many US troops are in the region?', 'what is the us troop total'],
+      },
+    ]);
+    const top = (q: string) => hosts.match(q).candidates[0];
+    const asWhich = top('which country hosts the most us troops')?.confidence ?? 0;
+    // Without the reading, "what" is a word only the other entry uses, and it wins.
+    const asWhat = top('what country hosts the most us troops');
+    expect(asWhat?.entry).toBe('largest-host');
+    expect(asWhat?.confidence ?? 0).toBeGreaterThan(0.9 * asWhich);
+  });
+
   it('prices an unseen word after "for a", "with the"… in full: it is what the question asks about', () => {
     const top = (q: string) => matcher.match(q).candidates[0]?.confidence ?? 0;
     // The same unseen word as chatter around the question, and as the thing asked about.
