@@ -37,6 +37,8 @@ export interface RankedEntry {
 export interface QuestionView {
   readonly analysis: AnalyzedText;
   readonly tokens: ReadonlySet<string>;
+  /** The tokens without the places a time phrase names (`tokensOutsideTimePhrases`). */
+  readonly placeTokens: ReadonlySet<string>;
   /** `contentKey` of the question's tokens. */
   readonly content: string;
 }
@@ -110,7 +112,7 @@ export function candidateEvidence(
     foreignMax: shares.foreignMax,
     unknownMax: shares.unknownMax,
     core: coreCoverage(core, question.tokens),
-    slotSwap: slotSwapped(core, at(known.rareSlots, r.e), question.tokens),
+    slotSwap: slotSwapped(core, at(known.rareSlots, r.e), question.tokens, question.placeTokens),
     namesEntry: namesEntry(core, known.background, question.tokens),
     entitiesVary: at(known.varying.entities, r.e) === 1,
     timesVary: at(known.varying.times, r.e) === 1,

@@ -91,13 +91,15 @@ export function entryRareSlots(
   );
 }
 
+/** `named` are the question's tokens that name where, not when (`tokensOutsideTimePhrases`). */
 export function slotSwapped(
   core: readonly string[],
   rare: ReadonlySet<string>,
   question: ReadonlySet<string>,
+  named: ReadonlySet<string> = question,
 ): boolean {
   if (rare.size === 0 || !core.some((t) => isSlotWord(t) && !question.has(t))) return false;
-  for (const t of question) if (rare.has(t)) return true;
+  for (const t of named) if (rare.has(t)) return true;
   return false;
 }
 

@@ -16,6 +16,7 @@ import type { TrainingEntry } from './matcher.js';
 import type { Normalizer } from './normalize.js';
 import { analyzePhrasings, listPhrasings } from './phrasing-analysis.js';
 import type { ScoredQuery } from './scored-query.js';
+import { tokensOutsideTimePhrases } from './time-phrases.js';
 import { topIndices } from './top-indices.js';
 
 /**
@@ -134,6 +135,7 @@ export function createScorer(
     const question: QuestionView = {
       analysis: a,
       tokens: new Set(a.tokens),
+      placeTokens: tokensOutsideTimePhrases(a.tokens),
       content: contentKey(a.tokens),
     };
     return {

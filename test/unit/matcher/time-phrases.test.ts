@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { slotSwapped } from '../../../src/matcher/entry-profiles.js';
+import { createNormalizer } from '../../../src/matcher/normalize.js';
+import { tokensOutsideTimePhrases } from '../../../src/matcher/time-phrases.js';
+
+const tokens = (text: string) =>
+  createNormalizer()
+    .words(text)
+    .map((w) => w.token);
+
+describe('tokensOutsideTimePhrases', () => {
+  it('leaves out the places a time phrase names, and only those', () => {
+    const kept = tokensOutsideTimePhrases(tokens('was kuwait dangerous before the gaza war'));
+    expect(kept.has('gaza')).toBe(false);
+    expect(kept.has('kuwait')).toBe(true);
+    expect(kept.has('war')).toBe(true);
+    // The phrase ends at its head word: a place after it is a place again.
+    expect(tokensOutsideTimePhrases(tokens('since the war in gaza')).has('gaza')).toBe(true);
+    expect(tokensOutsideTimePhrases(tokens('prior to the jordan attack')).has('jordan')).toBe(false);
+  });
+});
+
+describe('slotSwapped', () => {
+  // An entry about Iraq whose phrasings rarely name Gaza.
+  const core = ['iraq', 'danger'];
+  const rare = new Set(['gaza']);
+  const swapped = (text: string) => {
+    const t = tokens(text);
+    return slotSwapped(core, rare, new Set(t), tokensOutsideTimePhrases(t));
+  };
+
+  it('is a swap when the question moves the entry to a place it rarely names', () => {
+    expect(swapped('was it dangerous in gaza')).toBe(true);
+  });
+
+  it('is no swap when that place only dates the question', () => {
+    expect(swapped('was it dangerous before the gaza war')).toBe(false);
+  });
+});
