@@ -16,7 +16,9 @@ describe('tokensOutsideTimePhrases', () => {
     expect(kept.has('war')).toBe(true);
     // The phrase ends at its head word: a place after it is a place again.
     expect(tokensOutsideTimePhrases(tokens('since the war in gaza')).has('gaza')).toBe(true);
-    expect(tokensOutsideTimePhrases(tokens('prior to the jordan attack')).has('jordan')).toBe(false);
+    expect(tokensOutsideTimePhrases(tokens('prior to the jordan attack')).has('jordan')).toBe(
+      false,
+    );
   });
 });
 
