@@ -1,10 +1,17 @@
-import { NEAR_DECLINE } from '../reply/build-reply.js';
-import type { AnswerPart, AnswerReply, Reply, Source } from '../reply.js';
+import { clarifyReply, NEAR_DECLINE } from '../reply/build-reply.js';
+import type {
+  AnswerPart,
+  AnswerReply,
+  ClarifyReply,
+  Reply,
+  Source,
+  Suggestion,
+} from '../reply.js';
 
 /**
  * Several answers as one reply: each part with its own attribution, the parts the knowledge does
  * not cover named after them. Used for multi-part questions and for "what did she say?" about
- * someone quoted twice.
+ * someone quoted twice. With no part answered, one clarification offering each part's entry.
  */
 
 /** The entry a reply answers from, when it is one plain fact (not small talk, not several parts). */
@@ -62,6 +69,39 @@ export function combine(
     parts,
     ...(source !== undefined && { source }),
   };
+}
+
+/**
+ * "kuwait vs bahrain": no part is answered, but every part points at an entry of its own (each is
+ * a one-word question, so it is offered, not answered). One clarification offers them all, in
+ * the message's order, so that a number picks; a part that points nowhere leaves the message to
+ * be matched whole.
+ */
+export function offerEachPart(
+  message: { readonly text: string; readonly reply: Reply },
+  parts: readonly { reply: Reply }[],
+): { reply: ClarifyReply; question: string } | undefined {
+  // A message that points somewhere as a whole is better offered whole.
+  const { explanation } = message.reply;
+  if (explanation === undefined || nearestOf(message.reply) !== undefined) return undefined;
+  const offered = new Map<string, Suggestion>();
+  for (const { reply } of parts) {
+    const nearest = nearestOf(reply);
+    if (nearest === undefined || offered.has(nearest.entry)) return undefined;
+    offered.set(nearest.entry, nearest);
+  }
+  const confidence = Math.min(...parts.map(({ reply }) => reply.confidence));
+  return {
+    reply: clarifyReply([...offered.values()], confidence, explanation),
+    question: message.text,
+  };
+}
+
+/** The entry a reply that is not an answer offers first, if it offers one (not examples). */
+function nearestOf(reply: Reply): Suggestion | undefined {
+  const points =
+    reply.kind === 'clarify' || (reply.kind === 'decline' && reply.text === NEAR_DECLINE);
+  return points ? reply.suggestions[0] : undefined;
 }
 
 /** The parts' sources as one: their attributions and passages, each named once. */

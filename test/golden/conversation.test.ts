@@ -71,6 +71,25 @@ describe('conversation memory on the shipped knowledge', () => {
     expect((await ask('and germany?')).kind).toBe('decline');
   });
 
+  it('GIVEN "kuwait vs bahrain", two one-word parts THEN each is offered, not answered, and a number picks', async () => {
+    const { ask } = await conversation();
+    expect(await ask('kuwait vs bahrain')).toMatchObject({
+      kind: 'clarify',
+      text: 'Did you mean one of these?',
+      suggestions: [{ entry: 'us-troops-kuwait' }, { entry: 'us-troops-bahrain' }],
+    });
+    expect(await ask('2')).toMatchObject({
+      kind: 'answer',
+      entry: { entry: 'us-troops-bahrain' },
+    });
+    // A message that points somewhere as a whole is offered whole, not cut into two guesses.
+    const whole = await ask('are Washington and Baghdad discussing how many soldiers stay');
+    expect(whole.kind).not.toBe('answer');
+    expect(whole.kind === 'answer' ? [] : whole.suggestions.map((s) => s.entry)).toEqual([
+      'us-iraq-negotiations',
+    ]);
+  });
+
   it('GIVEN nothing answered before THEN "how many died in it?" is not answered with the deaths in Jordan', async () => {
     const { ask } = await conversation();
     expect((await ask('quick one - wat war started on oct 7')).kind).not.toBe('answer');

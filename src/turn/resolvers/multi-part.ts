@@ -3,7 +3,7 @@ import { listEntryFor } from '../../conversation/ranked-lists.js';
 import { MAX_PARTS, splitQuestion } from '../../conversation/split-question.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
 import type { Reply } from '../../reply.js';
-import { answered, combine } from '../combine-parts.js';
+import { answered, combine, offerEachPart } from '../combine-parts.js';
 import { guardAnswer, leansOnContext } from '../context-guard.js';
 import type { Resolution, Resolver, Turn, TurnTools } from '../resolver.js';
 import { matchAsked } from './match-asked.js';
@@ -17,7 +17,8 @@ import { matchAsked } from './match-asked.js';
  */
 export function createMultiPartResolver(partResolvers: readonly Resolver[]): Resolver {
   return async function answerParts(turn, tools) {
-    const whole = answered(tools.match(turn.text).reply);
+    const matchedWhole = tools.match(turn.text).reply;
+    const whole = answered(matchedWhole);
     const { subjects } = conversationToolsFor(turn.kb.knowledge);
     const questions = splitQuestion(turn.text, subjects);
     const [only] = questions;
@@ -34,7 +35,7 @@ export function createMultiPartResolver(partResolvers: readonly Resolver[]): Res
     if (whole !== undefined && !(entries.every((e) => e !== undefined) && entries.includes(whole)))
       return undefined;
     const reply = combine(parts);
-    if (reply === undefined) return undefined;
+    if (reply === undefined) return offerEachPart({ text: turn.text, reply: matchedWhole }, parts);
     const list = wholeListEntry(turn, entries);
     return { reply: list ? tools.answer(list, reply.confidence) : reply };
   };
