@@ -4,6 +4,7 @@ import type { AnalyzedText } from './feature-space.js';
 import { isQuestionWord, isStopToken } from './normalize.js';
 import { isContentToken, type RoleIndex } from './role-order.js';
 import type { CandidateEvidence } from './scored-query.js';
+import { type TimeRelation, timeRelationConflict } from './time-phrases.js';
 
 /**
  * The evidence about one retrieved entry for one question, from what the scorer learnt about
@@ -20,6 +21,8 @@ export interface EntryKnowledge {
   readonly rareSlots: readonly ReadonlySet<string>[];
   readonly varying: { readonly entities: Uint8Array; readonly times: Uint8Array };
   readonly roles: RoleIndex;
+  /** The time relations (before, after, during) each entry's phrasings use. */
+  readonly timeRelations: readonly ReadonlySet<TimeRelation>[];
   /** Each phrasing's distinct content words, as `contentKey` writes them. */
   readonly phrasingContent: readonly string[];
 }
@@ -118,6 +121,7 @@ export function candidateEvidence(
     timesVary: at(known.varying.times, r.e) === 1,
     foreignNumber: shares.foreignNumber,
     roleConflict: known.roles.conflicts(r.e, question.analysis),
+    timeConflict: timeRelationConflict(at(known.timeRelations, r.e), question.analysis.tokens),
     sameContent: known.phrasingContent[r.best] === question.content,
   };
 }

@@ -60,6 +60,7 @@ function isExplained(c: CandidateEvidence, scored: ScoredQuery): boolean {
     c.foreignMax === 0 &&
     !c.foreignNumber &&
     !c.roleConflict &&
+    !c.timeConflict &&
     !c.slotSwap &&
     c.namesEntry &&
     c.questionWords === 1 &&

@@ -5,6 +5,7 @@ import type { FeatureSpace } from './feature-space.js';
 import type { TrainingEntry } from './matcher.js';
 import { createRoleIndex } from './role-order.js';
 import { createSparseRowsBuilder } from './sparse-vector.js';
+import { entryTimeRelations } from './time-phrases.js';
 
 /**
  * The training phrasings listed by entry and analysed once, when the scorer is built. Apart from
@@ -56,5 +57,6 @@ export function analyzePhrasings(
     cores: entryCores(phrasingTokens, phrasingEntry, entryCount),
     rareSlots: entryRareSlots(phrasingTokens, phrasingEntry, entryCount),
     varying: entrySlotVariety(phrasingTokens, phrasingEntry, entryCount),
+    timeRelations: entryTimeRelations(phrasingTokens, phrasingEntry, entryCount),
   };
 }

@@ -50,6 +50,8 @@ export interface CandidateEvidence {
   readonly foreignNumber: boolean;
   /** The question reverses who does what to whom in this entry's phrasings. */
   readonly roleConflict: boolean;
+  /** The question puts itself before, after or during where the entry's phrasings never do. */
+  readonly timeConflict: boolean;
   /** The question's content words are exactly those of the matched phrasing. */
   readonly sameContent: boolean;
 }

@@ -2,13 +2,59 @@ import { isStopToken } from './normalize.js';
 import { isSlotWord } from './slot-lexicon.js';
 
 /**
- * The places a question names as where something is, not as when: in "dangerous before the
- * Gaza war" Gaza dates the danger, it does not move it out of Iraq. Apart from the slot
- * lexicon because it reads word order, which the lexicon does not.
+ * What a question's time phrases say: the places they name as when, not where ("dangerous
+ * before the Gaza war" dates the danger, it does not move it out of Iraq), and whether they put
+ * the question before, after or during its event. Apart from the slot lexicon because they read
+ * word order, which the lexicon does not.
  */
 
+export type TimeRelation = 'before' | 'after' | 'during';
+
 // As the normaliser writes them: "before" is "befor", "since" "sinc", "during" "dure".
-const TIME_PREPOSITIONS = new Set(['befor', 'after', 'sinc', 'until', 'till', 'dure', 'prior']);
+const RELATIONS: ReadonlyMap<string, TimeRelation> = new Map([
+  ['befor', 'before'],
+  ['prior', 'before'],
+  ['until', 'before'],
+  ['till', 'before'],
+  ['after', 'after'],
+  ['sinc', 'after'],
+  ['dure', 'during'],
+  ['while', 'during'],
+]);
+const TIME_PREPOSITIONS: ReadonlySet<string> = new Set(RELATIONS.keys());
+
+/** The time relations each entry's phrasings use. */
+export function entryTimeRelations(
+  phrasingTokens: readonly (readonly string[])[],
+  phrasingEntry: readonly number[],
+  entryCount: number,
+): ReadonlySet<TimeRelation>[] {
+  const used = Array.from({ length: entryCount }, () => new Set<TimeRelation>());
+  phrasingTokens.forEach((tokens, d) => {
+    const relations = used[phrasingEntry[d] ?? -1];
+    for (const t of tokens) {
+      const r = RELATIONS.get(t);
+      if (r !== undefined) relations?.add(r);
+    }
+  });
+  return used;
+}
+
+/**
+ * The question asks during what the entry's phrasings ask after (or any other pair): "the
+ * notice period while on probation" is not the one "after probation", though the entry has
+ * every other word. An entry whose phrasings name no relation conflicts with none.
+ */
+export function timeRelationConflict(
+  entry: ReadonlySet<TimeRelation>,
+  question: readonly string[],
+): boolean {
+  if (entry.size === 0) return false;
+  return question.some((t) => {
+    const r = RELATIONS.get(t);
+    return r !== undefined && !entry.has(r);
+  });
+}
 
 /** The question's tokens without the slot words of a phrase a time preposition opens. */
 export function tokensOutsideTimePhrases(tokens: readonly string[]): ReadonlySet<string> {

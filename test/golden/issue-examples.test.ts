@@ -69,6 +69,9 @@ it('gives the handbook examples quoted in the matcher issue the right outcome', 
   expect((await ask('is the leeds office open on bank holidays')).text).toContain(
     'closed on bank holidays',
   );
+  // Found by exploring chatter: the notice period during probation is not the one after it.
+  const probation = await ask("what's the notice period while I'm on probation?");
+  expect(probation.kind === 'answer' && probation.entry.entry).not.toBe('notice-period');
 }, 60_000);
 
 // Found by outside testing: the entry says militias attack U.S. troops; these ask the reverse.

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { slotSwapped } from '../../../src/matcher/entry-profiles.js';
 import { createNormalizer } from '../../../src/matcher/normalize.js';
-import { tokensOutsideTimePhrases } from '../../../src/matcher/time-phrases.js';
+import {
+  entryTimeRelations,
+  timeRelationConflict,
+  tokensOutsideTimePhrases,
+} from '../../../src/matcher/time-phrases.js';
 
 const tokens = (text: string) =>
   createNormalizer()
@@ -37,5 +41,31 @@ describe('slotSwapped', () => {
 
   it('is no swap when that place only dates the question', () => {
     expect(swapped('was it dangerous before the gaza war')).toBe(false);
+  });
+});
+
+describe('timeRelationConflict', () => {
+  const [after, during, none] = entryTimeRelations(
+    [
+      tokens('what is the notice period after probation'),
+      tokens('notice period since the end of probation'),
+      tokens('what is the notice period during probation'),
+      tokens('how long is probation'),
+    ],
+    [0, 0, 1, 2],
+    3,
+  );
+
+  it('sets "while" against an entry asked "after", and not against one asked "during"', () => {
+    const q = tokens("what's the notice period while I'm on probation");
+    expect(timeRelationConflict(after ?? new Set(), q)).toBe(true);
+    expect(timeRelationConflict(during ?? new Set(), q)).toBe(false);
+  });
+
+  it('reads "since" as "after", and an entry that names no relation conflicts with none', () => {
+    expect(timeRelationConflict(after ?? new Set(), tokens('notice since probation'))).toBe(false);
+    expect(timeRelationConflict(none ?? new Set(), tokens('probation before the move'))).toBe(
+      false,
+    );
   });
 });
