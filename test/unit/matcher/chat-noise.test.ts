@@ -39,6 +39,10 @@ describe('chat noise', () => {
     expect(tokens('morning all, how many troops are in iraq?')).toBe(bare);
     expect(tokens('morning shift hours')).toContain(tokens('morning'));
     expect(tokens('what time does the office open in the morning')).toContain(tokens('morning'));
+    // A newcomer introducing themselves, and a hedge about the question itself.
+    expect(tokens("hi, I'm new - how many troops are in iraq?")).toBe(bare);
+    expect(tokens('sorry, silly q - how many troops are in iraq?')).toBe(bare);
+    expect(tokens('when do i get a new laptop')).toContain(tokens('new'));
   });
 
   it('keeps a message that is nothing but small talk', () => {
