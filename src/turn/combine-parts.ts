@@ -1,12 +1,5 @@
 import { clarifyReply, NEAR_DECLINE } from '../reply/build-reply.js';
-import type {
-  AnswerPart,
-  AnswerReply,
-  ClarifyReply,
-  Reply,
-  Source,
-  Suggestion,
-} from '../reply.js';
+import type { AnswerPart, AnswerReply, ClarifyReply, Reply, Source, Suggestion } from '../reply.js';
 
 /**
  * Several answers as one reply: each part with its own attribution, the parts the knowledge does

@@ -48,6 +48,11 @@ function namesEntry({ kb }: Turn, text: string, entry: KnowledgeEntry): boolean 
   return conversationToolsFor(kb.knowledge).coverage.names(text, entry);
 }
 
+/** Whether the message has a pronoun or "that one" standing for something said before. */
+export function refersBack(text: string): boolean {
+  return REFERRING.test(text);
+}
+
 /** A message that leans on what came before: "and …?", "what about …", or a pronoun. */
 export function leansOnContext(text: string): boolean {
   return CONTINUATION.test(text.trim()) || REFERRING.test(text);

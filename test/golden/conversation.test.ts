@@ -71,23 +71,51 @@ describe('conversation memory on the shipped knowledge', () => {
     expect((await ask('and germany?')).kind).toBe('decline');
   });
 
-  it('GIVEN "kuwait vs bahrain", two one-word parts THEN each is offered, not answered, and a number picks', async () => {
+  it('GIVEN "kuwait vs bahrain" THEN two places of one ranked list are compared: each is answered', async () => {
     const { ask } = await conversation();
-    expect(await ask('kuwait vs bahrain')).toMatchObject({
-      kind: 'clarify',
-      text: 'Did you mean one of these?',
-      suggestions: [{ entry: 'us-troops-kuwait' }, { entry: 'us-troops-bahrain' }],
-    });
-    expect(await ask('2')).toMatchObject({
-      kind: 'answer',
-      entry: { entry: 'us-troops-bahrain' },
-    });
+    for (const text of ['kuwait vs bahrain', 'kuwait vs bahrain troops?']) {
+      const reply = await ask(text);
+      expect(reply.kind, text).toBe('answer');
+      expect(reply.text, text).toContain('13,000');
+      expect(reply.text, text).toContain('9,000');
+      expect(reply.text, text).not.toContain('not sure');
+    }
+  });
+
+  it('GIVEN two bare words that are no such pair THEN each is offered, not answered, and a number picks', async () => {
+    const { ask } = await conversation();
+    const offered = await ask('troops vs militias');
+    expect(offered).toMatchObject({ kind: 'clarify', text: 'Did you mean one of these?' });
+    expect(offered.kind === 'answer' ? 0 : offered.suggestions.length).toBe(2);
+    const first = offered.kind === 'answer' ? undefined : offered.suggestions[0]?.entry;
+    expect(await ask('1')).toMatchObject({ kind: 'answer', entry: { entry: first } });
     // A message that points somewhere as a whole is offered whole, not cut into two guesses.
     const whole = await ask('are Washington and Baghdad discussing how many soldiers stay');
     expect(whole.kind).not.toBe('answer');
     expect(whole.kind === 'answer' ? [] : whole.suggestions.map((s) => s.entry)).toEqual([
       'us-iraq-negotiations',
     ]);
+  });
+
+  it("GIVEN a declined part THEN a later part's pronoun stands for it, not for the last answer", async () => {
+    const { ask } = await conversation();
+    await ask('how many us troops are in kuwait');
+    const reply = await ask('and germany, how many are there?');
+    expect(reply.kind === 'answer' && reply.text).not.toContain('13,000');
+  });
+
+  it('GIVEN an answer about someone THEN "what about <another>?" landing on the same answer is declined', async () => {
+    const { ask } = await conversation();
+    await ask('who is the deputy press secretary quoted');
+    expect((await ask('what about the press secretary?')).kind).toBe('decline');
+  });
+
+  it('GIVEN the troops in Kuwait THEN "and in 2020?" asks Kuwait in 2020, not the attack of 2020', async () => {
+    const { ask } = await conversation();
+    await ask('how many troops in kuwait');
+    const reply = await ask('and in 2020?');
+    expect(reply.kind === 'answer' && reply.entry.entry).not.toBe('attack-2020-injuries');
+    expect(reply.kind).not.toBe('answer');
   });
 
   it('GIVEN nothing answered before THEN "how many died in it?" is not answered with the deaths in Jordan', async () => {

@@ -8,6 +8,7 @@ import {
   isWhy,
 } from '../../conversation/references.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
+import { slotKind } from '../../matcher/slot-lexicon.js';
 import { clarifyReply, emptyExplanation } from '../../reply/build-reply.js';
 import { guardAnswer, linkedEntries } from '../context-guard.js';
 import type { Resolution, Resolver, Turn, TurnTools } from '../resolver.js';
@@ -159,13 +160,25 @@ function aboutAnotherSubject(
 ): Resolution | undefined {
   if (last.subject === undefined) return undefined;
   const base = turn.state.last?.question ?? last.questions[0] ?? '';
+  // "and in 2020?" after Kuwait's troops asks Kuwait's troops in 2020: a time is not a subject.
   const rewritten =
-    replaceSubject(base, last.subject, subject) ??
-    replaceSubject(last.questions[0] ?? '', last.subject, subject);
+    namesTime(subject) && !namesTime(last.subject)
+      ? `${base.replace(/[?.!\s]+$/, '')} in ${subject}?`
+      : (replaceSubject(base, last.subject, subject) ??
+        replaceSubject(last.questions[0] ?? '', last.subject, subject));
   if (rewritten === undefined) return listMemberAbout(turn, tools, last, subject);
   const { reply } = tools.match(rewritten);
   // Only a confident answer is worth giving; otherwise the text is asked as it stands.
   if (reply.kind === 'decline') return { reply, question: turn.text };
+  // "what about the press secretary?" after the deputy: a subject that lands on the answer just
+  // given changes nothing the knowledge knows, and the same answer would answer another question.
+  if (reply.kind === 'answer' && reply.entry.entry === last.id) {
+    const explanation = reply.explanation ?? emptyExplanation(turn.kb);
+    return {
+      reply: tools.decline(reply.confidence, explanation, [turn.kb.suggestion(last)]),
+      question: turn.text,
+    };
+  }
   return reply.kind === 'answer'
     ? guardAnswer(turn, tools, subject, { reply }, true)
     : listMemberAbout(turn, tools, last, subject);
@@ -188,6 +201,12 @@ function listMemberAbout(
   );
   const [only] = members;
   return members.length === 1 && only ? { reply: tools.answer(only, 1) } : undefined;
+}
+
+/** Whether a follow-up's subject is a time ("2020", "last year", "march"), not a name. */
+function namesTime(subject: string): boolean {
+  const words = subject.toLowerCase().split(/\s+/);
+  return words.some((w) => slotKind(w) === 'time') && !words.some((w) => slotKind(w) === 'entity');
 }
 
 /** Whether a text holds someone's words in quotation marks. */

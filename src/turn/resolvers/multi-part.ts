@@ -4,7 +4,7 @@ import { MAX_PARTS, splitQuestion } from '../../conversation/split-question.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
 import type { Reply } from '../../reply.js';
 import { answered, combine, offerEachPart } from '../combine-parts.js';
-import { guardAnswer, leansOnContext } from '../context-guard.js';
+import { guardAnswer, leansOnContext, refersBack } from '../context-guard.js';
 import type { Resolution, Resolver, Turn, TurnTools } from '../resolver.js';
 import { matchAsked } from './match-asked.js';
 
@@ -34,9 +34,13 @@ export function createMultiPartResolver(partResolvers: readonly Resolver[]): Res
     // of their own, the whole's among them: then the split answers more than the whole did.
     if (whole !== undefined && !(entries.every((e) => e !== undefined) && entries.includes(whole)))
       return undefined;
-    const reply = combine(parts);
+    const resolved = comparedListMembers(turn, tools, parts) ?? parts;
+    const reply = combine(resolved);
     if (reply === undefined) return offerEachPart({ text: turn.text, reply: matchedWhole }, parts);
-    const list = wholeListEntry(turn, entries);
+    const list = wholeListEntry(
+      turn,
+      resolved.map((part) => answered(part.reply)),
+    );
     return { reply: list ? tools.answer(list, reply.confidence) : reply };
   };
 }
@@ -61,6 +65,41 @@ function wholeListEntry(
   return listEntryFor(kb.entries, members);
 }
 
+/**
+ * "kuwait vs bahrain", "kuwait vs bahrain troops?": each part is answered, or offered one entry
+ * only because it is a bare word (its confidence clears the answer cut-off), and those entries
+ * hold different places in one ranked list. Set side by side, the parts ask what the list
+ * compares, so the bare ones are answered too.
+ */
+function comparedListMembers(
+  { kb }: Turn,
+  tools: TurnTools,
+  parts: readonly { question: string; reply: Reply }[],
+): { question: string; reply: Reply }[] | undefined {
+  const members = parts.map(({ reply }) => {
+    const id = answered(reply) ?? bareOffer(reply);
+    return id === undefined ? undefined : kb.entries.get(id);
+  });
+  const list = members[0]?.rank?.list;
+  const positions = new Set(members.map((m) => (m?.rank?.list === list ? m?.rank?.position : 0)));
+  if (list === undefined || positions.has(0) || positions.has(undefined)) return undefined;
+  if (positions.size < parts.length) return undefined;
+  return parts.map(({ question, reply }, i) => {
+    const member = members[i];
+    const bare = member !== undefined && answered(reply) === undefined;
+    return { question, reply: bare ? tools.answer(member, reply.confidence) : reply };
+  });
+}
+
+/** The one entry a clarification offers only because the question is a bare word. */
+function bareOffer(reply: Reply): string | undefined {
+  const cutOff = reply.explanation?.explainedAt ?? reply.explanation?.thresholds.answer ?? 1;
+  const [only, ...others] = reply.kind === 'clarify' ? reply.suggestions : [];
+  return only !== undefined && others.length === 0 && reply.confidence >= cutOff
+    ? only.entry
+    : undefined;
+}
+
 /** Each part in order, the parts before it as its context; one entry answers one part. */
 async function resolveParts(
   turn: Turn,
@@ -69,8 +108,15 @@ async function resolveParts(
   partResolvers: readonly Resolver[],
 ): Promise<{ question: string; reply: Reply }[]> {
   let state = turn.state;
+  let unanswered = false;
   const parts: { question: string; reply: Reply }[] = [];
   for (const [index, question] of questions.entries()) {
+    // "and bonuses, when are those paid?": "those" are the bonuses the knowledge does not cover,
+    // not the last answer's pay days.
+    if (unanswered && refersBack(question)) {
+      parts.push({ question, reply: tools.help() });
+      continue;
+    }
     const part: Turn = { ...turn, text: question, state };
     // A later part continues the message: "… and how many were injured" is about the first
     // part, so it is checked as a follow-up ("and …") would be, though matched as it stands.
@@ -88,6 +134,7 @@ async function resolveParts(
       // The same answer again would answer a question that was not asked.
       const again = entry !== undefined && parts.some((p) => answered(p.reply) === entry);
       parts.push({ question: asked, reply: again ? tools.help() : resolved });
+      if (entry === undefined || again) unanswered = true;
       if (entry !== undefined && !again)
         state = { last: { entry, question, confidence: resolved.confidence, runnersUp: [] } };
     }
