@@ -41,9 +41,11 @@ const LEADING_PREPOSITION = new RegExp(`^(?:${PREPOSITIONS.join('|')})\\s+`, 'i'
  * split or more than {@link MAX_PARTS} parts.
  */
 export function splitQuestion(text: string, subjects: readonly string[] = []): readonly string[] {
-  const pieces = splitOn(text.trim(), [QUESTION_MARKS, CLAUSE_BREAKS, JOINERS])
-    .flatMap((piece) => splitAtCommas(piece, subjects))
-    .filter((piece) => !isChatter(piece));
+  const pieces = withQualifiers(
+    splitOn(text.trim(), [QUESTION_MARKS, CLAUSE_BREAKS, JOINERS])
+      .flatMap((piece) => splitAtCommas(piece, subjects))
+      .filter((piece) => !isChatter(piece)),
+  );
   if (pieces.length < 2 || pieces.length > MAX_PARTS) return [text.trim()];
   if (pieces.slice(1).some((piece) => CHECKS_ANOTHER_PART.test(piece))) return [text.trim()];
   const fragment = pieces.map((piece) => isFragment(piece, subjects));
@@ -66,6 +68,21 @@ export function splitQuestion(text: string, subjects: readonly string[] = []): r
   return parts.filter(
     (part, i): part is string => part !== undefined && (fragment[i] || !completed.has(part)),
   );
+}
+
+// "…after probation? not a manager": words about the asker or the case, not a question.
+const QUALIFIER = /^(?:not|but\s+not|if|unless|as\s+an?|i'?m|i\s+am)\b/i;
+
+/** Each qualifier joined to the piece before it, which it qualifies. */
+function withQualifiers(pieces: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (const piece of pieces) {
+    const last = joined.length - 1;
+    if (last >= 0 && QUALIFIER.test(piece) && !OWN_QUESTION.test(piece))
+      joined[last] = `${joined[last]}, ${piece}`;
+    else joined.push(piece);
+  }
+  return joined;
 }
 
 /** Splits on the first pattern that applies, then splits each piece again on the later ones. */
@@ -154,8 +171,10 @@ function namesSubject(name: string, subjects: readonly string[]): boolean {
   return words.length <= MAX_NAME_WORDS && words.some((word) => slotKind(word) === 'entity');
 }
 
-/** A piece that is only greetings or thanks ("thx!", "hi there"): no question of its own. */
+/** A piece that is only greetings, thanks or emoji ("thx!", "hi there"): no question of its own. */
 function isChatter(piece: string): boolean {
+  // "🤔", "!!": nothing a question could be made of.
+  if (!/[\p{L}\p{N}]/u.test(piece)) return true;
   const typed = piece.toLowerCase().match(/[a-z']+/g) ?? [];
   const expand = (word: string) =>
     Object.hasOwn(BUILT_IN_SHORTHAND, word) ? (BUILT_IN_SHORTHAND[word] ?? word) : word;

@@ -74,6 +74,18 @@ describe('splitQuestion', () => {
     ]);
   });
 
+  it('GIVEN an emoji after the question THEN it is no part and borrows no frame', () => {
+    const text = 'will the attacks on us forces stop?? 🤔';
+    expect(split(text)).toEqual([text]);
+  });
+
+  it('GIVEN words about the asker after a question ("not a manager") THEN they qualify it: one question', () => {
+    const text = 'whats my notice period after probation? not a manager';
+    expect(split(text)).toEqual([text]);
+    // A qualifier with a question of its own is a question.
+    expect(split('how many troops in kuwait? and if so how many in qatar')).toHaveLength(2);
+  });
+
   it('GIVEN a thing joined to a named subject THEN one question: the thing cannot stand where the subject is', () => {
     const text = 'what did Slim say about the war in Kuwait and the attacks?';
     expect(split(text)).toEqual([text]);
