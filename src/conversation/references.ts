@@ -146,7 +146,7 @@ export function explanationsOf(
 }
 
 const EVIDENCE =
-  /^(?:(?:and|but|so|ok(?:ay)?)\s+)?(?:why\s+do\s+(?:you|u)\s+(?:say|think)\s+(?:that|so)|how\s+do\s+(?:you|u)\s+know(?:\s+(?:that|this))?|what\s+makes\s+(?:you|u)\s+say\s+(?:that|so)|says\s+who|according\s+to\s+whom?|is\s+that\s+(?:true|right|so))\s*[?.!]*$/i;
+  /^(?:(?:and|but|so|ok(?:ay)?)\s+)?(?:why\s+do\s+(?:you|u)\s+(?:say|think)\s+(?:that|so)|how\s+do\s+(?:you|u)\s+know(?:\s+(?:that|this))?|what\s+makes\s+(?:you|u)\s+say\s+(?:that|so)|says\s+who|who\s+says\s+(?:so|that)|according\s+to\s+whom?|(?:what'?s|what\s+is)\s+(?:the|your)\s+source(?:\s+(?:for|of|on)\s+(?:that|this))?|(?:where\s+(?:does|did)\s+(?:that|this)(?:\s+(?:figure|number|info))?\s+come\s+from)|source\s*\?|is\s+that\s+(?:true|right|so))\s*[?.!]*$/i;
 
 /** "why do you say that?", "how do you know?": a request for what the last answer rests on. */
 export function asksForEvidence(text: string): boolean {

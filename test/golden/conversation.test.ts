@@ -215,6 +215,19 @@ describe('conversation memory on the shipped knowledge', () => {
     expect(rests.text).not.toContain('""');
   });
 
+  it('GIVEN a figure THEN "who says so?" and "where does that figure come from?" give the passage it rests on', async () => {
+    const { ask } = await conversation();
+    await ask('whats the total number of us land troops in the middle east');
+    for (const text of ['who says so?', 'where does that figure come from?']) {
+      const rests = await ask(text);
+      expect(rests, text).toMatchObject({
+        kind: 'answer',
+        entry: { entry: 'us-troops-middle-east-total' },
+      });
+      expect(rests.text, text).toContain('According to the U.S. Department of Defense');
+    }
+  });
+
   it('GIVEN a troop count THEN a comparison with another ranked country answers with the ranking; one the ranking lacks, or "bigger" between two named countries, does not', async () => {
     const { ask } = await conversation();
     await ask('how many us troops in bahrain');
