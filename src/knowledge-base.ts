@@ -1,5 +1,6 @@
 import { createConversationEntries } from './knowledge/conversation-entries.js';
 import type { Knowledge, KnowledgeEntry } from './knowledge/knowledge.js';
+import { trainingEntryOf } from './knowledge/training-entries.js';
 import { chooseThresholds } from './matcher/choose-thresholds.js';
 import { createMatcher, restoreMatcher, trainMatcher } from './matcher/create-matcher.js';
 import type {
@@ -64,10 +65,7 @@ export function createKnowledgeBase(
   const topic = describeTopic(knowledge);
   const all = [...knowledge.entries, ...createConversationEntries(topic)];
   const entries = new Map(all.map((entry) => [entry.id, entry]));
-  const training: TrainingEntry[] = all.map((entry) => ({
-    id: entry.id,
-    phrasings: entry.questions,
-  }));
+  const training: TrainingEntry[] = all.map(trainingEntryOf);
   const matcherOptions = {
     synonyms: knowledge.synonyms,
     ...(knowledge.shorthand !== undefined && { shorthand: knowledge.shorthand }),

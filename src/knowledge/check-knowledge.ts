@@ -3,6 +3,7 @@ import { countOf, increment } from '../matcher/counts.js';
 import { crossValidate } from '../matcher/cross-validate.js';
 import { decide } from '../matcher/decide.js';
 import type { MatcherFactory } from '../matcher/matcher.js';
+import { trainingEntryOf } from './training-entries.js';
 
 export interface EntryAccuracy {
   readonly id: string;
@@ -123,10 +124,7 @@ export function checkKnowledge(
 ): KnowledgeCheck {
   const { minAccuracy, recommendedPhrasings, folds } = { ...defaultCheckConfig, ...config };
   const facts = kb.knowledge.entries;
-  const training = [...kb.entries.values()].map((entry) => ({
-    id: entry.id,
-    phrasings: entry.questions,
-  }));
+  const training = [...kb.entries.values()].map(trainingEntryOf);
   const trials = crossValidate(
     training,
     factory,

@@ -25,6 +25,10 @@ export interface EntryKnowledge {
   readonly timeRelations: readonly ReadonlySet<TimeRelation>[];
   /** Each phrasing's distinct content words, as `contentKey` writes them. */
   readonly phrasingContent: readonly string[];
+  /** The number tokens each entry's answer states ("13000" for "over 13,000"). */
+  readonly answerNumbers: readonly ReadonlySet<string>[];
+  /** Every number some entry's answer states. */
+  readonly statedNumbers: ReadonlySet<string>;
 }
 
 /** A rescored entry: its ranking score and what it was computed from. */
@@ -55,7 +59,11 @@ interface WordShares {
   readonly foreignNumber: boolean;
 }
 
-function wordShares(a: AnalyzedText, words: ReadonlySet<number>): WordShares {
+function wordShares(
+  a: AnalyzedText,
+  words: ReadonlySet<number>,
+  numbers: { readonly own: ReadonlySet<string>; readonly stated: ReadonlySet<string> },
+): WordShares {
   let found = 0;
   let total = 0;
   let asks = 0;
@@ -75,15 +83,18 @@ function wordShares(a: AnalyzedText, words: ReadonlySet<number>): WordShares {
     const id = a.tokenIds[i] as number;
     const token = a.tokens[i] as string;
     if (isStopToken(token)) continue;
-    const has = id >= 0 && words.has(id);
+    const number = /^\d/.test(token);
+    // A number the entry's answer states is the entry's own, though no phrasing says it; one
+    // only another entry's answer states ("26 weeks" asked of probation) is another's figure.
+    const has = (id >= 0 && words.has(id)) || (number && numbers.own.has(token));
     if (isQuestionWord(token)) {
       asks++;
       if (has) asked++;
     }
     const w = a.tokenWeights[i] as number;
     if (has) found += w * (a.tokenCredit[i] as number);
+    else if (number && (id >= 0 || numbers.stated.has(token))) foreignNumber = true;
     else if (id < 0) unknownMax = Math.max(unknownMax, total > 0 ? w / total : 0);
-    else if (/^\d/.test(token)) foreignNumber = true;
     else if (isContentToken(token)) foreignMax = Math.max(foreignMax, total > 0 ? w / total : 0);
   }
   return {
@@ -101,7 +112,10 @@ export function candidateEvidence(
   linear: number,
   known: EntryKnowledge,
 ): CandidateEvidence {
-  const shares = wordShares(question.analysis, at(known.entryWords, r.e));
+  const shares = wordShares(question.analysis, at(known.entryWords, r.e), {
+    own: at(known.answerNumbers, r.e),
+    stated: known.statedNumbers,
+  });
   const core = at(known.cores, r.e);
   return {
     entry: r.e,

@@ -1,5 +1,6 @@
 import { at } from './checked-read.js';
 import type { AnalyzedText, FeatureSpace } from './feature-space.js';
+import type { Normalizer } from './normalize.js';
 import type { SparseRows } from './sparse-vector.js';
 
 /**
@@ -59,4 +60,14 @@ export function coverageWithoutEntry(
       known += w * at(a.tokenCredit, i);
   });
   return total > 0 ? known / total : 0;
+}
+
+/** The number tokens a text states, as the normaliser writes them ("13000" for "13,000"). */
+export function numbersOf(text: string, normalizer: Normalizer): ReadonlySet<string> {
+  return new Set(
+    normalizer
+      .words(text)
+      .map((w) => w.token)
+      .filter((t) => /^\d/.test(t)),
+  );
 }

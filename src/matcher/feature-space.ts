@@ -58,6 +58,11 @@ export interface FeatureSpaceConfig {
    * everyday words and calibration has evidence enough to price them.
    */
   readonly fullPriceUnseen?: boolean;
+  /**
+   * Numbers the entries' answers state: asked back ("6 months probation?"), such a number checks
+   * an answer rather than naming a figure the knowledge lacks, so it is silent, not unseen.
+   */
+  readonly statedNumbers?: ReadonlySet<string>;
 }
 
 export interface FeatureSpace {
@@ -102,6 +107,7 @@ export function createFeatureSpace(
     wordAcc: createAccumulator(wordCount),
     charAcc: createAccumulator(config.charNgrams ? charIds.size : 0),
     everydayUnseen: config.fullPriceUnseen === true ? 1 : EVERYDAY_UNSEEN_WEIGHT,
+    statedNumbers: config.statedNumbers ?? new Set(),
     gramIds: (surface) => {
       const cached = gramIdsOfKnown.get(surface);
       if (cached !== undefined) return cached;

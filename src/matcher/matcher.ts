@@ -7,6 +7,11 @@
 export interface TrainingEntry {
   readonly id: string;
   readonly phrasings: readonly string[];
+  /**
+   * What the entry answers with, when it is known: the numbers it states are the entry's own, so
+   * a question quoting one ("66 strikes, is that right?") checks the entry, not another figure.
+   */
+  readonly answer?: string;
 }
 
 export interface MatcherOptions {

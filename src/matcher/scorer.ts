@@ -4,7 +4,7 @@ import { at } from './checked-read.js';
 import { contentCounts, contentKey } from './content-words.js';
 import { entryCentroids } from './entry-centroids.js';
 import { backgroundWords, leavesSlotOpen } from './entry-profiles.js';
-import { coverageWithoutEntry, entryWordSets } from './entry-words.js';
+import { coverageWithoutEntry, entryWordSets, numbersOf } from './entry-words.js';
 import { type AnalyzedText, createFeatureSpace } from './feature-space.js';
 import {
   type LinearModel,
@@ -64,10 +64,13 @@ export function createScorer(
   const { phrasings, phrasingEntry, firstPhrasing } = listPhrasings(entries);
   const curated = phrasings.length <= CURATED_MAX_PHRASINGS;
   const wantLinear = entries.length >= 2 && entries.length <= MAX_LINEAR_CLASSES;
+  const answerNumbers = entries.map((e) => numbersOf(e.answer ?? '', normalizer));
+  const statedNumbers = new Set(answerNumbers.flatMap((numbers) => [...numbers]));
   const space = createFeatureSpace(phrasings, normalizer, {
     charNgrams: wantLinear && (config.charNgrams ?? true),
     groups: phrasingEntry,
     fullPriceUnseen: !curated,
+    statedNumbers,
   });
   const trainLinear = wantLinear && space.richFeatureCount * entries.length <= MAX_LINEAR_CELLS;
   const analysed = analyzePhrasings(phrasings, phrasingEntry, entries.length, space, trainLinear);
@@ -94,6 +97,8 @@ export function createScorer(
     ...analysed,
     entryWords,
     background: backgroundWords(analysed.cores),
+    answerNumbers,
+    statedNumbers,
   };
   const entryDocs: number[][] = entries.map(() => []);
   phrasingEntry.forEach((e, d) => {

@@ -24,4 +24,6 @@ export interface SpaceContext {
   readonly charAcc: Accumulator;
   readonly gramIds: (surface: string) => Int32Array;
   readonly everydayUnseen: number;
+  /** Numbers the entries' answers state (`FeatureSpaceConfig.statedNumbers`). */
+  readonly statedNumbers: ReadonlySet<string>;
 }

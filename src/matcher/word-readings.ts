@@ -42,7 +42,8 @@ export function readWords(words: readonly Word[], ctx: SpaceContext) {
     }
     // An unseen function word or a word about how the question is put changes nothing the
     // knowledge could answer: it costs no confidence.
-    if (isStopToken(w.token) || isNeutralWord(w.surface)) {
+    // So does a number an answer states: whether it is this entry's is the candidate's to say.
+    if (isStopToken(w.token) || isNeutralWord(w.surface) || ctx.statedNumbers.has(w.token)) {
       tokens.push(w.token);
       silent[i] = 1;
       continue;

@@ -82,6 +82,33 @@ describe('createMatcher on a small curated knowledge set', () => {
     expect(asWhat?.confidence ?? 0).toBeGreaterThan(0.9 * asWhich);
   });
 
+  it("reads a number the entry's answer states as checking that answer, and another entry's as another figure", () => {
+    const withAnswers = createMatcher([
+      {
+        id: 'probation',
+        phrasings: ['How long is probation?', 'how many months is probation', 'probation length'],
+        answer: 'New employees serve a probation period of 6 months.',
+      },
+      {
+        id: 'parental-leave',
+        phrasings: ['How much parental leave do I get?', 'how many weeks of parental leave'],
+        answer: 'A birth parent gets 26 weeks of parental leave.',
+      },
+      {
+        id: 'holiday',
+        phrasings: ['How many holiday days do I get?', 'holiday allowance'],
+        answer: 'Full-time employees get 25 days.',
+      },
+    ]);
+    const top = (q: string) => withAnswers.match(q).candidates[0];
+    const checked = top('is probation 6 months?');
+    expect(checked?.entry).toBe('probation');
+    expect(checked?.confidence ?? 0).toBeGreaterThan(0.9);
+    // Another entry's figure, and a figure no answer gives, ask about something else.
+    for (const q of ['is probation 26 months?', 'is probation 8 months?'])
+      expect(top(q)?.confidence ?? 0, q).toBeLessThan(0.8 * (checked?.confidence ?? 0));
+  });
+
   it('prices an unseen word after "for a", "with the"… in full: it is what the question asks about', () => {
     const top = (q: string) => matcher.match(q).candidates[0]?.confidence ?? 0;
     // The same unseen word as chatter around the question, and as the thing asked about.
