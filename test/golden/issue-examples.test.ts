@@ -72,6 +72,15 @@ it('gives the handbook examples quoted in the matcher issue the right outcome', 
   // Found by exploring chatter: the notice period during probation is not the one after it.
   const probation = await ask("what's the notice period while I'm on probation?");
   expect(probation.kind === 'answer' && probation.entry.entry).not.toBe('notice-period');
+  // Found by exploring shorthand: "it" after the birth parent's leave is not the non-birth
+  // parent's leave, which the first answer links to.
+  const turn = (text: string) =>
+    bot.handle({ text, platform: 'console', user: 'u', conversation: 'maternity' });
+  await turn('how long is maternity leave');
+  const paid = await turn('is it paid');
+  expect(paid.kind === 'answer' && paid.entry.entry).not.toBe('parental-leave-non-birth-parent');
+  const both = await ask('how long is mat leave & is it paid');
+  expect(both.kind === 'answer' && both.text).not.toContain('non-birth parent');
 }, 60_000);
 
 // Found by outside testing: the entry says militias attack U.S. troops; these ask the reverse.

@@ -60,6 +60,11 @@ function linkedAnswer(
     .filter((entry) => entry !== undefined && last.related.includes(entry.id));
   const [only] = linked;
   if (linked.length !== 1 || only === undefined) return undefined;
+  // The follow-up read as the last answer's own entry at least as well ("is it paid?" after the
+  // birth parent's leave, then the non-birth parent's): the link is a sibling, nothing settles it.
+  const rank = (id: string) => clarified.candidates?.findIndex((c) => c.entry === id) ?? -1;
+  const own = rank(last.id);
+  if (own >= 0 && own < rank(only.id)) return undefined;
   const answer = { reply: tools.answer(only, reply.confidence), question: turn.text };
   const guarded = guardAnswer(turn, tools, turn.text, answer, true);
   return guarded.reply.kind === 'answer' ? guarded : undefined;
