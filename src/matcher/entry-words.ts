@@ -1,5 +1,6 @@
 import { at } from './checked-read.js';
 import type { AnalyzedText, FeatureSpace } from './feature-space.js';
+import type { TrainingEntry } from './matcher.js';
 import type { Normalizer } from './normalize.js';
 import type { SparseRows } from './sparse-vector.js';
 
@@ -62,8 +63,15 @@ export function coverageWithoutEntry(
   return total > 0 ? known / total : 0;
 }
 
+/** The numbers each entry's answer states, and every number some answer states. */
+export function answerFigures(entries: readonly TrainingEntry[], normalizer: Normalizer) {
+  const answerNumbers = entries.map((e) => numbersOf(e.answer ?? '', normalizer));
+  const statedNumbers: ReadonlySet<string> = new Set(answerNumbers.flatMap((n) => [...n]));
+  return { answerNumbers, statedNumbers };
+}
+
 /** The number tokens a text states, as the normaliser writes them ("13000" for "13,000"). */
-export function numbersOf(text: string, normalizer: Normalizer): ReadonlySet<string> {
+function numbersOf(text: string, normalizer: Normalizer): ReadonlySet<string> {
   return new Set(
     normalizer
       .words(text)

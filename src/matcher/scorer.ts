@@ -4,8 +4,8 @@ import { at } from './checked-read.js';
 import { contentCounts, contentKey } from './content-words.js';
 import { entryCentroids } from './entry-centroids.js';
 import { backgroundWords, leavesSlotOpen } from './entry-profiles.js';
-import { coverageWithoutEntry, entryWordSets, numbersOf } from './entry-words.js';
-import { type AnalyzedText, createFeatureSpace } from './feature-space.js';
+import { answerFigures, coverageWithoutEntry, entryWordSets } from './entry-words.js';
+import { type AnalyzedText, createFeatureSpace, type FeatureSpace } from './feature-space.js';
 import {
   type LinearModel,
   MAX_LINEAR_CELLS,
@@ -16,6 +16,7 @@ import type { TrainingEntry } from './matcher.js';
 import type { Normalizer } from './normalize.js';
 import { analyzePhrasings, listPhrasings } from './phrasing-analysis.js';
 import type { ScoredQuery } from './scored-query.js';
+import type { SparseRows } from './sparse-vector.js';
 import { tokensOutsideTimePhrases } from './time-phrases.js';
 import { topIndices } from './top-indices.js';
 
@@ -64,8 +65,7 @@ export function createScorer(
   const { phrasings, phrasingEntry, firstPhrasing } = listPhrasings(entries);
   const curated = phrasings.length <= CURATED_MAX_PHRASINGS;
   const wantLinear = entries.length >= 2 && entries.length <= MAX_LINEAR_CLASSES;
-  const answerNumbers = entries.map((e) => numbersOf(e.answer ?? '', normalizer));
-  const statedNumbers = new Set(answerNumbers.flatMap((numbers) => [...numbers]));
+  const { answerNumbers, statedNumbers } = answerFigures(entries, normalizer);
   const space = createFeatureSpace(phrasings, normalizer, {
     charNgrams: wantLinear && (config.charNgrams ?? true),
     groups: phrasingEntry,
@@ -75,16 +75,8 @@ export function createScorer(
   const trainLinear = wantLinear && space.richFeatureCount * entries.length <= MAX_LINEAR_CELLS;
   const analysed = analyzePhrasings(phrasings, phrasingEntry, entries.length, space, trainLinear);
   const { docVectors, richVectors } = analysed;
-  const linear: LinearModel | undefined =
-    richVectors === undefined
-      ? undefined
-      : trainLinearModel(
-          richVectors,
-          Int32Array.from(phrasingEntry),
-          entries.length,
-          space.richFeatureCount,
-          { epochs: config.linearEpochs ?? epochsFor(phrasings.length) },
-        );
+  const linear =
+    richVectors && linearModelOf(richVectors, phrasingEntry, entries.length, space, config);
   const probs = new Float64Array(entries.length);
   const centroids = entryCentroids(docVectors, firstPhrasing, phrasings.length, space.featureCount);
   const { entryWords, entriesUsing } = entryWordSets(
@@ -100,10 +92,7 @@ export function createScorer(
     answerNumbers,
     statedNumbers,
   };
-  const entryDocs: number[][] = entries.map(() => []);
-  phrasingEntry.forEach((e, d) => {
-    at(entryDocs, e).push(d);
-  });
+  const entryDocs = docsByEntry(phrasingEntry, entries.length);
   const retrieval = createCandidateRetrieval({
     docVectors,
     centroids,
@@ -160,4 +149,32 @@ export function createScorer(
   };
 
   return { phrasings, hasLinearModel: linear !== undefined, score };
+}
+
+/** The phrasings of each entry, by index. */
+function docsByEntry(phrasingEntry: readonly number[], entryCount: number): number[][] {
+  const entryDocs: number[][] = Array.from({ length: entryCount }, () => []);
+  phrasingEntry.forEach((e, d) => {
+    at(entryDocs, e).push(d);
+  });
+  return entryDocs;
+}
+
+/** The linear model over the phrasings' words and n-grams, one class per entry. */
+function linearModelOf(
+  richVectors: SparseRows,
+  phrasingEntry: readonly number[],
+  entryCount: number,
+  space: FeatureSpace,
+  config: ScorerConfig,
+): LinearModel {
+  return trainLinearModel(
+    richVectors,
+    Int32Array.from(phrasingEntry),
+    entryCount,
+    space.richFeatureCount,
+    {
+      epochs: config.linearEpochs ?? epochsFor(phrasingEntry.length),
+    },
+  );
 }

@@ -29,14 +29,14 @@ interface DevSet {
 const SETS: readonly DevSet[] = [
   {
     file: 'dev/us-forces-questions.yaml',
-    answeredRight: 0.73,
-    answeredOrClarified: 0.93,
+    answeredRight: 0.735,
+    answeredOrClarified: 0.935,
     knownAnswered: ['what will the mission of us forces in iraq transition to'],
   },
   {
     file: 'dev/handbook-questions.yaml',
-    answeredRight: 0.4,
-    answeredOrClarified: 0.83,
+    answeredRight: 0.45,
+    answeredOrClarified: 0.84,
     // Sits within 0.002 of the answer cut-off, on one side or the other as training shifts it:
     // the sick-pay entry names SSP, not its rate.
     knownAnswered: ['how much is statutory sick pay per week'],
