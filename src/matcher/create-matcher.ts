@@ -1,6 +1,7 @@
 import { CALIBRATION_DEPTH } from './calibration-features.js';
 import { FALLBACK, fitEvidence } from './calibration-fit.js';
 import { type Calibrator, createCalibrator } from './calibrator.js';
+import { capitalMetonyms } from './capital-metonyms.js';
 import { collectEvidence, SINGLE_SPLIT_ABOVE } from './held-out-evidence.js';
 import { toResult } from './match-result.js';
 import type {
@@ -39,10 +40,11 @@ function assemble(
   };
 }
 
-function normalizerFor(options: MatcherOptions) {
+function normalizerFor(options: MatcherOptions, entries: readonly TrainingEntry[]) {
   return createNormalizer({
     ...(options.synonyms && { synonyms: options.synonyms }),
     ...(options.shorthand && { shorthand: options.shorthand }),
+    metonyms: capitalMetonyms(entries.flatMap((e) => e.phrasings)),
   });
 }
 
@@ -52,7 +54,7 @@ export const trainMatcher: MatcherTrainer = (entries, options: MatcherOptions = 
   // Small files are read once per fold and gain most; large ones use one fold, and remembering
   // tens of thousands of phrasings would raise their training peak for little time.
   const training = createTrainingNormalizer(
-    normalizerFor(options),
+    normalizerFor(options, entries),
     phrasings.length <= SINGLE_SPLIT_ABOVE ? phrasings : [],
   );
   const normalizer = training.normalizer;
@@ -90,7 +92,7 @@ export function restoreMatcher(
   options: MatcherOptions,
   state: MatcherState,
 ): Matcher {
-  const scorer = createScorer(entries, normalizerFor(options));
+  const scorer = createScorer(entries, normalizerFor(options, entries));
   return assemble(scorer, createCalibrator(state.calibration), entries);
 }
 

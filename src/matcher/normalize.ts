@@ -1,6 +1,7 @@
 import porterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
 import stopwords from 'natural/lib/natural/util/stopwords.js';
+import { LOCATIVES } from './capital-metonyms.js';
 import { BUILT_IN_SHORTHAND, fillerMask, rewriteCounts } from './chat-lexicon.js';
 import { createPhraseRewriter } from './synonym-phrases.js';
 
@@ -209,6 +210,8 @@ export interface NormalizerConfig {
   readonly stemmer?: (word: string) => string;
   /** Chat shorthand of the knowledge's own, added to the built-in lexicon ("pto" → "paid time off"). */
   readonly shorthand?: Readonly<Record<string, string>>;
+  /** Capitals read as their country where they act ("Doha hosts…"), not where they place. */
+  readonly metonyms?: ReadonlyMap<string, string>;
 }
 
 // "@alice asked …": the addressee and the reporting verb are not part of the question.
@@ -232,6 +235,15 @@ function setAsideFiller(words: readonly Word[]): Word[] {
   return kept.some((w) => isContentToken(w.token)) ? kept : [...words];
 }
 
+/** Each capital of `metonyms` as its country, unless a locative puts something in it. */
+function asCountries(words: string[], metonyms: ReadonlyMap<string, string> | undefined): string[] {
+  if (metonyms === undefined || metonyms.size === 0) return words;
+  return words.map((w, i) => {
+    const country = metonyms.get(w);
+    return country === undefined || LOCATIVES.has(words[i - 1] ?? '') ? w : country;
+  });
+}
+
 export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
   const stemCache = new Map<string, string>();
   const synonymOf = new Map<string, string>();
@@ -248,7 +260,8 @@ export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
     t = expandContractions(t).replace(MENTION, ' ');
     t = t.replace(/(\d),(?=\d{3}\b)/g, '$1'); // 1,000 → 1000
     t = t.replace(/(?<!\d)\.|\.(?!\d)/g, ' '); // keep only decimal points
-    return rewriteCounts(tokenizer.tokenize(t).map(expand).join(' ').split(' ')).join(' ');
+    const typed = tokenizer.tokenize(t).map(expand).join(' ').split(' ');
+    return rewriteCounts(asCountries(typed, config.metonyms)).join(' ');
   };
   const rewritePhrases = createPhraseRewriter(config.synonyms ?? [], cleanWords);
   const clean = (text: string): string => rewritePhrases(cleanWords(text));
