@@ -228,6 +228,15 @@ describe('conversation memory on the shipped knowledge', () => {
     }
   });
 
+  it('GIVEN the total THEN "and how many are in iraq?" names another topic and is answered on it', async () => {
+    const { ask } = await conversation();
+    await ask('whats the total number of us land troops in the middle east');
+    expect(await ask('and how many are in iraq?')).toMatchObject({
+      kind: 'answer',
+      entry: { entry: 'us-troops-iraq' },
+    });
+  });
+
   it('GIVEN a troop count THEN a comparison with another ranked country answers with the ranking; one the ranking lacks, or "bigger" between two named countries, does not', async () => {
     const { ask } = await conversation();
     await ask('how many us troops in bahrain');

@@ -9,6 +9,7 @@ import type { Suggestion } from '../../reply.js';
 import { contextEntries, guardAnswer, leansOnContext, linkedEntries } from '../context-guard.js';
 import type { Resolution, Turn, TurnTools } from '../resolver.js';
 import { quotesOf } from '../speaker-quotes.js';
+import { matchAsked } from './match-asked.js';
 
 /**
  * A follow-up that leans on the last answer ("where does she work?", "when were they planned?"):
@@ -33,9 +34,14 @@ export function inContext(
   const readings = [last, ...others].map((entry) => readAgainst(turn, tools, entry));
   const answered = readings.find((r) => r?.reply.kind === 'answer');
   if (answered) return answered;
-  // A guarded decline: the context's entry was found but does not give what is asked.
+  // A guarded decline: the context's entry was found but does not give what is asked. The
+  // message may still name another topic it is answered on ("and how many are in iraq?" after
+  // the total): the guard lets it move there by naming it.
   const declined = readings.find((r) => r?.reply.kind === 'decline');
-  if (declined) return declined;
+  if (declined) {
+    const asked = matchAsked(turn, tools);
+    return asked.reply.kind === 'answer' ? asked : declined;
+  }
   const clarified = readings.find((r) => r?.reply.kind === 'clarify');
   if (clarified === undefined) return undefined;
   if (tools.match(turn.text).reply.kind === 'answer') return undefined;
