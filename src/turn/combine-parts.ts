@@ -65,8 +65,8 @@ export function combine(
 }
 
 /**
- * "kuwait vs bahrain": no part is answered, but every part points at an entry of its own (each is
- * a one-word question, so it is offered, not answered). One clarification offers them all, in
+ * "troops vs militias": no part is answered, but every part points at an entry of its own (each
+ * is a one-word question, so it is offered, not answered). One clarification offers them all, in
  * the message's order, so that a number picks; a part that points nowhere leaves the message to
  * be matched whole.
  */
