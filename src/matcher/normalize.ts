@@ -244,9 +244,6 @@ function asCountries(words: string[], metonyms: ReadonlyMap<string, string> | un
   });
 }
 
-// "10k troops", "£1.5k": chat writes thousands with a k; answers write the number.
-const THOUSANDS = /\b(\d{1,3}(?:\.\d{1,2})?)k\b/g;
-
 export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
   const stemCache = new Map<string, string>();
   const synonymOf = new Map<string, string>();
@@ -262,7 +259,6 @@ export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
     t = canonicalCountryNames(t.replace(APOSTROPHES, "'")).toLowerCase();
     t = expandContractions(t).replace(MENTION, ' ');
     t = t.replace(/(\d),(?=\d{3}\b)/g, '$1'); // 1,000 → 1000
-    t = t.replace(THOUSANDS, (_, n: string) => String(Math.round(Number(n) * 1000))); // 10k → 10000
     t = t.replace(/(?<!\d)\.|\.(?!\d)/g, ' '); // keep only decimal points
     const typed = tokenizer.tokenize(t).map(expand).join(' ').split(' ');
     return rewriteCounts(asCountries(typed, config.metonyms)).join(' ');

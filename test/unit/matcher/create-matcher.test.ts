@@ -109,6 +109,24 @@ describe('createMatcher on a small curated knowledge set', () => {
       expect(top(q)?.confidence ?? 0, q).toBeLessThan(0.8 * (checked?.confidence ?? 0));
   });
 
+  it('reads thousands written with a k as the number an answer writes out', () => {
+    const hosts = createMatcher([
+      {
+        id: 'qatar',
+        phrasings: ['How many troops are in Qatar?', 'qatar troop numbers', 'troops qatar'],
+        answer: 'Qatar hosts 10,000 troops.',
+      },
+      {
+        id: 'kuwait',
+        phrasings: ['How many troops are in Kuwait?', 'kuwait troop numbers', 'troops kuwait'],
+        answer: 'Kuwait hosts over 13,000 troops.',
+      },
+    ]);
+    const confidence = (q: string) => hosts.match(q).candidates[0]?.confidence ?? 0;
+    expect(confidence('qatar 10k troops?')).toBeGreaterThan(confidence('qatar 11k troops?'));
+    expect(confidence('qatar 10k troops?')).toBeGreaterThan(confidence('qatar 13k troops?'));
+  });
+
   it('prices an unseen word after "for a", "with the"… in full: it is what the question asks about', () => {
     const top = (q: string) => matcher.match(q).candidates[0]?.confidence ?? 0;
     // The same unseen word as chatter around the question, and as the thing asked about.
