@@ -46,6 +46,8 @@ export interface QuestionView {
   readonly tokens: ReadonlySet<string>;
   /** The tokens without the places a time phrase names (`tokensOutsideTimePhrases`). */
   readonly placeTokens: ReadonlySet<string>;
+  /** The time relations (before, after, during) the question uses. */
+  readonly timeRelations: ReadonlySet<TimeRelation>;
   /** `contentKey` of the question's tokens. */
   readonly content: string;
 }
@@ -84,8 +86,7 @@ function wordShares(
     const token = a.tokens[i] as string;
     if (isStopToken(token)) continue;
     const number = /^\d/.test(token);
-    // A number the entry's answer states is the entry's own, though no phrasing says it; one
-    // only another entry's answer states ("26 weeks" asked of probation) is another's figure.
+    // A number the entry's answer states is the entry's own, though no phrasing says it.
     const has = (id >= 0 && words.has(id)) || (number && numbers.own.has(token));
     if (isQuestionWord(token)) {
       asks++;
@@ -93,6 +94,8 @@ function wordShares(
     }
     const w = a.tokenWeights[i] as number;
     if (has) found += w * (a.tokenCredit[i] as number);
+    // One only another entry uses, in a phrasing or its answer ("26 weeks" asked of probation),
+    // is that entry's figure.
     else if (number && (id >= 0 || numbers.stated.has(token))) foreignNumber = true;
     else if (id < 0) unknownMax = Math.max(unknownMax, total > 0 ? w / total : 0);
     else if (isContentToken(token)) foreignMax = Math.max(foreignMax, total > 0 ? w / total : 0);
@@ -135,7 +138,7 @@ export function candidateEvidence(
     timesVary: at(known.varying.times, r.e) === 1,
     foreignNumber: shares.foreignNumber,
     roleConflict: known.roles.conflicts(r.e, question.analysis),
-    timeConflict: timeRelationConflict(at(known.timeRelations, r.e), question.analysis.tokens),
+    timeConflict: timeRelationConflict(at(known.timeRelations, r.e), question.timeRelations),
     sameContent: known.phrasingContent[r.best] === question.content,
   };
 }

@@ -17,7 +17,7 @@ import type { Normalizer } from './normalize.js';
 import { analyzePhrasings, listPhrasings } from './phrasing-analysis.js';
 import type { ScoredQuery } from './scored-query.js';
 import type { SparseRows } from './sparse-vector.js';
-import { tokensOutsideTimePhrases } from './time-phrases.js';
+import { timeRelationsOf, tokensOutsideTimePhrases } from './time-phrases.js';
 import { topIndices } from './top-indices.js';
 
 /**
@@ -130,6 +130,7 @@ export function createScorer(
       analysis: a,
       tokens: new Set(a.tokens),
       placeTokens: tokensOutsideTimePhrases(a.tokens),
+      timeRelations: timeRelationsOf(a.tokens),
       content: contentKey(a.tokens),
     };
     return {

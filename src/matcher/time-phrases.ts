@@ -31,13 +31,19 @@ export function entryTimeRelations(
 ): ReadonlySet<TimeRelation>[] {
   const used = Array.from({ length: entryCount }, () => new Set<TimeRelation>());
   phrasingTokens.forEach((tokens, d) => {
-    const relations = used[phrasingEntry[d] ?? -1];
-    for (const t of tokens) {
-      const r = RELATIONS.get(t);
-      if (r !== undefined) relations?.add(r);
-    }
+    for (const r of timeRelationsOf(tokens)) used[phrasingEntry[d] ?? -1]?.add(r);
   });
   return used;
+}
+
+/** The time relations (before, after, during) a text's tokens use. */
+export function timeRelationsOf(tokens: readonly string[]): ReadonlySet<TimeRelation> {
+  const relations = new Set<TimeRelation>();
+  for (const t of tokens) {
+    const r = RELATIONS.get(t);
+    if (r !== undefined) relations.add(r);
+  }
+  return relations;
 }
 
 /**
@@ -47,13 +53,11 @@ export function entryTimeRelations(
  */
 export function timeRelationConflict(
   entry: ReadonlySet<TimeRelation>,
-  question: readonly string[],
+  question: ReadonlySet<TimeRelation>,
 ): boolean {
   if (entry.size === 0) return false;
-  return question.some((t) => {
-    const r = RELATIONS.get(t);
-    return r !== undefined && !entry.has(r);
-  });
+  for (const r of question) if (!entry.has(r)) return true;
+  return false;
 }
 
 /** The question's tokens without the slot words of a phrase a time preposition opens. */

@@ -81,9 +81,10 @@ function comparedListMembers(
     return id === undefined ? undefined : kb.entries.get(id);
   });
   const list = members[0]?.rank?.list;
-  const positions = new Set(members.map((m) => (m?.rank?.list === list ? m?.rank?.position : 0)));
-  if (list === undefined || positions.has(0) || positions.has(undefined)) return undefined;
-  if (positions.size < parts.length) return undefined;
+  if (list === undefined) return undefined;
+  // 0 stands for a part outside the list; positions start at 1.
+  const positions = new Set(members.map((m) => (m?.rank?.list === list ? m.rank.position : 0)));
+  if (positions.has(0) || positions.size < parts.length) return undefined;
   return parts.map(({ question, reply }, i) => {
     const member = members[i];
     const bare = member !== undefined && answered(reply) === undefined;

@@ -4,6 +4,7 @@ import { createNormalizer } from '../../../src/matcher/normalize.js';
 import {
   entryTimeRelations,
   timeRelationConflict,
+  timeRelationsOf,
   tokensOutsideTimePhrases,
 } from '../../../src/matcher/time-phrases.js';
 
@@ -57,15 +58,17 @@ describe('timeRelationConflict', () => {
   );
 
   it('sets "while" against an entry asked "after", and not against one asked "during"', () => {
-    const q = tokens("what's the notice period while I'm on probation");
+    const q = timeRelationsOf(tokens("what's the notice period while I'm on probation"));
     expect(timeRelationConflict(after ?? new Set(), q)).toBe(true);
     expect(timeRelationConflict(during ?? new Set(), q)).toBe(false);
   });
 
   it('reads "since" as "after", and an entry that names no relation conflicts with none', () => {
-    expect(timeRelationConflict(after ?? new Set(), tokens('notice since probation'))).toBe(false);
-    expect(timeRelationConflict(none ?? new Set(), tokens('probation before the move'))).toBe(
-      false,
-    );
+    expect(
+      timeRelationConflict(after ?? new Set(), timeRelationsOf(tokens('notice since probation'))),
+    ).toBe(false);
+    expect(
+      timeRelationConflict(none ?? new Set(), timeRelationsOf(tokens('probation before the move'))),
+    ).toBe(false);
   });
 });
