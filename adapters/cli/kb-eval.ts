@@ -62,6 +62,7 @@ function row(name: string, t: Tally): string {
     name.padEnd(12),
     String(t.questions).padStart(5),
     cell(t.answeredRight),
+    cell(t.clarifiedOpen),
     cell(t.clarifiedRight),
     cell(t.declined),
     cell(t.answeredWrong),
@@ -72,12 +73,12 @@ export function formatReport(setPath: string, knowledgePath: string, r: Evaluati
   const lines = [
     `Question set ${setPath} against ${knowledgePath}`,
     '',
-    `${'style'.padEnd(12)}  ${'n'.padStart(5)}  ${'ans-right'.padStart(11)}  ${'clar-right'.padStart(11)}  ${'declined'.padStart(11)}  ${'ans-wrong'.padStart(11)}`,
+    `${'style'.padEnd(12)}  ${'n'.padStart(5)}  ${'ans-right'.padStart(11)}  ${'clar-open'.padStart(11)}  ${'clar-right'.padStart(11)}  ${'declined'.padStart(11)}  ${'ans-wrong'.padStart(11)}`,
   ];
   for (const [style, t] of Object.entries(r.styles)) lines.push(row(style, t));
   lines.push(row('in scope', r.inScope), row('to decline', r.nearMiss), '');
   lines.push(
-    `In scope: ${pct(r.inScope.answeredRight, r.inScope.questions)} answered right, ${pct(r.inScope.answeredRight + r.inScope.clarifiedRight, r.inScope.questions)} answered or clarified right, ${r.inScope.answeredWrong} answered wrong; questions to decline that were answered: ${r.nearMissesAnswered}`,
+    `In scope: ${pct(r.inScope.answeredRight, r.inScope.questions)} answered right, ${pct(r.rightRate, 1)} right (answered, or clarified where the question leaves the slot open), ${pct(r.answeredOrClarifiedRate, 1)} answered or clarified right, ${r.inScope.answeredWrong} answered wrong; questions to decline that were answered: ${r.nearMissesAnswered}`,
   );
   const points = r.riskCoverage.map(
     (p) =>

@@ -27,6 +27,8 @@ export interface QuestionResult {
 export interface Tally {
   readonly questions: number;
   readonly answeredRight: number;
+  /** Clarifications offering every entry of a question that leaves their slot open. */
+  readonly clarifiedOpen: number;
   readonly clarifiedRight: number;
   readonly declined: number;
   readonly answeredWrong: number;
@@ -44,6 +46,11 @@ export interface EvaluationReport {
   readonly nearMiss: Tally;
   /** In-scope answered right, and answered or clarified right, as shares. */
   readonly answeredRightRate: number;
+  /**
+   * In-scope given the right outcome: answered right, or, where the question leaves the slot
+   * open, clarified offering every entry it could mean.
+   */
+  readonly rightRate: number;
   readonly answeredOrClarifiedRate: number;
   /** Questions expecting `decline` that were answered (any entry): must be 0. */
   readonly nearMissesAnswered: number;
@@ -56,6 +63,7 @@ function tally(results: readonly QuestionResult[]): Tally {
   return {
     questions: results.length,
     answeredRight: count('answered-right'),
+    clarifiedOpen: count('clarified-open'),
     clarifiedRight: count('clarified-right'),
     declined: count('declined'),
     answeredWrong: count('answered-wrong'),
@@ -73,7 +81,7 @@ function sweepPoint(kb: KnowledgeBase, question: DevQuestion): SweepPoint {
   const clear = decide(result, { answer: top.confidence, clarify: top.confidence });
   return {
     confidence: clear.kind === 'answer' ? top.confidence : 0,
-    right: expected.includes(top.entry),
+    right: question.leavesOpen !== true && expected.includes(top.entry),
     inScope,
   };
 }
@@ -86,7 +94,7 @@ export async function evaluateQuestions(
   const results: QuestionResult[] = [];
   for (const [i, question] of questions.entries()) {
     const reply = await ask(question.q, i);
-    const score = scoreTurn(reply, question.expect);
+    const score = scoreTurn(reply, question.expect, question.leavesOpen);
     results.push({
       q: question.q,
       style: question.style,
@@ -115,7 +123,10 @@ export async function evaluateQuestions(
     inScope,
     nearMiss,
     answeredRightRate: share(inScope.answeredRight),
-    answeredOrClarifiedRate: share(inScope.answeredRight + inScope.clarifiedRight),
+    rightRate: share(inScope.answeredRight + inScope.clarifiedOpen),
+    answeredOrClarifiedRate: share(
+      inScope.answeredRight + inScope.clarifiedOpen + inScope.clarifiedRight,
+    ),
     nearMissesAnswered: nearMiss.answeredWrong,
     riskCoverage: riskCoverage(questions.map((q) => sweepPoint(kb, q))),
     results,

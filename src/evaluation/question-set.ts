@@ -32,6 +32,8 @@ const questionSchema = z.object({
   expect: expectSchema,
   style: z.enum(STYLES),
   slot: z.enum(SLOTS).optional(),
+  /** The question does not name the slot its expected entries differ in (see `scoreTurn`). */
+  leavesOpen: z.literal(true).optional(),
 });
 
 const setSchema = z.object({

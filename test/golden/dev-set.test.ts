@@ -18,6 +18,8 @@ interface DevSet {
   readonly file: string;
   /** In-scope answered right, and answered or clarified right, at least. */
   readonly answeredRight: number;
+  /** Answered right, or clarified offering both siblings where the question names neither. */
+  readonly right: number;
   readonly answeredOrClarified: number;
   /**
    * Questions to decline that the matcher still answers, each for a reason a bag of words cannot
@@ -30,12 +32,14 @@ const SETS: readonly DevSet[] = [
   {
     file: 'dev/us-forces-questions.yaml',
     answeredRight: 0.735,
+    right: 0.735,
     answeredOrClarified: 0.935,
     knownAnswered: ['what will the mission of us forces in iraq transition to'],
   },
   {
     file: 'dev/handbook-questions.yaml',
     answeredRight: 0.45,
+    right: 0.52,
     answeredOrClarified: 0.84,
     // Sits within 0.002 of the answer cut-off, on one side or the other as training shifts it:
     // the sick-pay entry names SSP, not its rate.
@@ -59,6 +63,7 @@ describe.each(SETS)('development set $file', (devSet) => {
       .map((r) => `"${r.q}" → ${r.answered}, expected ${String(r.expect)}`);
     expect(wrong).toEqual([]);
     expect(report.answeredRightRate).toBeGreaterThanOrEqual(devSet.answeredRight);
+    expect(report.rightRate).toBeGreaterThanOrEqual(devSet.right);
     expect(report.answeredOrClarifiedRate).toBeGreaterThanOrEqual(devSet.answeredOrClarified);
   }, 120_000);
 });
