@@ -43,7 +43,8 @@ export function readWords(words: readonly Word[], ctx: SpaceContext) {
     // An unseen function word or a word about how the question is put changes nothing the
     // knowledge could answer: it costs no confidence.
     // So does a number an answer states: whether it is this entry's is the candidate's to say.
-    // Chat writes its thousands with a k ("10k troops"); the answer writes the number.
+    // Chat writes its thousands with a k ("10k troops") and its multipliers with an x ("1.5x"
+    // pay); the answer writes the number.
     const stated = statedNumber(w.token, ctx.statedNumbers);
     if (isStopToken(w.token) || isNeutralWord(w.surface) || stated !== undefined) {
       tokens.push(stated ?? w.token);
@@ -69,11 +70,18 @@ export function readWords(words: readonly Word[], ctx: SpaceContext) {
 }
 
 const THOUSANDS = /^(\d{1,3}(?:\.\d{1,2})?)k$/;
+const MULTIPLIER = /^(\d{1,3}(?:\.\d{1,2})?)x$/;
 
 /** The number an answer states that a token is, written out ("10k" as "10000"), if any. */
 function statedNumber(token: string, stated: ReadonlySet<string>): string | undefined {
   if (stated.has(token)) return token;
   const k = THOUSANDS.exec(token)?.[1];
-  const written = k === undefined ? undefined : String(Math.round(Number(k) * 1000));
+  const times = MULTIPLIER.exec(token)?.[1];
+  const written =
+    k !== undefined
+      ? String(Math.round(Number(k) * 1000))
+      : times === undefined
+        ? undefined
+        : times;
   return written !== undefined && stated.has(written) ? written : undefined;
 }

@@ -127,6 +127,30 @@ describe('createMatcher on a small curated knowledge set', () => {
     expect(confidence('qatar 10k troops?')).toBeGreaterThan(confidence('qatar 13k troops?'));
   });
 
+  it('reads a multiplier written with an x as the number an answer states', () => {
+    const rates = createMatcher([
+      {
+        id: 'office-overtime',
+        phrasings: ['What is the office overtime rate?', 'office overtime pay', 'overtime office'],
+        answer: 'Office overtime is paid at 1.25 times the hourly rate.',
+      },
+      {
+        id: 'site-overtime',
+        phrasings: ['What is the site overtime rate?', 'site overtime pay', 'overtime site'],
+        answer: 'Site overtime is paid at 1.5 times the hourly rate.',
+      },
+    ]);
+    const top = (q: string) => rates.match(q).candidates[0];
+    expect(top('office overtime 1.25x?')?.entry).toBe('office-overtime');
+    // The site's figure asked of the office, and a figure no answer gives, are not the office's.
+    expect(top('office overtime 1.25x?')?.confidence ?? 0).toBeGreaterThan(
+      top('office overtime 1.5x?')?.confidence ?? 0,
+    );
+    expect(top('office overtime 1.25x?')?.confidence ?? 0).toBeGreaterThan(
+      top('office overtime 3x?')?.confidence ?? 0,
+    );
+  });
+
   it('prices an unseen word after "for a", "with the"… in full: it is what the question asks about', () => {
     const top = (q: string) => matcher.match(q).candidates[0]?.confidence ?? 0;
     // The same unseen word as chatter around the question, and as the thing asked about.
