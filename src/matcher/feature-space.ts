@@ -4,6 +4,7 @@ import { learnVocabulary, wordGrams } from './feature-vocabulary.js';
 import { misspellingAliases } from './misspelling-aliases.js';
 import type { Normalizer, Word } from './normalize.js';
 import { richVectorOf, weighTokens, wordVector } from './question-vectors.js';
+import { relativePeriodsOf } from './relative-periods.js';
 import type { SpaceContext } from './space-context.js';
 import type { SparseVector } from './sparse-vector.js';
 import { createTypoCorrector } from './typo-corrector.js';
@@ -108,6 +109,7 @@ export function createFeatureSpace(
     charAcc: createAccumulator(config.charNgrams ? charIds.size : 0),
     everydayUnseen: config.fullPriceUnseen === true ? 1 : EVERYDAY_UNSEEN_WEIGHT,
     statedNumbers: config.statedNumbers ?? new Set(),
+    knownPeriods: new Set(phrasings.flatMap((p) => relativePeriodsOf(normalizer.words(p)))),
     gramIds: (surface) => {
       const cached = gramIdsOfKnown.get(surface);
       if (cached !== undefined) return cached;

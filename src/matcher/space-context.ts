@@ -26,4 +26,6 @@ export interface SpaceContext {
   readonly everydayUnseen: number;
   /** Numbers the entries' answers state (`FeatureSpaceConfig.statedNumbers`). */
   readonly statedNumbers: ReadonlySet<string>;
+  /** The relative periods ("last summer") the phrasings name (`relative-periods.ts`). */
+  readonly knownPeriods: ReadonlySet<string>;
 }

@@ -1,6 +1,7 @@
 import { isNeutralWord } from './chat-lexicon.js';
 import { at } from './checked-read.js';
 import { isStopToken, type Word } from './normalize.js';
+import { namesUnseenPeriod } from './relative-periods.js';
 import { isSlotWord, slotKind } from './slot-lexicon.js';
 import type { SpaceContext } from './space-context.js';
 
@@ -66,6 +67,7 @@ export function readWords(words: readonly Word[], ctx: SpaceContext) {
       credit[i] = at(CORRECTED_CREDIT, fix.distance);
     }
   }
+  if (unseenSlot === undefined && namesUnseenPeriod(words, ctx.knownPeriods)) unseenSlot = 'time';
   return { tokens, credit, silent, unseenSlot, unseenObject };
 }
 

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createBot } from '../../../src/bot.js';
+import { loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
+import { createKnowledgeBase } from '../../../src/knowledge-base.js';
+import { createNormalizer } from '../../../src/matcher/normalize.js';
+import { relativePeriodsOf } from '../../../src/matcher/relative-periods.js';
+import { memoryStateStore } from '../../support/memory-state.js';
+
+const words = (text: string) => createNormalizer().words(text);
+
+describe('relative periods', () => {
+  it('GIVEN "last year", "next month" THEN they are read as periods; "this year" is the present', () => {
+    expect(relativePeriodsOf(words('what was the per diem last year?'))).toEqual(['last year']);
+    expect(relativePeriodsOf(words('pension next month, and the past weeks'))).toEqual([
+      'next month',
+      'past weeks',
+    ]);
+    expect(relativePeriodsOf(words('training budget this year'))).toEqual([]);
+    expect(relativePeriodsOf(words('paid on the last working day'))).toEqual([]);
+  });
+
+  it('GIVEN a policy the handbook states for now THEN last year’s value is not answered with it', async () => {
+    const kb = createKnowledgeBase(
+      await loadKnowledge(new URL('../../golden/dev/handbook.yaml', import.meta.url).pathname),
+    );
+    const bot = createBot({ knowledge: kb, store: memoryStateStore() });
+    const ask = (text: string) =>
+      bot.handle({ text, platform: 'console', user: 'u', conversation: `c-${text}` });
+    expect(await ask('what is the training budget per year')).toMatchObject({
+      kind: 'answer',
+      entry: { entry: 'training-budget' },
+    });
+    // Each word is the budget entry's; the phrase asks for a value the handbook does not give.
+    const lastYear = await ask('how much was the training budget last year');
+    expect(lastYear.kind).not.toBe('answer');
+  });
+});
