@@ -2,6 +2,7 @@ import { at, brokenInvariant } from './checked-read.js';
 import { coreCoverage, namesEntry, slotSwapped } from './entry-profiles.js';
 import type { AnalyzedText } from './feature-space.js';
 import { isQuestionWord, isStopToken } from './normalize.js';
+import { asksOtherRate } from './rate-units.js';
 import { isContentToken, type RoleIndex } from './role-order.js';
 import type { CandidateEvidence } from './scored-query.js';
 import { type TimeRelation, timeRelationConflict } from './time-phrases.js';
@@ -29,6 +30,8 @@ export interface EntryKnowledge {
   readonly answerNumbers: readonly ReadonlySet<string>[];
   /** Every number some entry's answer states. */
   readonly statedNumbers: ReadonlySet<string>;
+  /** The units each entry states a rate in (`rate-units.ts`). */
+  readonly rateUnits: readonly ReadonlySet<string>[];
 }
 
 /** A rescored entry: its ranking score and what it was computed from. */
@@ -50,6 +53,8 @@ export interface QuestionView {
   readonly timeRelations: ReadonlySet<TimeRelation>;
   /** `contentKey` of the question's tokens. */
   readonly content: string;
+  /** The units the question asks a rate in. */
+  readonly rateUnits: ReadonlySet<string>;
 }
 
 /** How the question's words fall against one entry's vocabulary. */
@@ -137,6 +142,7 @@ export function candidateEvidence(
     entitiesVary: at(known.varying.entities, r.e) === 1,
     timesVary: at(known.varying.times, r.e) === 1,
     foreignNumber: shares.foreignNumber,
+    otherRate: asksOtherRate(question.rateUnits, at(known.rateUnits, r.e)),
     roleConflict: known.roles.conflicts(r.e, question.analysis),
     timeConflict: timeRelationConflict(at(known.timeRelations, r.e), question.timeRelations),
     sameContent: known.phrasingContent[r.best] === question.content,

@@ -48,6 +48,8 @@ export interface CandidateEvidence {
   readonly timesVary: boolean;
   /** The question names a number (or a place, time or role) only other entries use. */
   readonly foreignNumber: boolean;
+  /** The question asks a rate in a unit ("per week") the entry never states one in. */
+  readonly otherRate: boolean;
   /** The question reverses who does what to whom in this entry's phrasings. */
   readonly roleConflict: boolean;
   /** The question puts itself before, after or during where the entry's phrasings never do. */

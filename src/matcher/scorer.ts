@@ -15,6 +15,7 @@ import {
 import type { TrainingEntry } from './matcher.js';
 import type { Normalizer } from './normalize.js';
 import { analyzePhrasings, listPhrasings } from './phrasing-analysis.js';
+import { entryRateUnits, rateUnitsOf } from './rate-units.js';
 import type { ScoredQuery } from './scored-query.js';
 import type { SparseRows } from './sparse-vector.js';
 import { timeRelationsOf, tokensOutsideTimePhrases } from './time-phrases.js';
@@ -91,6 +92,7 @@ export function createScorer(
     background: backgroundWords(analysed.cores),
     answerNumbers,
     statedNumbers,
+    rateUnits: entryRateUnits(entries, normalizer),
   };
   const entryDocs = docsByEntry(phrasingEntry, entries.length);
   const retrieval = createCandidateRetrieval({
@@ -132,6 +134,7 @@ export function createScorer(
       placeTokens: tokensOutsideTimePhrases(a.tokens),
       timeRelations: timeRelationsOf(a.tokens),
       content: contentKey(a.tokens),
+      rateUnits: rateUnitsOf(a.surfaces),
     };
     return {
       normalized: a.normalized,

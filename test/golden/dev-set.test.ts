@@ -31,19 +31,17 @@ interface DevSet {
 const SETS: readonly DevSet[] = [
   {
     file: 'dev/us-forces-questions.yaml',
-    answeredRight: 0.735,
-    right: 0.735,
+    answeredRight: 0.75,
+    right: 0.75,
     answeredOrClarified: 0.935,
     knownAnswered: ['what will the mission of us forces in iraq transition to'],
   },
   {
     file: 'dev/handbook-questions.yaml',
-    answeredRight: 0.45,
-    right: 0.52,
+    answeredRight: 0.47,
+    right: 0.535,
     answeredOrClarified: 0.84,
-    // Sits within 0.002 of the answer cut-off, on one side or the other as training shifts it:
-    // the sick-pay entry names SSP, not its rate.
-    knownAnswered: ['how much is statutory sick pay per week'],
+    knownAnswered: [],
   },
 ];
 
