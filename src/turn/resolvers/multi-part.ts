@@ -31,8 +31,11 @@ export function createMultiPartResolver(partResolvers: readonly Resolver[]): Res
     const parts = await resolveParts(turn, tools, questions, partResolvers);
     const entries = parts.map(({ reply }) => answered(reply));
     // A message answered as a whole stays whole, unless its parts are each answered, by entries
-    // of their own, the whole's among them: then the split answers more than the whole did.
-    if (whole !== undefined && !(entries.every((e) => e !== undefined) && entries.includes(whole)))
+    // of their own, the whole's among them: then the split answers more than the whole did. Or
+    // unless a part is the whole's and another asks a question of its own that points elsewhere:
+    // "how many troops there now and how many in kuwait?" is not only Kuwait's figure.
+    const each = entries.every((e) => e !== undefined);
+    if (whole !== undefined && !(entries.includes(whole) && (each || leftOut(tools, parts, whole))))
       return undefined;
     const resolved = comparedListMembers(turn, tools, parts) ?? parts;
     const reply = combine(resolved);
@@ -43,6 +46,31 @@ export function createMultiPartResolver(partResolvers: readonly Resolver[]): Res
     );
     return { reply: list ? tools.answer(list, reply.confidence) : reply };
   };
+}
+
+const OWN_QUESTION = /^(?:how|what|when|where|who|which|why)\b/i;
+
+/**
+ * A part the whole's answer leaves out: unanswered, put as a question of its own ("how many
+ * troops there now"), and offered another entry than the whole's, asked alone as well. A fragment ("Gaza start") or a
+ * yes/no about the same thing ("is it paid") is part of the whole's question.
+ */
+function leftOut(
+  tools: TurnTools,
+  parts: readonly { question: string; reply: Reply }[],
+  whole: string,
+): boolean {
+  return parts.some(({ question, reply }) => {
+    const offered = reply.kind === 'answer' ? undefined : reply.suggestions[0]?.entry;
+    return (
+      answered(reply) === undefined &&
+      OWN_QUESTION.test(question.trim()) &&
+      offered !== undefined &&
+      offered !== whole &&
+      // On its own the part may be the whole's question again ("when did the war in Gaza start").
+      answered(tools.match(question).reply) !== whole
+    );
+  });
 }
 
 /**
