@@ -1,3 +1,5 @@
+import { isSlotWord } from './slot-lexicon.js';
+
 /**
  * Who does an action to whom, where no preposition says it: "militias attacking U.S. troops"
  * makes militias the doer and troops the target, so "did the U.S. attack Iran?" or "who did U.S.
@@ -82,7 +84,9 @@ export function actionRoles(text: RoleText, { isMark, isContent }: RoleWords): s
     const verb = tokens[m] as string;
     const from = (marks[k - 1] ?? -1) + 1;
     if (!ACTION_VERBS.has(verb) || !isVerb(text, m, from)) return;
-    const before = tokens.slice(from, m).filter(role).slice(-NEAREST);
+    // "the militias in iraq, who is backing them?": a "who" before the verb is its doer.
+    const start = Math.max(from, tokens.lastIndexOf('who', m) + 1);
+    const before = tokens.slice(start, m).filter(role).slice(-NEAREST);
     const after = tokens
       .slice(m + 1, marks[k + 1] ?? tokens.length)
       .filter(role)
@@ -94,10 +98,29 @@ export function actionRoles(text: RoleText, { isMark, isContent }: RoleWords): s
   return out;
 }
 
-/** The role a question gives a word that the entry only ever gives the other way round. */
+/**
+ * The role a question gives a word that the entry only ever gives the other way round, or a doer
+ * naming a slot (a country, a people) of an action the entry has others do, never this one: "did U.S. troops attack the Iraqi
+ * security forces?" of an entry where only the Jordan attack complicates anything.
+ */
 export function reversesAction(question: readonly string[], known: ReadonlySet<string>): boolean {
   return question.some((role) => {
     const [left, right] = role.split('>');
-    return !known.has(role) && known.has(`${right}>${left}`);
+    if (known.has(role)) return false;
+    if (known.has(`${right}>${left}`)) return true;
+    // Only a doer that names a slot (a country, a people): "groups" for "militias" is wording.
+    return (
+      right !== undefined &&
+      ACTION_VERBS.has(right) &&
+      left !== undefined &&
+      isSlotWord(left) &&
+      doersOf(right, known) > 0
+    );
   });
+}
+
+function doersOf(verb: string, known: ReadonlySet<string>): number {
+  let n = 0;
+  for (const role of known) if (role.endsWith(`>${verb}`)) n++;
+  return n;
 }

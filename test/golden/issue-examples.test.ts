@@ -97,12 +97,15 @@ it('does not answer a question that reverses who attacks whom, and still answers
     'did the us attack iran?',
     'who did US troops attack in Iraq?',
     'did us troops attack iran-backed militias in recent months',
+    // A blind tester's: the entry's attack is the one in Jordan, done by nobody it names as U.S.
+    'did us troops attack the iraqi security forces?',
   ])
     expect((await ask(reversed)).kind, reversed).not.toBe('answer');
   for (const asked of [
     'who is attacking us troops in iraq',
     'have us troops in iraq been attacked',
     'us troops attacked in iraq?',
+    'the militias in iraq, who is backing them?',
   ])
     expect(await ask(asked), asked).toMatchObject({
       kind: 'answer',
