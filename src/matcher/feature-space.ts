@@ -56,8 +56,7 @@ export interface FeatureSpaceConfig {
   /**
    * Price an unseen everyday word like an unseen place or number (default: a quarter of it).
    * Right for a large set of intents, where most words of an off-topic question are unseen
-   * everyday words and calibration has evidence enough to price them. There a corrected long
-   * word keeps the short words' credit too (`SpaceContext.longWordFixCredit`).
+   * everyday words and calibration has evidence enough to price them.
    */
   readonly fullPriceUnseen?: boolean;
   /**
@@ -109,7 +108,6 @@ export function createFeatureSpace(
     wordAcc: createAccumulator(wordCount),
     charAcc: createAccumulator(config.charNgrams ? charIds.size : 0),
     everydayUnseen: config.fullPriceUnseen === true ? 1 : EVERYDAY_UNSEEN_WEIGHT,
-    longWordFixCredit: config.fullPriceUnseen === true ? 0.8 : 0.9,
     statedNumbers: config.statedNumbers ?? new Set(),
     knownPeriods: new Set(phrasings.flatMap((p) => relativePeriodsOf(normalizer.words(p)))),
     gramIds: (surface) => {

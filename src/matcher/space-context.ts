@@ -26,12 +26,6 @@ export interface SpaceContext {
   readonly everydayUnseen: number;
   /** Numbers the entries' answers state (`FeatureSpaceConfig.statedNumbers`). */
   readonly statedNumbers: ReadonlySet<string>;
-  /**
-   * What a one-edit correction of a long word counts as known: in a knowledge file's small
-   * vocabulary "milita" can only be "militia"; among a benchmark's thousands of words one edit
-   * lands on another real word often enough that it keeps the short words' credit.
-   */
-  readonly longWordFixCredit: number;
   /** The relative periods ("last summer") the phrasings name (`relative-periods.ts`). */
   readonly knownPeriods: ReadonlySet<string>;
 }

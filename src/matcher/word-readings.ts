@@ -13,8 +13,6 @@ import type { SpaceContext } from './space-context.js';
 
 /** How much a typo-corrected word counts as known, by number of edits. */
 const CORRECTED_CREDIT = [1, 0.8, 0.6] as const;
-/** From this length a one-edit correction is taken at `SpaceContext.longWordFixCredit`. */
-const LONG_WORD = 6;
 
 // "…the bike scheme for an e-scooter": what follows these (and a determiner) is what the question
 // is about, so a word the knowledge never uses there is another thing asked of, not phrasing.
@@ -66,10 +64,7 @@ export function readWords(words: readonly Word[], ctx: SpaceContext) {
       } else if (unseenSlot !== 'entity') unseenSlot = kind;
     } else {
       tokens.push(ctx.normalizer.tokenOf(fix.surface));
-      credit[i] =
-        fix.distance === 1 && w.surface.length >= LONG_WORD
-          ? ctx.longWordFixCredit
-          : at(CORRECTED_CREDIT, fix.distance);
+      credit[i] = at(CORRECTED_CREDIT, fix.distance);
     }
   }
   if (unseenSlot === undefined && namesUnseenPeriod(words, ctx.knownPeriods)) unseenSlot = 'time';
