@@ -362,6 +362,18 @@ describe('conversations: the examples of the conversation issue', () => {
     expect(reply.kind === 'answer' && reply.parts).toBeFalsy();
   });
 
+  // Found by a blind tester: "the other person" was answered with the person just named.
+  it('GIVEN an answer THEN a message asking for another one never gets that answer again', async () => {
+    const { ask } = await conversation();
+    await ask("who said 'we're still committed to that process'?");
+    expect(await ask('whats her job')).toMatchObject({
+      kind: 'answer',
+      entry: { entry: 'who-is-sabrina-singh' },
+    });
+    for (const another of ['and who is the other person quoted?', 'whats her job, the other one'])
+      expect(answered(await ask(another)), another).not.toContain('who-is-sabrina-singh');
+  });
+
   // Found by a blind tester: the whole matched Kuwait, and the Iraq half went unmentioned.
   it('GIVEN a whole answered by one part THEN the other part is said to be left out, not dropped', async () => {
     const { ask } = await conversation();
