@@ -100,8 +100,9 @@ export function actionRoles(text: RoleText, { isMark, isContent }: RoleWords): s
 
 /**
  * The role a question gives a word that the entry only ever gives the other way round, or a doer
- * naming a slot (a country, a people) of an action the entry has others do, never this one: "did U.S. troops attack the Iraqi
- * security forces?" of an entry where only the Jordan attack complicates anything.
+ * naming a slot (a country, a people) of an action the entry has others do, never this one:
+ * "did U.S. troops attack the Iraqi security forces?" of an entry where only the Jordan attack
+ * complicates anything.
  */
 export function reversesAction(question: readonly string[], known: ReadonlySet<string>): boolean {
   return question.some((role) => {

@@ -25,7 +25,7 @@ const PERIODS = new Set([
   'season',
 ]);
 
-/** The relative periods a text's words name, as "last year" (the articles between skipped). */
+/** The relative periods a text's words name, each as its two words ("last year"). */
 export function relativePeriodsOf(words: readonly Word[]): string[] {
   const found: string[] = [];
   for (let i = 0; i + 1 < words.length; i++) {
