@@ -115,13 +115,12 @@ export function reversesAction(question: readonly string[], known: ReadonlySet<s
       ACTION_VERBS.has(right) &&
       left !== undefined &&
       isSlotWord(left) &&
-      doersOf(right, known) > 0
+      hasDoer(right, known)
     );
   });
 }
 
-function doersOf(verb: string, known: ReadonlySet<string>): number {
-  let n = 0;
-  for (const role of known) if (role.endsWith(`>${verb}`)) n++;
-  return n;
+function hasDoer(verb: string, known: ReadonlySet<string>): boolean {
+  for (const role of known) if (role.endsWith(`>${verb}`)) return true;
+  return false;
 }

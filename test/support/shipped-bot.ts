@@ -3,6 +3,7 @@ import type { Bot } from '../../src/bot-types.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { createKnowledgeBase, type KnowledgeBase } from '../../src/knowledge-base.js';
 import type { Query } from '../../src/query.js';
+import type { Reply } from '../../src/reply.js';
 import type { StateStore } from '../../src/store/state-store.js';
 import { memoryStateStore } from './memory-state.js';
 
@@ -26,6 +27,15 @@ export async function createShippedBot(store: StateStore = memoryStateStore()): 
     store,
     config: { rateLimit: { questions: 0, windowMs: 60_000 } },
   });
+}
+
+/** `ask` on a bot trained on the knowledge at `path`, each question in a fresh conversation. */
+export async function askerOn(path: string): Promise<(text: string) => Promise<Reply>> {
+  const bot = createBot({
+    knowledge: createKnowledgeBase(await loadKnowledge(path)),
+    store: memoryStateStore(),
+  });
+  return (text) => bot.handle(query(text));
 }
 
 let next = 0;

@@ -3,30 +3,8 @@ import {
   evaluateConversations,
   scoreConversationTurn,
 } from '../../../src/evaluation/score-conversations.js';
-import type { AnswerReply, DeclineReply, Reply } from '../../../src/reply.js';
-
-const answer = (entry: string, parts?: (string | undefined)[]): AnswerReply => ({
-  kind: 'answer',
-  text: entry,
-  confidence: 0.9,
-  entry: { entry, question: `${entry}?` },
-  entryKind: 'fact',
-  related: [],
-  ...(parts && {
-    parts: parts.map((id, i) => ({
-      question: `part ${i}`,
-      text: id ?? 'not covered',
-      ...(id !== undefined && { entry: { entry: id, question: `${id}?` } }),
-    })),
-  }),
-});
-const decline = (suggestions: string[] = []): DeclineReply => ({
-  kind: 'decline',
-  reason: 'no-match',
-  text: 'no',
-  confidence: 0.1,
-  suggestions: suggestions.map((entry) => ({ entry, question: `${entry}?` })),
-});
+import type { Reply } from '../../../src/reply.js';
+import { answerFrom as answer, declineOffering as decline } from '../../support/replies.js';
 
 describe('scoring conversation turns', () => {
   it('GIVEN parts THEN right only when every part is answered and a missing one is said to be', () => {

@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreTurn } from '../../../src/evaluation/score-turn.js';
-import type { AnswerReply, ClarifyReply } from '../../../src/reply.js';
-
-const answer = (entry: string): AnswerReply => ({
-  kind: 'answer',
-  text: entry,
-  confidence: 0.9,
-  entry: { entry, question: `${entry}?` },
-  entryKind: 'fact',
-  related: [],
-});
-const clarify = (entries: string[]): ClarifyReply => ({
-  kind: 'clarify',
-  text: 'which?',
-  confidence: 0.6,
-  suggestions: entries.map((entry) => ({ entry, question: `${entry}?` })),
-});
+import { answerFrom as answer, clarifyOffering as clarify } from '../../support/replies.js';
 
 const SIBLINGS = ['vacation-full-time', 'vacation-part-time'];
 

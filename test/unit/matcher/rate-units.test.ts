@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createBot } from '../../../src/bot.js';
-import { loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
-import { createKnowledgeBase } from '../../../src/knowledge-base.js';
 import { asksOtherRate, rateUnitsOf } from '../../../src/matcher/rate-units.js';
-import { memoryStateStore } from '../../support/memory-state.js';
+import { askerOn } from '../../support/shipped-bot.js';
+
+const HANDBOOK = new URL('../../golden/dev/handbook.yaml', import.meta.url).pathname;
 
 const units = (text: string) => [...rateUnitsOf(text.toLowerCase().split(/\s+/))];
 
@@ -24,12 +23,7 @@ describe('rate units', () => {
   });
 
   it('GIVEN the sick-pay entry THEN its weekly rate is not answered; a rate it states is', async () => {
-    const kb = createKnowledgeBase(
-      await loadKnowledge(new URL('../../golden/dev/handbook.yaml', import.meta.url).pathname),
-    );
-    const bot = createBot({ knowledge: kb, store: memoryStateStore() });
-    const ask = (text: string) =>
-      bot.handle({ text, platform: 'console', user: 'u', conversation: `c-${text}` });
+    const ask = await askerOn(HANDBOOK);
     // The entry says when Statutory Sick Pay applies, not what it pays a week.
     expect((await ask('how much is statutory sick pay per week')).kind).not.toBe('answer');
     expect(await ask('how much is the training budget per year?')).toMatchObject({

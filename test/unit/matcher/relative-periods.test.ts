@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createBot } from '../../../src/bot.js';
-import { loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
-import { createKnowledgeBase } from '../../../src/knowledge-base.js';
 import { createNormalizer } from '../../../src/matcher/normalize.js';
 import { relativePeriodsOf } from '../../../src/matcher/relative-periods.js';
-import { memoryStateStore } from '../../support/memory-state.js';
+import { askerOn } from '../../support/shipped-bot.js';
+
+const HANDBOOK = new URL('../../golden/dev/handbook.yaml', import.meta.url).pathname;
 
 const words = (text: string) => createNormalizer().words(text);
 
@@ -20,12 +19,7 @@ describe('relative periods', () => {
   });
 
   it('GIVEN a policy the handbook states for now THEN last year’s value is not answered with it', async () => {
-    const kb = createKnowledgeBase(
-      await loadKnowledge(new URL('../../golden/dev/handbook.yaml', import.meta.url).pathname),
-    );
-    const bot = createBot({ knowledge: kb, store: memoryStateStore() });
-    const ask = (text: string) =>
-      bot.handle({ text, platform: 'console', user: 'u', conversation: `c-${text}` });
+    const ask = await askerOn(HANDBOOK);
     expect(await ask('what is the training budget per year')).toMatchObject({
       kind: 'answer',
       entry: { entry: 'training-budget' },
