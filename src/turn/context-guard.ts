@@ -48,6 +48,20 @@ function namesEntry({ kb }: Turn, text: string, entry: KnowledgeEntry): boolean 
   return conversationToolsFor(kb.knowledge).coverage.names(text, entry);
 }
 
+/**
+ * Whether the message names the entry, or, for an entry with no subject or speaker, the noun its
+ * phrasings are about: after the overtime rate, "who approves it?" does not name the training
+ * entry and "who approves training?" does.
+ */
+function namesNewTopic(turn: Turn, text: string, entry: KnowledgeEntry): boolean {
+  if (entry.subject !== undefined || entry.speaker !== undefined)
+    return namesEntry(turn, text, entry);
+  const { singular, plural } = conversationToolsFor(turn.kb.knowledge).nounsOf(entry);
+  const nouns = [singular, plural].filter((noun): noun is string => noun !== undefined);
+  const words = new Set(text.toLowerCase().split(/[^a-z]+/));
+  return nouns.length === 0 || nouns.some((noun) => words.has(noun) || words.has(`${noun}s`));
+}
+
 /** Whether the message has a pronoun or "that one" standing for something said before. */
 export function refersBack(text: string): boolean {
   return REFERRING.test(text);
@@ -99,10 +113,9 @@ export function guardAnswer(
     // answered.
     const guess =
       entry !== undefined &&
-      (pointsBack(ownText) ||
-        danglingPronoun(turn, ownText) ||
-        leavesEndedTopic(turn, ownText, entry)) &&
-      !namesEntry(turn, ownText, entry);
+      (((pointsBack(ownText) || danglingPronoun(turn, ownText)) &&
+        !namesEntry(turn, ownText, entry)) ||
+        leavesEndedTopic(turn, ownText, entry));
     return guess ? declineNear(turn, tools, ownText, reply, entry) : resolution;
   }
   if (reply.kind === 'clarify') return guardClarification(turn, tools, ownText, resolution);
@@ -162,7 +175,7 @@ function danglingPronoun(turn: Turn, ownText: string): boolean {
 function leavesEndedTopic(turn: Turn, ownText: string, entry: KnowledgeEntry): boolean {
   const topic = turn.state.topic === undefined ? undefined : turn.kb.entries.get(turn.state.topic);
   if (topic?.kind !== 'fact' || topic.id === entry.id || sameSubject(topic, entry)) return false;
-  return continuesConversation(turn, ownText);
+  return continuesConversation(turn, ownText) && !namesNewTopic(turn, ownText, entry);
 }
 
 function sameSubject(a: KnowledgeEntry, b: KnowledgeEntry): boolean {
