@@ -19,6 +19,8 @@ const CORRECTED_CREDIT = [1, 0.8, 0.6] as const;
 // Noted, not priced: the calibration keeps seeing such words as it always has.
 const OBJECT_PREPOSITIONS = new Set(['for', 'with', 'on', 'about', 'to', 'from', 'into']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'my', 'our', 'your', 'his', 'her', 'their', 'this']);
+// "…discount on other brands": what follows these is something besides what the knowledge names.
+const CONTRASTS = new Set(['other', 'another', 'different']);
 
 /** The question's tokens after typo correction, how much each counts as known, and which are silent. */
 export function readWords(words: readonly Word[], ctx: SpaceContext) {
@@ -34,6 +36,7 @@ export function readWords(words: readonly Word[], ctx: SpaceContext) {
     const objectHere = object;
     object =
       OBJECT_PREPOSITIONS.has(w.surface) ||
+      CONTRASTS.has(w.surface) ||
       (object && DETERMINERS.has(w.surface)) ||
       (object && w.surface.length === 1);
     if (ctx.vocabulary.tokenSurfaceKnown.has(w.token)) {
