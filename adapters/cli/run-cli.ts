@@ -6,6 +6,12 @@ import { describeError } from '../describe-error.js';
  * `exit()`, so pending output is flushed.
  */
 export function runCli(name: string, main: () => Promise<number>): void {
+  // `npm run -s ask -- … | head` closes the pipe early: the reader has what it wanted, so the
+  // command stops quietly instead of dying on an unhandled EPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   main().then(
     (code) => {
       process.exitCode = code;

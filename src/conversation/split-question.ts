@@ -15,7 +15,8 @@ export const MAX_PARTS = 3;
 const QUESTION_MARKS = /\?+\s*(?=\S)/;
 const CLAUSE_BREAKS = /\s*;\s*|\s*,?\s+(?:and\s+)?also\s+|\s+(?:vs\.?|versus)\s+/i;
 const JOINERS = /\s*,\s*(?:and|or)\s+|\s+(?:and|or|as well as|&)\s+/i;
-const COMMAS = /\s*,\s*/;
+// Not the comma of a number ("30,000").
+const COMMAS = /\s*(?<!\d),\s*|\s*,(?!\d)\s*/;
 const LEADING_JOINER = /^(?:and|or|also|plus|but)\s+/i;
 // "what about 2020, how many injured then": "what about" only names the slot the question fills.
 const WHAT_ABOUT = /^(?:what|how)\s+about\s+(?=(?:\S+\s*){1,3}$)/i;
@@ -27,6 +28,8 @@ const OWN_QUESTION =
 // true is not a question of its own; the message is one question.
 const CHECKS_ANOTHER_PART =
   /^(?:is|was|are|were|isn'?t|wasn'?t)\s+(?:that|this|it)\s+(?:right|true|correct|accurate|real|so)\b/i;
+// "when was the invasion?? 2003 or 2004": values the asker offers as the answer, not questions.
+const OFFERED_VALUES = /^[£$]?\d[\d.,]*[a-z%]*\s+or\s+[£$]?\d[\d.,]*[a-z%]*$/i;
 const MAX_NAME_WORDS = 2;
 const MAX_FRAGMENT_WORDS = 4;
 // The frame's slot is what follows its last preposition: "how many troops in | kuwait".
@@ -41,6 +44,8 @@ const LEADING_PREPOSITION = new RegExp(`^(?:${PREPOSITIONS.join('|')})\\s+`, 'i'
  * split or more than {@link MAX_PARTS} parts.
  */
 export function splitQuestion(text: string, subjects: readonly string[] = []): readonly string[] {
+  const asked = splitOn(text.trim(), [QUESTION_MARKS]);
+  if (asked.slice(1).some((piece) => OFFERED_VALUES.test(piece))) return [text.trim()];
   const pieces = withQualifiers(
     splitOn(text.trim(), [QUESTION_MARKS, CLAUSE_BREAKS, JOINERS])
       .flatMap((piece) => splitAtCommas(piece, subjects))

@@ -100,6 +100,21 @@ describe('splitQuestion', () => {
     expect(split('how many kuwaiti android users')).toEqual(['how many kuwaiti android users']);
   });
 
+  it('GIVEN a number written with a thousands comma THEN the comma splits nothing', () => {
+    // A blind tester got "who gives the 30" and "000 number" asked as two questions.
+    expect(split('who gives the 30,000 number? source?')).toEqual([
+      'who gives the 30,000 number',
+      'source',
+    ]);
+    expect(split('in 2020, how many injured')).toEqual(['how many injured in 2020']);
+  });
+
+  it('GIVEN values offered as the answer ("2003 or 2004") THEN one question', () => {
+    for (const text of ['when was the iraq invasion?? 2003 or 2004', 'overtime?? 1.25x or 1.5x'])
+      expect(split(text)).toEqual([text]);
+    expect(split('how many troops in kuwait or qatar')).toHaveLength(2);
+  });
+
   it(`GIVEN more than ${MAX_PARTS} parts THEN asks the message as it stands`, () => {
     const text = 'troops in kuwait, qatar, bahrain and iraq';
     expect(split(text)).toEqual([text]);
