@@ -3,6 +3,7 @@ import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer
 import stopwords from 'natural/lib/natural/util/stopwords.js';
 import { LOCATIVES } from './capital-metonyms.js';
 import { BUILT_IN_SHORTHAND, fillerMask, rewriteCounts } from './chat-lexicon.js';
+import { numberWordsAsDigits } from './number-words.js';
 import { createPhraseRewriter } from './synonym-phrases.js';
 
 /**
@@ -261,7 +262,7 @@ export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
     t = t.replace(/(\d),(?=\d{3}\b)/g, '$1'); // 1,000 → 1000
     t = t.replace(/(?<!\d)\.|\.(?!\d)/g, ' '); // keep only decimal points
     const typed = tokenizer.tokenize(t).map(expand).join(' ').split(' ');
-    return rewriteCounts(asCountries(typed, config.metonyms)).join(' ');
+    return rewriteCounts(asCountries(numberWordsAsDigits(typed), config.metonyms)).join(' ');
   };
   const rewritePhrases = createPhraseRewriter(config.synonyms ?? [], cleanWords);
   const clean = (text: string): string => rewritePhrases(cleanWords(text));

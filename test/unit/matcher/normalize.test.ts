@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNormalizer, isStopToken } from '../../../src/matcher/normalize.js';
+import { numberWordsAsDigits } from '../../../src/matcher/number-words.js';
 
 const tokens = (text: string, synonyms?: string[][]) =>
   createNormalizer(synonyms ? { synonyms } : {})
@@ -74,5 +75,26 @@ describe('normalizer', () => {
   it('keeps question words out of the stop list but marks function words', () => {
     for (const w of ['how', 'many', 'when', 'who', 'not']) expect(isStopToken(w)).toBe(false);
     for (const w of ['the', 'of', 'are']) expect(isStopToken(w)).toBe(true);
+  });
+});
+
+describe('number words', () => {
+  it('GIVEN numbers written as words THEN they read as the digits people type', () => {
+    expect(numberWordsAsDigits('killed three us soldiers'.split(' '))).toEqual([
+      'killed',
+      '3',
+      'us',
+      'soldiers',
+    ]);
+    expect(numberWordsAsDigits(['twenty', 'five', 'days'])).toEqual(['25', 'days']);
+    expect(numberWordsAsDigits(['thirty', 'days'])).toEqual(['30', 'days']);
+    // "one" is a pronoun more often than a count.
+    expect(numberWordsAsDigits(['which', 'one'])).toEqual(['which', 'one']);
+  });
+
+  it('GIVEN "3 soldiers" asked of an answer that says "three soldiers" THEN the same tokens', () => {
+    expect(tokens('where were 3 soldiers killed')).toEqual(
+      tokens('where were three soldiers killed'),
+    );
   });
 });
