@@ -362,3 +362,17 @@ export function rewriteCounts(words: readonly string[]): string[] {
   }
   return out;
 }
+
+// "full-timers", "part timer": the people a full-time or part-time job is worked by.
+const WORK_PATTERNS = new Set(['full', 'part']);
+const TIMERS = new Set(['timer', 'timers']);
+
+/** The words with "full-timers" and "part timer" read as full-time and part-time employees. */
+export function rewriteTimers(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const [i, word] of words.entries()) {
+    if (TIMERS.has(word) && WORK_PATTERNS.has(words[i - 1] ?? '')) out.push('time', 'employees');
+    else out.push(word);
+  }
+  return out;
+}

@@ -2,7 +2,7 @@ import porterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
 import stopwords from 'natural/lib/natural/util/stopwords.js';
 import { LOCATIVES } from './capital-metonyms.js';
-import { BUILT_IN_SHORTHAND, fillerMask, rewriteCounts } from './chat-lexicon.js';
+import { BUILT_IN_SHORTHAND, fillerMask, rewriteCounts, rewriteTimers } from './chat-lexicon.js';
 import { numberWordsAsDigits } from './number-words.js';
 import { createPhraseRewriter } from './synonym-phrases.js';
 
@@ -262,7 +262,8 @@ export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
     t = t.replace(/(\d),(?=\d{3}\b)/g, '$1'); // 1,000 → 1000
     t = t.replace(/(?<!\d)\.|\.(?!\d)/g, ' '); // keep only decimal points
     const typed = tokenizer.tokenize(t).map(expand).join(' ').split(' ');
-    return rewriteCounts(asCountries(numberWordsAsDigits(typed), config.metonyms)).join(' ');
+    const read = rewriteTimers(numberWordsAsDigits(typed));
+    return rewriteCounts(asCountries(read, config.metonyms)).join(' ');
   };
   const rewritePhrases = createPhraseRewriter(config.synonyms ?? [], cleanWords);
   const clean = (text: string): string => rewritePhrases(cleanWords(text));

@@ -98,3 +98,12 @@ describe('number words', () => {
     );
   });
 });
+
+describe('full-timers and part-timers', () => {
+  it('GIVEN "full-timers" or "part timer" THEN read as full-time or part-time employees', () => {
+    expect(tokens('holiday for full-timers')).toEqual(tokens('holiday for full-time employees'));
+    expect(tokens('a part timer')).toEqual(tokens('a part-time employees'));
+    // A timer on its own is a timer.
+    expect(tokens('set a timer')).toContain(tokens('timer')[0]);
+  });
+});
