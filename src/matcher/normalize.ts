@@ -249,9 +249,14 @@ export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
   const stemCache = new Map<string, string>();
   const synonymOf = new Map<string, string>();
   const stemmer = config.stemmer ?? porterStem;
-  const shorthand = new Map<string, string>(Object.entries(BUILT_IN_SHORTHAND));
+  // An expansion is split as typed text is ("pt" → "part-time" → "part time"): it is put in
+  // after the tokenizer has run.
+  const asTyped = (long: string) => tokenizer.tokenize(long.toLowerCase()).join(' ');
+  const shorthand = new Map<string, string>(
+    Object.entries(BUILT_IN_SHORTHAND).map(([short, long]) => [short, asTyped(long)]),
+  );
   for (const [short, long] of Object.entries(config.shorthand ?? {}))
-    shorthand.set(short.toLowerCase().trim(), long.toLowerCase().trim());
+    shorthand.set(short.toLowerCase().trim(), asTyped(long));
   const expand = (word: string): string => shorthand.get(word) ?? word;
 
   const cleanWords = (text: string): string => {
