@@ -16,6 +16,7 @@ import {
 } from '../reply/build-reply.js';
 import type { Reply } from '../reply.js';
 import { notTheSameAgain } from './another-one.js';
+import { askedOfLastAnswer } from './asked-of-last-answer.js';
 import type { Resolution, Resolver, Turn } from './resolver.js';
 import { RESOLVERS } from './resolvers.js';
 import { createTurnTools } from './turn-tools.js';
@@ -52,7 +53,8 @@ export function createTurnPipeline(deps: TurnPipelineDeps): TurnPipeline {
     const tools = createTurnTools(turn.kb, maxSuggestions);
     for (const resolver of resolvers) {
       const resolution = await resolver(turn, tools);
-      if (resolution !== undefined) return notTheSameAgain(turn, tools, resolution);
+      if (resolution !== undefined)
+        return askedOfLastAnswer(turn, tools, notTheSameAgain(turn, tools, resolution));
     }
     throw new BotError('no-resolver', 'No resolver answered: the last one must always resolve.');
   }
