@@ -7,6 +7,7 @@ import {
   timeRelationsOf,
   tokensOutsideTimePhrases,
 } from '../../../src/matcher/time-phrases.js';
+import { askerOn } from '../../support/shipped-bot.js';
 
 const tokens = (text: string) =>
   createNormalizer()
@@ -70,5 +71,18 @@ describe('timeRelationConflict', () => {
     expect(
       timeRelationConflict(none ?? new Set(), timeRelationsOf(tokens('probation before the move'))),
     ).toBe(false);
+  });
+
+  it('GIVEN "while on probation" of the entry asked "after probation" THEN priced as another slot', async () => {
+    const ask = await askerOn(new URL('../../golden/dev/handbook.yaml', import.meta.url).pathname);
+    // Unpriced, the after-probation notice period reached 0.876 against an answer cut-off of
+    // 0.893: one calibration away from a confident wrong answer. Priced, it keeps 0.7 of that.
+    const during = await ask('notice period while on probation?');
+    expect(during.kind).not.toBe('answer');
+    expect(during.confidence).toBeLessThan(0.7);
+    expect(await ask('notice period after probation?')).toMatchObject({
+      kind: 'answer',
+      entry: { entry: 'notice-period' },
+    });
   });
 });
