@@ -44,8 +44,10 @@ const LEADING_PREPOSITION = new RegExp(`^(?:${PREPOSITIONS.join('|')})\\s+`, 'i'
  * split or more than {@link MAX_PARTS} parts.
  */
 export function splitQuestion(text: string, subjects: readonly string[] = []): readonly string[] {
+  // The values are left out of what is asked; the question before them is asked alone.
   const asked = splitOn(text.trim(), [QUESTION_MARKS]);
-  if (asked.slice(1).some((piece) => OFFERED_VALUES.test(piece))) return [text.trim()];
+  const kept = asked.filter((piece, i) => i === 0 || !OFFERED_VALUES.test(piece));
+  if (kept.length < asked.length) return splitQuestion(kept.join('? '), subjects);
   const pieces = withQualifiers(
     splitOn(text.trim(), [QUESTION_MARKS, CLAUSE_BREAKS, JOINERS])
       .flatMap((piece) => splitAtCommas(piece, subjects))
