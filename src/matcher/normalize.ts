@@ -219,6 +219,10 @@ export interface NormalizerConfig {
 const MENTION =
   /(^|\s)@[\w.-]+(?:\s+(?:asked|asks|wants to know|wanted to know|is asking|was asking))?/g;
 
+// "# us troops iraq", "# of strikes": chat's sign for "number of", set apart by a space (a
+// "#hashtag" or "#3" is not one).
+const NUMBER_SIGN = /(^|\s)#(?:\s+of)?\s+(?=[a-z])/g;
+
 /** Whether a token carries content: not a function word, not a question word. */
 function isContentToken(token: string): boolean {
   return !isFunctionWord(token) && !QUESTION_WORDS.has(token) && !/^\d+(?:\.\d+)?$/.test(token);
@@ -263,7 +267,7 @@ export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
     let t = text.normalize('NFKC').replace(ZERO_WIDTH, '').replace(CONTROL, ' ');
     t = t.normalize('NFD').replace(MARKS, '').normalize('NFC');
     t = canonicalCountryNames(t.replace(APOSTROPHES, "'")).toLowerCase();
-    t = expandContractions(t).replace(MENTION, ' ');
+    t = expandContractions(t).replace(MENTION, ' ').replace(NUMBER_SIGN, '$1how many ');
     t = t.replace(/(\d),(?=\d{3}\b)/g, '$1'); // 1,000 → 1000
     t = t.replace(/(?<!\d)\.|\.(?!\d)/g, ' '); // keep only decimal points
     const typed = tokenizer.tokenize(t).map(expand).join(' ').split(' ');

@@ -117,3 +117,13 @@ describe('shorthand with a hyphen', () => {
     expect(tokensOf('pt holiday allowance')).toEqual(tokensOf('part-time holiday allowance'));
   });
 });
+
+describe('the number sign', () => {
+  it('GIVEN "# us troops" or "# of strikes" THEN read as "how many"', () => {
+    expect(tokens('# us troops iraq')).toEqual(tokens('how many us troops iraq'));
+    expect(tokens('# of strikes')).toEqual(tokens('how many strikes'));
+    // A hashtag or "#3" is not a count.
+    expect(tokens('#iraq')).toEqual(tokens('iraq'));
+    expect(tokens('#3 country')).toEqual(tokens('3 country'));
+  });
+});
