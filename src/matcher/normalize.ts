@@ -176,10 +176,14 @@ function expandContractions(text: string): string {
 function canonicalCountryNames(text: string): string {
   // Case matters here: "US"/"U.S." is the country, lower-case "us" is ambiguous but maps to the
   // same token so that lazily typed questions still match.
-  return text
-    .replace(/\bunited\s+states(?:\s+of\s+america)?\b/gi, ' us ')
-    .replace(/\bU\.\s?S\.(?:\s?A\.)?/g, ' us ')
-    .replace(/\bUSA\b/g, ' us ');
+  return (
+    text
+      .replace(/\bunited\s+states(?:\s+of\s+america)?\b/gi, ' us ')
+      .replace(/\bU\.\s?S\.(?:\s?A\.)?/g, ' us ')
+      .replace(/\bUSA\b/g, ' us ')
+      // "UK" is what people type for the "United Kingdom" a handbook writes.
+      .replace(/\b(?:united\s+kingdom|great\s+britain)\b|\bU\.\s?K\.|\bUK\b/gi, ' uk ')
+  );
 }
 
 const tokenizer = new RegexpTokenizer({ pattern: /[^a-z0-9.]+/ });

@@ -127,3 +127,15 @@ describe('the number sign', () => {
     expect(tokens('#3 country')).toEqual(tokens('3 country'));
   });
 });
+
+describe('the United Kingdom', () => {
+  it('GIVEN "UK", "U.K." or "Great Britain" THEN the same token as "United Kingdom"', () => {
+    const kingdom = tokens('meals within the United Kingdom');
+    for (const typed of [
+      'meals within the UK',
+      'meals within the U.K.',
+      'meals within great britain',
+    ])
+      expect(tokens(typed)).toEqual(kingdom);
+  });
+});
