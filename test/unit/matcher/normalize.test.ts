@@ -134,7 +134,7 @@ describe('the United Kingdom', () => {
     for (const typed of [
       'meals within the UK',
       'meals within the U.K.',
-      'meals within great britain',
+      'meals within the great britain',
     ])
       expect(tokens(typed)).toEqual(kingdom);
   });
