@@ -50,8 +50,8 @@ function namesEntry({ kb }: Turn, text: string, entry: KnowledgeEntry): boolean 
 
 /**
  * Whether the message names the entry, or, for an entry with no subject or speaker, the noun its
- * phrasings are about: after the overtime rate, "who approves it?" does not name the training
- * entry and "who approves training?" does.
+ * phrasings are about: "who approves it?" does not name the training entry ("course"), "who
+ * approves my course?" does. An entry whose phrasings have no such noun is taken as named.
  */
 function namesNewTopic(turn: Turn, text: string, entry: KnowledgeEntry): boolean {
   if (entry.subject !== undefined || entry.speaker !== undefined)
@@ -113,9 +113,11 @@ export function guardAnswer(
     // answered.
     const guess =
       entry !== undefined &&
-      (((pointsBack(ownText) || danglingPronoun(turn, ownText)) &&
-        !namesEntry(turn, ownText, entry)) ||
-        leavesEndedTopic(turn, ownText, entry));
+      (pointsBack(ownText) ||
+        danglingPronoun(turn, ownText) ||
+        leavesEndedTopic(turn, ownText, entry) ||
+        leavesOfferedTopic(turn, ownText, entry)) &&
+      (qualifiesOnly(turn, ownText) || !namesNewTopic(turn, ownText, entry));
     return guess ? declineNear(turn, tools, ownText, reply, entry) : resolution;
   }
   if (reply.kind === 'clarify') return guardClarification(turn, tools, ownText, resolution);
@@ -161,10 +163,15 @@ function guardClarification(
   return { ...resolution, reply: guarded };
 }
 
+// "it helpdesk extension": a message opening on "it" and a noun is about IT, not a pronoun.
+const IT_DEPARTMENT =
+  /^\s*it\s+(?!(?:is|was|isn'?t|wasn'?t|does|doesn'?t|did|has|had|will|would|can|could|should|must|may|might)\b)(?=[a-z]{3,})/i;
+
 /** "how many died in it?": a pronoun, and too little besides to say what it stands for. */
 function danglingPronoun(turn: Turn, ownText: string): boolean {
   return (
-    REFERRING.test(ownText) && conversationToolsFor(turn.kb.knowledge).coverage.elliptical(ownText)
+    REFERRING.test(ownText.replace(IT_DEPARTMENT, '')) &&
+    conversationToolsFor(turn.kb.knowledge).coverage.elliptical(ownText)
   );
 }
 
@@ -175,7 +182,31 @@ function danglingPronoun(turn: Turn, ownText: string): boolean {
 function leavesEndedTopic(turn: Turn, ownText: string, entry: KnowledgeEntry): boolean {
   const topic = turn.state.topic === undefined ? undefined : turn.kb.entries.get(turn.state.topic);
   if (topic?.kind !== 'fact' || topic.id === entry.id || sameSubject(topic, entry)) return false;
-  return continuesConversation(turn, ownText) && !namesNewTopic(turn, ownText, entry);
+  return continuesConversation(turn, ownText);
+}
+
+// "during probation?", "on sundays?": a phrase that only qualifies the question before it.
+const QUALIFIER =
+  /^\s*(?:(?:and|but|what|how)\s+(?:about\s+)?)?(?:during|while|on|for|in|at|after|before)\b/i;
+
+/**
+ * "during probation?" after "is it paid?" about sick leave: what the message names is the
+ * condition of the question before it, not a topic of its own, so naming an entry ("probation")
+ * does not make that entry the answer.
+ */
+function qualifiesOnly(turn: Turn, ownText: string): boolean {
+  return (
+    QUALIFIER.test(ownText) && conversationToolsFor(turn.kb.knowledge).coverage.elliptical(ownText)
+  );
+}
+
+/**
+ * "who approves it?" after a clarification offering the overtime rates: "it" is what was just
+ * offered, so a message leaning on the conversation is not answered from an entry outside it.
+ */
+function leavesOfferedTopic({ state }: Turn, ownText: string, entry: KnowledgeEntry): boolean {
+  const offered = state.pending?.map((suggestion) => suggestion.entry) ?? [];
+  return offered.length > 0 && !offered.includes(entry.id) && leansOnContext(ownText);
 }
 
 function sameSubject(a: KnowledgeEntry, b: KnowledgeEntry): boolean {

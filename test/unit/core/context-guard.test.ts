@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createBot } from '../../../src/bot.js';
 import { loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
 import { createKnowledgeBase } from '../../../src/knowledge-base.js';
+import type { Reply } from '../../../src/reply.js';
 import { memoryStateStore } from '../../support/memory-state.js';
 import { query } from '../../support/shipped-bot.js';
 
@@ -28,4 +29,28 @@ describe('context guard after a turn that was not answered', () => {
       entry: { entry: 'training-approval' },
     });
   });
+
+  it('GIVEN clarifications offering the overtime rates THEN "who approves it?" is not answered from training', async () => {
+    const say = await conversation('offered');
+    expect((await say('do i get paid overtime?')).kind).toBe('clarify');
+    expect((await say('who approves it?')).kind).not.toBe('answer');
+  });
+
+  it('GIVEN "is it paid?" about sick notes THEN "during probation?" qualifies it: no probation answer', async () => {
+    const say = await conversation('qualifier');
+    expect(await say('do i need a doctors note?')).toMatchObject({ kind: 'answer' });
+    await say('is it paid?');
+    // A blind tester got the probation period's length here.
+    expect((await say('during probation?')).kind).not.toBe('answer');
+    // Asked on its own, the same words ask about probation.
+    expect((await (await conversation('alone'))('during probation?')).kind).toBe('answer');
+  });
 });
+
+async function conversation(id: string): Promise<(text: string) => Promise<Reply>> {
+  const bot = createBot({
+    knowledge: createKnowledgeBase(await loadKnowledge(HANDBOOK)),
+    store: memoryStateStore(),
+  });
+  return (text) => bot.handle(query(text, id));
+}
