@@ -38,8 +38,8 @@ const SETS: readonly DevSet[] = [
   },
   {
     file: 'dev/handbook-questions.yaml',
-    answeredRight: 0.46,
-    right: 0.525,
+    answeredRight: 0.47,
+    right: 0.54,
     answeredOrClarified: 0.84,
     knownAnswered: [],
   },
