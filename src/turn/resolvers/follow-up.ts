@@ -40,9 +40,37 @@ export const resolveFollowUp: Resolver = (turn, tools) => {
       last,
       followRank(ordinal, rankedFrom(turn, last), kb.entries.values(), state.last?.parts),
     );
+  const other = theOtherOne(turn, tools, last);
+  if (other) return other;
   if (followUp?.kind === 'subject') return aboutAnotherSubject(turn, tools, last, followUp.subject);
   return inContext(turn, tools, last);
 };
+
+const THE_OTHER = /\bthe\s+other\s+([a-z-]+)/i;
+
+/**
+ * "and for the other parent?" after the birth parent's leave, "the other office" after London's
+ * hours: the one entry whose subject is the last one's with one other word ("non-birth parent",
+ * "Leeds office"), the word named staying.
+ */
+function theOtherOne(turn: Turn, tools: TurnTools, last: KnowledgeEntry): Resolution | undefined {
+  const word = THE_OTHER.exec(turn.text)?.[1]?.toLowerCase();
+  const words = (subject: string | undefined) => subject?.toLowerCase().split(/\s+/) ?? [];
+  const own = words(last.subject);
+  if (word === undefined || !own.includes(word)) return undefined;
+  const others = [...turn.kb.entries.values()].filter((entry) => {
+    const theirs = words(entry.subject);
+    const differ = theirs.filter((w, i) => w !== own[i]).length;
+    return (
+      entry.kind === 'fact' && theirs.length === own.length && differ === 1 && theirs.includes(word)
+    );
+  });
+  const [only] = others;
+  if (others.length !== 1 || only === undefined) return undefined;
+  const resolution = { reply: tools.answer(only, 1), question: turn.text };
+  const guarded = guardAnswer(turn, tools, turn.text, resolution, true);
+  return guarded.reply.kind === 'answer' ? guarded : undefined;
+}
 
 function whoSaidIt(tools: TurnTools, last: KnowledgeEntry): Resolution | undefined {
   if (last.speaker === undefined) return undefined;

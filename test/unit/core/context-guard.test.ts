@@ -54,3 +54,23 @@ async function conversation(id: string): Promise<(text: string) => Promise<Reply
   });
   return (text) => bot.handle(query(text, id));
 }
+
+describe('the other one of a pair', () => {
+  it('GIVEN the birth parent\'s leave THEN "and for the other parent?" is the non-birth parent\'s', async () => {
+    const say = await conversation('other-parent');
+    await say('how long is mat leave?');
+    expect(await say('and for the other parent?')).toMatchObject({
+      kind: 'answer',
+      entry: { entry: 'parental-leave-non-birth-parent' },
+    });
+  });
+
+  it('GIVEN the London office\'s hours THEN "and the other office?" is Leeds, not an office employee entry', async () => {
+    const say = await conversation('other-office');
+    await say('when is the london office open?');
+    expect(await say('and the other office?')).toMatchObject({
+      kind: 'answer',
+      entry: { entry: 'leeds-office-hours' },
+    });
+  });
+});
