@@ -49,7 +49,8 @@ export function splitQuestion(text: string, subjects: readonly string[] = []): r
   const kept = asked.filter((piece, i) => i === 0 || !OFFERED_VALUES.test(piece));
   if (kept.length < asked.length) return splitQuestion(kept.join('? '), subjects);
   const pieces = withQualifiers(
-    splitOn(text.trim(), [QUESTION_MARKS, CLAUSE_BREAKS, JOINERS])
+    asked
+      .flatMap((piece) => splitOn(piece, [CLAUSE_BREAKS, JOINERS]))
       .flatMap((piece) => splitAtCommas(piece, subjects))
       .filter((piece) => !isChatter(piece)),
   );

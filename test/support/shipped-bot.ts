@@ -31,11 +31,26 @@ export async function createShippedBot(store: StateStore = memoryStateStore()): 
 
 /** `ask` on a bot trained on the knowledge at `path`, each question in a fresh conversation. */
 export async function askerOn(path: string): Promise<(text: string) => Promise<Reply>> {
-  const bot = createBot({
+  const bot = await botOn(path);
+  return (text) => bot.handle(query(text));
+}
+
+/**
+ * Conversations on one bot trained on the knowledge at `path` (trained once, however many
+ * conversations): `talk(id)` says each text in conversation `id`.
+ */
+export async function conversationsOn(
+  path: string,
+): Promise<(id: string) => (text: string) => Promise<Reply>> {
+  const bot = await botOn(path);
+  return (id) => (text) => bot.handle(query(text, id));
+}
+
+async function botOn(path: string): Promise<Bot> {
+  return createBot({
     knowledge: createKnowledgeBase(await loadKnowledge(path)),
     store: memoryStateStore(),
   });
-  return (text) => bot.handle(query(text));
 }
 
 let next = 0;

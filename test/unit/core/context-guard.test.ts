@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createBot } from '../../../src/bot.js';
-import { loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
-import { createKnowledgeBase } from '../../../src/knowledge-base.js';
-import type { Reply } from '../../../src/reply.js';
-import { memoryStateStore } from '../../support/memory-state.js';
-import { query } from '../../support/shipped-bot.js';
+import { conversationsOn } from '../../support/shipped-bot.js';
 
 const HANDBOOK = new URL('../../golden/dev/handbook.yaml', import.meta.url).pathname;
 
+// One bot, trained once, for every conversation of this file.
+const talks = conversationsOn(HANDBOOK);
+const conversation = async (id: string) => (await talks)(id);
+
 describe('context guard after a turn that was not answered', () => {
   it('GIVEN the overtime rate, then a clarification THEN "who has to approve it?" is not answered from training', async () => {
-    const bot = createBot({
-      knowledge: createKnowledgeBase(await loadKnowledge(HANDBOOK)),
-      store: memoryStateStore(),
-    });
-    const say = (text: string) => bot.handle(query(text, 'overtime'));
+    const say = await conversation('overtime');
     expect(await say('overtime rate for office staff?')).toMatchObject({
       kind: 'answer',
       entry: { entry: 'office-overtime-rate' },
@@ -46,14 +41,6 @@ describe('context guard after a turn that was not answered', () => {
     expect((await (await conversation('alone'))('during probation?')).kind).toBe('answer');
   });
 });
-
-async function conversation(id: string): Promise<(text: string) => Promise<Reply>> {
-  const bot = createBot({
-    knowledge: createKnowledgeBase(await loadKnowledge(HANDBOOK)),
-    store: memoryStateStore(),
-  });
-  return (text) => bot.handle(query(text, id));
-}
 
 describe('the other one of a pair', () => {
   it('GIVEN the birth parent\'s leave THEN "and for the other parent?" is the non-birth parent\'s', async () => {
