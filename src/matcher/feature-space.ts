@@ -43,6 +43,8 @@ export interface AnalyzedText {
   readonly unseenSlot: 'entity' | 'time' | undefined;
   /** A word the knowledge never uses is what the question asks about ("…for an e-scooter"). */
   readonly unseenObject: boolean;
+  /** The question's words without the dates and numbers the knowledge never uses, if it has any. */
+  readonly withoutUnseenTimes: string | undefined;
 }
 
 export interface FeatureSpaceConfig {
@@ -125,7 +127,7 @@ export function createFeatureSpace(
 
   const analyze = (text: string): AnalyzedText => {
     const words = respell(splitCompounds(normalizer.words(text)));
-    const { tokens, credit, silent, unseenSlot, unseenObject } = readWords(words, ctx);
+    const { tokens, credit, silent, unseenSlot, unseenObject, unseenTimes } = readWords(words, ctx);
     const weighed = weighTokens(tokens, credit, silent, ctx);
     const vector = wordVector(ctx.wordAcc, weighed.unknownMass);
     const richVector = config.charNgrams ? richVectorOf(words, ctx) : undefined;
@@ -142,6 +144,13 @@ export function createFeatureSpace(
       richVector,
       unseenSlot,
       unseenObject,
+      withoutUnseenTimes:
+        unseenTimes.length === 0
+          ? undefined
+          : words
+              .filter((_, i) => !unseenTimes.includes(i))
+              .map((w) => w.surface)
+              .join(' '),
     };
   };
 

@@ -110,11 +110,15 @@ export function toResult(
         : scored.openSlot && !exact
           ? ('open-slot' as const)
           : vagueness(scored.content, top);
+  const bare =
+    scored.curated && scored.withoutUnseenTimes !== undefined
+      ? { withoutUnseenTimes: scored.withoutUnseenTimes }
+      : {};
   if (vague !== 'open-slot')
-    return { normalized: scored.normalized, candidates, ...(vague && { vague }) };
+    return { normalized: scored.normalized, candidates, ...(vague && { vague }), ...bare };
   // The slot is between the scorer's two best entries (full-time / part-time holiday), whatever
   // the calibration made of the second: both are offered, however far down it ranks.
   const pair = new Set(scored.candidates.slice(0, 2).map((c) => entries[c.entry]?.id));
   const siblings = ranked.map((r) => r.candidate).filter((c) => pair.has(c.entry));
-  return { normalized: scored.normalized, candidates, vague, siblings };
+  return { normalized: scored.normalized, candidates, vague, siblings, ...bare };
 }

@@ -54,6 +54,12 @@ export interface MatchResult {
   readonly vague?: 'empty' | 'one-word' | 'open-slot' | 'other-subject' | 'swapped-word';
   /** With `open-slot`: the two entries the slot is between, best first; a clarification offers them first. */
   readonly siblings?: readonly Candidate[];
+  /**
+   * In a curated file, the question without the dates and numbers it names that the knowledge
+   * never uses ("troops in iraq 2024"): asked as that, it shows what the knowledge has closest,
+   * which a declined question can be offered. The year is never dropped from an answer.
+   */
+  readonly withoutUnseenTimes?: string;
 }
 
 export interface Matcher {

@@ -74,6 +74,8 @@ export interface ScoredQuery {
   readonly unseenSlot: 'entity' | 'time' | undefined;
   /** A word the knowledge never uses is what the question asks about (`AnalyzedText`). */
   readonly unseenObject: boolean;
+  /** The question without its unseen dates and numbers (`AnalyzedText`). */
+  readonly withoutUnseenTimes: string | undefined;
   /**
    * The two best entries are siblings that differ in a slot (full-time / part-time) and the
    * question names neither's: it leaves open what they differ in.

@@ -147,6 +147,7 @@ export function createScorer(
       content: contentCounts(a),
       unseenSlot: a.unseenSlot,
       unseenObject: a.unseenObject,
+      withoutUnseenTimes: a.withoutUnseenTimes,
       curated,
       openSlot: leavesSlotOpen(ranked, analysed.cores, question.tokens),
     };

@@ -30,6 +30,7 @@ export function readWords(words: readonly Word[], ctx: SpaceContext) {
   let unseenSlot: 'entity' | 'time' | undefined;
   let object = false;
   let unseenObject = false;
+  const unseenTimes: number[] = [];
   // Plain loops here and below: callbacks stay unoptimised for longer on a cold start.
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
@@ -64,14 +65,17 @@ export function readWords(words: readonly Word[], ctx: SpaceContext) {
       if (kind === undefined) {
         silent[i] = 2;
         if (objectHere) unseenObject = true;
-      } else if (unseenSlot !== 'entity') unseenSlot = kind;
+      } else {
+        if (kind === 'time') unseenTimes.push(i);
+        if (unseenSlot !== 'entity') unseenSlot = kind;
+      }
     } else {
       tokens.push(ctx.normalizer.tokenOf(fix.surface));
       credit[i] = at(CORRECTED_CREDIT, fix.distance);
     }
   }
   if (unseenSlot === undefined && namesUnseenPeriod(words, ctx.knownPeriods)) unseenSlot = 'time';
-  return { tokens, credit, silent, unseenSlot, unseenObject };
+  return { tokens, credit, silent, unseenSlot, unseenObject, unseenTimes };
 }
 
 const THOUSANDS = /^(\d{1,3}(?:\.\d{1,2})?)k$/;

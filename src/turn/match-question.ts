@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge-base.js';
 import { answerCutOff, confidenceOf, decide } from '../matcher/decide.js';
-import type { Candidate } from '../matcher/matcher.js';
+import type { Candidate, MatchResult } from '../matcher/matcher.js';
 import { answerReply, clarifyReply, declineReply, suggestionsFor } from '../reply/build-reply.js';
 import type { Explanation, Reply } from '../reply.js';
 
@@ -43,11 +43,25 @@ export function matchQuestion(
       return { reply: clarifyReply(suggestions, confidence, explanation), candidates };
     }
   }
-  const nearest = suggestionsFor(kb, candidates.filter(isNear(kb)), maxSuggestions);
+  const bare = offeredWithoutTimes(kb, result);
+  const near = candidates.filter((c) => isNear(kb)(c) && !bare.some((b) => b.entry === c.entry));
+  const nearest = suggestionsFor(kb, [...bare, ...near], maxSuggestions);
   return {
     reply: declineReply(kb, confidence, explanation, maxSuggestions, nearest),
     candidates,
   };
+}
+
+/**
+ * The entry that would answer the question without the dates and numbers the knowledge never
+ * uses ("how many troops in iraq 2024" has no 2024 figure, but the knowledge has one for Iraq),
+ * and those it would offer: offered, never answered, as the closest things to what was asked.
+ */
+function offeredWithoutTimes(kb: KnowledgeBase, result: MatchResult): readonly Candidate[] {
+  if (result.withoutUnseenTimes === undefined) return [];
+  const bare = kb.matcher.match(result.withoutUnseenTimes);
+  const decision = decide(bare, kb.thresholds);
+  return decision.candidates;
 }
 
 /**

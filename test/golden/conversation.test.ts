@@ -536,6 +536,18 @@ describe('conversations: the examples of the conversation issue', () => {
     expect(far.text).toContain("I don't know: my knowledge doesn't cover that.");
   });
 
+  it('GIVEN a year the article never gives THEN declined, offering the figure it has, never answering with it', async () => {
+    const { ask } = await conversation();
+    for (const [question, entry] of [
+      ['troops in iraq 2024?? 🤔', 'us-troops-iraq'],
+      ['how many us troops in kuwait in 2019', 'us-troops-kuwait'],
+    ] as const) {
+      const reply = await ask(question);
+      expect(reply).toMatchObject({ kind: 'decline' });
+      if (reply.kind === 'decline') expect(reply.suggestions.map((s) => s.entry)[0]).toBe(entry);
+    }
+  });
+
   it('GIVEN a bare number with no list pending THEN help, not an answer', async () => {
     const { ask } = await conversation();
     const reply = await ask('2');
