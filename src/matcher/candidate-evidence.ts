@@ -5,6 +5,7 @@ import { isQuestionWord, isStopToken } from './normalize.js';
 import { asksOtherRate } from './rate-units.js';
 import { isContentToken, type RoleIndex } from './role-order.js';
 import type { CandidateEvidence } from './scored-query.js';
+import { asksUnsaidEndPoint } from './stranded-prepositions.js';
 import { type TimeRelation, timeRelationConflict } from './time-phrases.js';
 
 /**
@@ -24,6 +25,8 @@ export interface EntryKnowledge {
   readonly roles: RoleIndex;
   /** The time relations (before, after, during) each entry's phrasings use. */
   readonly timeRelations: readonly ReadonlySet<TimeRelation>[];
+  /** Each word a direction ("to", "from") follows in the entry's phrasings, as "transit to". */
+  readonly directions: readonly ReadonlySet<string>[];
   /** Each phrasing's distinct content words, as `contentKey` writes them. */
   readonly phrasingContent: readonly string[];
   /** The number tokens each entry's answer states ("13000" for "over 13,000"). */
@@ -51,6 +54,8 @@ export interface QuestionView {
   readonly placeTokens: ReadonlySet<string>;
   /** The time relations (before, after, during) the question uses. */
   readonly timeRelations: ReadonlySet<TimeRelation>;
+  /** The word and direction the question ends on ("transition to?"), if any (`strandedPair`). */
+  readonly strandedPair: string | undefined;
   /** `contentKey` of the question's tokens. */
   readonly content: string;
   /** The units the question asks a rate in. */
@@ -145,6 +150,7 @@ export function candidateEvidence(
     otherRate: asksOtherRate(question.rateUnits, at(known.rateUnits, r.e)),
     roleConflict: known.roles.conflicts(r.e, question.analysis),
     timeConflict: timeRelationConflict(at(known.timeRelations, r.e), question.timeRelations),
+    unsaidEndPoint: asksUnsaidEndPoint(at(known.directions, r.e), question.strandedPair),
     sameContent: known.phrasingContent[r.best] === question.content,
   };
 }

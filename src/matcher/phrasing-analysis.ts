@@ -5,6 +5,7 @@ import type { FeatureSpace } from './feature-space.js';
 import type { TrainingEntry } from './matcher.js';
 import { createRoleIndex } from './role-order.js';
 import { createSparseRowsBuilder } from './sparse-vector.js';
+import { entryDirections } from './stranded-prepositions.js';
 import { entryTimeRelations } from './time-phrases.js';
 
 /**
@@ -58,5 +59,6 @@ export function analyzePhrasings(
     rareSlots: entryRareSlots(phrasingTokens, phrasingEntry, entryCount),
     varying: entrySlotVariety(phrasingTokens, phrasingEntry, entryCount),
     timeRelations: entryTimeRelations(phrasingTokens, phrasingEntry, entryCount),
+    directions: entryDirections(phrasingTokens, phrasingEntry, entryCount),
   };
 }

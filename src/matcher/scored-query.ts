@@ -54,6 +54,8 @@ export interface CandidateEvidence {
   readonly roleConflict: boolean;
   /** The question puts itself before, after or during where the entry's phrasings never do. */
   readonly timeConflict: boolean;
+  /** The question asks where a word leads ("transition to?") and the entry never says. */
+  readonly unsaidEndPoint: boolean;
   /** The question's content words are exactly those of the matched phrasing. */
   readonly sameContent: boolean;
 }

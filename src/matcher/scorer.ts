@@ -18,6 +18,7 @@ import { analyzePhrasings, listPhrasings } from './phrasing-analysis.js';
 import { entryRateUnits, rateUnitsOf } from './rate-units.js';
 import type { ScoredQuery } from './scored-query.js';
 import type { SparseRows } from './sparse-vector.js';
+import { strandedPair } from './stranded-prepositions.js';
 import { timeRelationsOf, tokensOutsideTimePhrases } from './time-phrases.js';
 import { topIndices } from './top-indices.js';
 
@@ -133,6 +134,7 @@ export function createScorer(
       tokens: new Set(a.tokens),
       placeTokens: tokensOutsideTimePhrases(a.tokens),
       timeRelations: timeRelationsOf(a.tokens),
+      strandedPair: strandedPair(a.tokens),
       content: contentKey(a.tokens),
       rateUnits: rateUnitsOf(a.surfaces),
     };
