@@ -2,6 +2,7 @@ import { at, brokenInvariant } from './checked-read.js';
 import { coreCoverage, namesEntry, slotSwapped } from './entry-profiles.js';
 import type { AnalyzedText } from './feature-space.js';
 import { isQuestionWord, isStopToken } from './normalize.js';
+import { placeSwapped, sharesOnlySlots } from './place-slots.js';
 import { asksOtherRate } from './rate-units.js';
 import { isContentToken, type RoleIndex } from './role-order.js';
 import type { CandidateEvidence } from './scored-query.js';
@@ -130,6 +131,13 @@ export function candidateEvidence(
     stated: known.statedNumbers,
   });
   const core = at(known.cores, r.e);
+  const words = at(known.entryWords, r.e);
+  const a = question.analysis;
+  const uses = (token: string): boolean => {
+    const i = a.tokens.indexOf(token);
+    const id = i < 0 ? -1 : (a.tokenIds[i] as number);
+    return id >= 0 && words.has(id);
+  };
   return {
     entry: r.e,
     nearest: r.nearest,
@@ -143,6 +151,8 @@ export function candidateEvidence(
     unknownMax: shares.unknownMax,
     core: coreCoverage(core, question.tokens),
     slotSwap: slotSwapped(core, at(known.rareSlots, r.e), question.tokens, question.placeTokens),
+    placeSwap: placeSwapped(core, question.placeTokens, uses),
+    slotsOnly: sharesOnlySlots(core, known.background, a.tokens, uses),
     namesEntry: namesEntry(core, known.background, question.tokens),
     entitiesVary: at(known.varying.entities, r.e) === 1,
     timesVary: at(known.varying.times, r.e) === 1,

@@ -44,7 +44,8 @@ function keptShare(c: CandidateEvidence, scored: ScoredQuery): number {
   let share = c.roleConflict ? ROLE_CONFLICT_SCALE : 1;
   if (!scored.curated) return share;
   const unseenTime = scored.unseenSlot === 'time' && !c.timesVary;
-  const otherSlot = c.foreignNumber || c.slotSwap || c.otherRate || c.timeConflict;
+  const otherSlot =
+    c.foreignNumber || c.slotSwap || c.placeSwap || c.slotsOnly || c.otherRate || c.timeConflict;
   if (unseenTime || otherSlot || c.unsaidEndPoint) share *= SLOT_MISMATCH_SCALE;
   if (c.unknownMax > 0 && (c.core < 1 || scored.unseenObject)) share *= OTHER_DETAIL_SCALE;
   return share;
@@ -65,6 +66,8 @@ function isExplained(c: CandidateEvidence, scored: ScoredQuery): boolean {
     !c.timeConflict &&
     !c.unsaidEndPoint &&
     !c.slotSwap &&
+    !c.placeSwap &&
+    !c.slotsOnly &&
     c.namesEntry &&
     c.questionWords === 1 &&
     scored.unseenSlot === undefined

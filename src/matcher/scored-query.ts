@@ -46,6 +46,10 @@ export interface CandidateEvidence {
    */
   readonly entitiesVary: boolean;
   readonly timesVary: boolean;
+  /** The question names another place in the stead of the entry's (`placeSwapped`). */
+  readonly placeSwap: boolean;
+  /** The question shares only slot and background words with the entry (`sharesOnlySlots`). */
+  readonly slotsOnly: boolean;
   /** The question names a number (or a place, time or role) only other entries use. */
   readonly foreignNumber: boolean;
   /** The question asks a rate in a unit ("per week") the entry never states one in. */
