@@ -122,6 +122,7 @@ export function guardAnswer(
   }
   if (reply.kind === 'clarify') return guardClarification(turn, tools, ownText, resolution);
   if (entry === undefined) return resolution;
+  if (speaksOfAnother(turn, ownText, entry)) return declineNear(turn, tools, ownText, reply, entry);
   const onTopic =
     resolved || context.some((known) => known.id === entry.id || sameSubject(known, entry));
   const { coverage } = conversationToolsFor(turn.kb.knowledge);
@@ -161,6 +162,23 @@ function guardClarification(
       ? clarifyReply(kept, reply.confidence, explanation)
       : tools.decline(reply.confidence, explanation);
   return { ...resolution, reply: guarded };
+}
+
+const PERSON_PRONOUN = /\b(?:she|he|her|him|his)\b/i;
+
+/**
+ * "what did she say about the jordan strike?" after Sabrina Singh's words: she is Singh, so Randa
+ * Slim's words on Jordan do not answer it, unless the message names Slim.
+ */
+function speaksOfAnother(turn: Turn, ownText: string, entry: KnowledgeEntry): boolean {
+  const [last] = contextEntries(turn);
+  if (last === undefined || !PERSON_PRONOUN.test(ownText)) return false;
+  const { people } = conversationToolsFor(turn.kb.knowledge);
+  const meant = referentOf(last, people).person;
+  const said = referentOf(entry, people).person;
+  if (meant === undefined || said === undefined || meant === said) return false;
+  const surname = said.split(/\s+/).at(-1) ?? said;
+  return !ownText.toLowerCase().includes(surname.toLowerCase());
 }
 
 // "it helpdesk extension": a message opening on "it" and a noun is about IT, not a pronoun.

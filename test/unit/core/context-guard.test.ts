@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversationsOn } from '../../support/shipped-bot.js';
+import { conversationsOn, SHIPPED_KNOWLEDGE } from '../../support/shipped-bot.js';
 
 const HANDBOOK = new URL('../../golden/dev/handbook.yaml', import.meta.url).pathname;
 
@@ -58,6 +58,24 @@ describe('the other one of a pair', () => {
     expect(await say('and the other office?')).toMatchObject({
       kind: 'answer',
       entry: { entry: 'leeds-office-hours' },
+    });
+  });
+});
+
+describe('a pronoun for the person the conversation is about', () => {
+  const onArticle = conversationsOn(SHIPPED_KNOWLEDGE);
+  it('GIVEN answers quoting Singh THEN "what did she say about the jordan strike" is not answered with Slim', async () => {
+    const say = await (await onArticle)('she');
+    expect(await say('did the oct 7 attacks delay the us iraq talks')).toMatchObject({
+      kind: 'answer',
+      entry: { entry: 'singh-delay-quote' },
+    });
+    // A blind tester got Randa Slim's quote on Jordan here: the article quotes Singh on nothing
+    // of Jordan.
+    expect((await say('what did she say about the jordan strike')).kind).not.toBe('answer');
+    // Naming Slim asks for Slim's words.
+    expect(await say('what did slim say about the jordan strike')).toMatchObject({
+      kind: 'answer',
     });
   });
 });
