@@ -1,3 +1,4 @@
+import { conversationToolsFor } from '../../conversation/conversation-tools.js';
 import { detectFollowUp, replaceSubject } from '../../conversation/follow-up.js';
 import {
   asksForEvidence,
@@ -200,7 +201,12 @@ function aboutAnotherSubject(
   if (reply.kind === 'decline') return { reply, question: turn.text };
   // "what about the press secretary?" after the deputy: a subject that lands on the answer just
   // given changes nothing the knowledge knows, and the same answer would answer another question.
-  if (reply.kind === 'answer' && reply.entry.entry === last.id) {
+  // "and on sundays?" after the overtime rate the answer gives for Sundays is asked by it again.
+  if (
+    reply.kind === 'answer' &&
+    reply.entry.entry === last.id &&
+    !answersTime(turn, last, subject)
+  ) {
     const explanation = reply.explanation ?? emptyExplanation(turn.kb);
     return {
       reply: tools.decline(reply.confidence, explanation, [turn.kb.suggestion(last)]),
@@ -229,6 +235,12 @@ function listMemberAbout(
   );
   const [only] = members;
   return members.length === 1 && only ? { reply: tools.answer(only, 1) } : undefined;
+}
+
+/** Whether the subject is a time the entry's answer itself speaks of ("on Sundays"). */
+function answersTime(turn: Turn, entry: KnowledgeEntry, subject: string): boolean {
+  const { coverage } = conversationToolsFor(turn.kb.knowledge);
+  return namesTime(subject) && coverage.answerCovers(subject, entry);
 }
 
 /** Whether a follow-up's subject is a time ("2020", "last year", "march"), not a name. */

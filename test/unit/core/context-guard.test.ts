@@ -62,6 +62,20 @@ describe('the other one of a pair', () => {
   });
 });
 
+describe('a time the last answer speaks of', () => {
+  it('GIVEN the site overtime rate THEN "and on sundays?" is answered by it again; "and on saturdays?" is not', async () => {
+    const say = await conversation('sundays');
+    await say('what is the overtime rate for warehouse staff');
+    // A blind tester got "I don't have an answer to exactly that" here, offering the same entry:
+    // its answer gives the Sunday rate.
+    expect(await say('and on sundays?')).toMatchObject({
+      kind: 'answer',
+      entry: { entry: 'site-overtime-rate' },
+    });
+    expect((await say('and on saturdays?')).kind).not.toBe('answer');
+  });
+});
+
 describe('a pronoun for the person the conversation is about', () => {
   const onArticle = conversationsOn(SHIPPED_KNOWLEDGE);
   it('GIVEN answers quoting Singh THEN "what did she say about the jordan strike" is not answered with Slim', async () => {
