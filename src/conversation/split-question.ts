@@ -50,8 +50,12 @@ export function splitQuestion(text: string, subjects: readonly string[] = []): r
   if (kept.length < asked.length) return splitQuestion(kept.join('? '), subjects);
   const pieces = withQualifiers(
     asked
-      .flatMap((piece) => splitOn(piece, [CLAUSE_BREAKS, JOINERS]))
-      .flatMap((piece) => splitAtCommas(piece, subjects))
+      .flatMap((piece) => splitOn(piece, [CLAUSE_BREAKS]))
+      .flatMap((piece) =>
+        BETWEEN_COMMA.test(piece)
+          ? [piece.replace(BETWEEN_COMMA, 'between ')]
+          : splitOn(piece, [JOINERS]).flatMap((part) => splitAtCommas(part, subjects)),
+      )
       .filter((piece) => !isChatter(piece)),
   );
   if (pieces.length < 2 || pieces.length > MAX_PARTS) return [text.trim()];
@@ -80,13 +84,20 @@ export function splitQuestion(text: string, subjects: readonly string[] = []): r
 
 // "…after probation? not a manager": words about the asker or the case, not a question.
 const QUALIFIER = /^(?:not|but\s+not|if|unless|as\s+an?|i'?m|i\s+am)\b/i;
+// "…into next year? how many": a question word alone asks it of the question before it.
+const BARE_ASK =
+  /^(?:how\s+(?:many|much|long|often)|when|where|who|which|why|what)(?:\s+(?:then|exactly|tho|though))?$/i;
+// "the talks between, the american and iraqi forces": what follows the comma is the two sides
+// "between" asks of, one thing, not a question and a fragment.
+const BETWEEN_COMMA = /\bbetween\s*,\s*/i;
 
 /** Each qualifier joined to the piece before it, which it qualifies. */
 function withQualifiers(pieces: readonly string[]): string[] {
   const joined: string[] = [];
   for (const piece of pieces) {
     const last = joined.length - 1;
-    if (last >= 0 && QUALIFIER.test(piece) && !OWN_QUESTION.test(piece))
+    const qualifies = QUALIFIER.test(piece) && !OWN_QUESTION.test(piece);
+    if (last >= 0 && (qualifies || BARE_ASK.test(piece)))
       joined[last] = `${joined[last]}, ${piece}`;
     else joined.push(piece);
   }

@@ -117,6 +117,23 @@ describe('splitQuestion', () => {
     expect(split('how many troops in kuwait or qatar')).toHaveLength(2);
   });
 
+  it('GIVEN a question word alone after a question THEN it asks that question: one question', () => {
+    const text = 'can u carry over unused holiday days into next yr? how many';
+    expect(split(text)).toEqual([text]);
+    expect(split('how many troops in kuwait? when exactly')).toEqual([
+      'how many troops in kuwait? when exactly',
+    ]);
+  });
+
+  it('GIVEN "between" two sides THEN the sides are one thing, not two questions', () => {
+    const text = 'who r the talks between, the american and iraqi security forces?';
+    expect(split(text)).toEqual([text]);
+    expect(split('talks between, us and iraq; how many troops in kuwait')).toEqual([
+      'talks between us and iraq',
+      'how many troops in kuwait',
+    ]);
+  });
+
   it(`GIVEN more than ${MAX_PARTS} parts THEN asks the message as it stands`, () => {
     const text = 'troops in kuwait, qatar, bahrain and iraq';
     expect(split(text)).toEqual([text]);
