@@ -1,4 +1,5 @@
 import { at, brokenInvariant } from './checked-read.js';
+import { type Counterparts, namesCounterpart } from './counterparts.js';
 import { coreCoverage, namesEntry, slotSwapped } from './entry-profiles.js';
 import type { AnalyzedText } from './feature-space.js';
 import { isQuestionWord, isStopToken } from './normalize.js';
@@ -26,6 +27,10 @@ export interface EntryKnowledge {
   readonly roles: RoleIndex;
   /** The time relations (before, after, during) each entry's phrasings use. */
   readonly timeRelations: readonly ReadonlySet<TimeRelation>[];
+  /** Words that stand in each other's place in the file (`counterpartsOf`). */
+  readonly counterparts: Counterparts;
+  /** Each entry's core words and its answer's (`spokenWords`). */
+  readonly spoken: readonly ReadonlySet<string>[];
   /** Each word a direction ("to", "from") follows in the entry's phrasings, as "transit to". */
   readonly directions: readonly ReadonlySet<string>[];
   /** Each phrasing's distinct content words, as `contentKey` writes them. */
@@ -153,6 +158,12 @@ export function candidateEvidence(
     slotSwap: slotSwapped(core, at(known.rareSlots, r.e), question.tokens, question.placeTokens),
     placeSwap: placeSwapped(core, question.placeTokens, uses),
     slotsOnly: sharesOnlySlots(core, known.background, a.tokens, uses),
+    counterpartNamed: namesCounterpart(
+      question.tokens,
+      known.counterparts,
+      uses,
+      at(known.spoken, r.e),
+    ),
     namesEntry: namesEntry(core, known.background, question.tokens),
     entitiesVary: at(known.varying.entities, r.e) === 1,
     timesVary: at(known.varying.times, r.e) === 1,

@@ -45,9 +45,16 @@ function keptShare(c: CandidateEvidence, scored: ScoredQuery): number {
   if (!scored.curated) return share;
   const unseenTime = scored.unseenSlot === 'time' && !c.timesVary;
   const otherSlot =
-    c.foreignNumber || c.slotSwap || c.placeSwap || c.slotsOnly || c.otherRate || c.timeConflict;
+    c.foreignNumber ||
+    c.slotSwap ||
+    c.placeSwap ||
+    c.slotsOnly ||
+    c.counterpartNamed ||
+    c.otherRate ||
+    c.timeConflict;
   if (unseenTime || otherSlot || c.unsaidEndPoint) share *= SLOT_MISMATCH_SCALE;
-  if (c.unknownMax > 0 && (c.core < 1 || scored.unseenObject)) share *= OTHER_DETAIL_SCALE;
+  if (c.unknownMax > 0 && (c.core < 1 || scored.unseenObject || c.unknownMax >= 0.25))
+    share *= OTHER_DETAIL_SCALE;
   return share;
 }
 
@@ -68,6 +75,7 @@ function isExplained(c: CandidateEvidence, scored: ScoredQuery): boolean {
     !c.slotSwap &&
     !c.placeSwap &&
     !c.slotsOnly &&
+    !c.counterpartNamed &&
     c.namesEntry &&
     c.questionWords === 1 &&
     scored.unseenSlot === undefined

@@ -50,6 +50,8 @@ export interface CandidateEvidence {
   readonly placeSwap: boolean;
   /** The question shares only slot and background words with the entry (`sharesOnlySlots`). */
   readonly slotsOnly: boolean;
+  /** The question names a word in the stead of the one the entry speaks of (`namesCounterpart`). */
+  readonly counterpartNamed: boolean;
   /** The question names a number (or a place, time or role) only other entries use. */
   readonly foreignNumber: boolean;
   /** The question asks a rate in a unit ("per week") the entry never states one in. */

@@ -2,6 +2,7 @@ import { candidateEvidence, type EntryKnowledge, type QuestionView } from './can
 import { createCandidateRetrieval } from './candidate-retrieval.js';
 import { at } from './checked-read.js';
 import { contentCounts, contentKey } from './content-words.js';
+import { counterpartsOf, spokenWords } from './counterparts.js';
 import { entryCentroids } from './entry-centroids.js';
 import { backgroundWords, leavesSlotOpen } from './entry-profiles.js';
 import { answerFigures, coverageWithoutEntry, entryWordSets } from './entry-words.js';
@@ -87,14 +88,11 @@ export function createScorer(
     entries.length,
     space,
   );
-  const known: EntryKnowledge = {
-    ...analysed,
+  const known = entryKnowledgeOf(entries, normalizer, analysed, {
     entryWords,
-    background: backgroundWords(analysed.cores),
     answerNumbers,
     statedNumbers,
-    rateUnits: entryRateUnits(entries, normalizer),
-  };
+  });
   const entryDocs = docsByEntry(phrasingEntry, entries.length);
   const retrieval = createCandidateRetrieval({
     docVectors,
@@ -156,6 +154,28 @@ export function createScorer(
   };
 
   return { phrasings, hasLinearModel: linear !== undefined, score };
+}
+
+/** What the scorer knows of each entry, from its analysed phrasings, words and answer. */
+function entryKnowledgeOf(
+  entries: readonly TrainingEntry[],
+  normalizer: Normalizer,
+  analysed: ReturnType<typeof analyzePhrasings>,
+  words: Pick<EntryKnowledge, 'entryWords' | 'answerNumbers' | 'statedNumbers'>,
+): EntryKnowledge {
+  const background = backgroundWords(analysed.cores);
+  return {
+    ...analysed,
+    ...words,
+    background,
+    rateUnits: entryRateUnits(entries, normalizer),
+    counterparts: counterpartsOf(analysed.cores, background),
+    spoken: spokenWords(
+      analysed.cores,
+      entries.map((e) => e.answer),
+      (text) => normalizer.words(text).map((w) => w.token),
+    ),
+  };
 }
 
 /** The phrasings of each entry, by index. */
