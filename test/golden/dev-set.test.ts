@@ -32,8 +32,8 @@ const SETS: readonly DevSet[] = [
   },
   {
     file: 'dev/handbook-questions.yaml',
-    answeredRight: 0.47,
-    right: 0.54,
+    answeredRight: 0.49,
+    right: 0.56,
     answeredOrClarified: 0.855,
   },
 ];
