@@ -28,8 +28,13 @@ const WHO_SAID =
 /** A quote needs this many words, this many of them content words, to be told from "who said that?". */
 const MIN_QUOTE_WORDS = 3;
 const MIN_QUOTE_CONTENT_WORDS = 2;
-/** Share of the quote's content words that must occur in one quoting entry's passage. */
+/**
+ * Share of the quote's content words that must occur in one quoting entry's passage: a long quote
+ * may be misremembered by a word, a short claim may not ("who said the jordan attack made the
+ * talks easier?" has every word of Slim's "harder" but the one it turns on).
+ */
 const QUOTE_OVERLAP = 0.8;
+const LONG_QUOTE_CONTENT_WORDS = 6;
 
 export interface MetadataAnswerer {
   answer(text: string): MetaAnswer | undefined;
@@ -56,13 +61,14 @@ export function createMetadataAnswerer(knowledge: Knowledge): MetadataAnswerer {
       return undefined;
     // Passages overlap (one quote's passage may hold the next sentence too): on a tie, the entry
     // whose own answer holds the quote is the one quoting it.
+    const overlap = words.length >= LONG_QUOTE_CONTENT_WORDS ? QUOTE_OVERLAP : 1;
     const scored = quoting
       .map((entry) => ({
         entry,
         share: share(words, passages.get(entry.id)),
         own: share(words, answers.get(entry.id)),
       }))
-      .filter(({ share }) => share >= QUOTE_OVERLAP)
+      .filter(({ share }) => share >= overlap)
       .sort((a, b) => b.share - a.share || b.own - a.own);
     const best = scored[0];
     const speakers = new Set(
