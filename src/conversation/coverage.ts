@@ -25,6 +25,8 @@ export interface Coverage {
    * says all of it: what someone is quoted saying, not what the passage around it adds.
    */
   answerCovers(text: string, entry: KnowledgeEntry): boolean;
+  /** Whether every content word of `text`, known to the knowledge or not, is a word of `within`. */
+  saidWithin(text: string, within: string): boolean;
 }
 
 // Words that carry no slot of their own in a follow-up: pronouns, joiners and "how many". Compared
@@ -95,6 +97,12 @@ export function createCoverage(knowledge: Knowledge): Coverage {
       const said = answerWordsOf(entry);
       const asked = tokens(text).filter(asks);
       return asked.length > 0 && asked.every((token) => said.has(token));
+    },
+    saidWithin(text, within) {
+      const allowed = new Set(tokens(within));
+      return tokens(text)
+        .filter((t) => !isStopToken(t) && !isQuestionWord(t) && !followUpWords.has(t))
+        .every((t) => allowed.has(t));
     },
     elliptical(text) {
       const words = tokens(text);

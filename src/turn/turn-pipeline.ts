@@ -17,6 +17,7 @@ import {
 import type { Reply } from '../reply.js';
 import { notTheSameAgain } from './another-one.js';
 import { askedOfLastAnswer } from './asked-of-last-answer.js';
+import { guardSpeaker } from './asked-speaker.js';
 import type { Resolution, Resolver, Turn } from './resolver.js';
 import { RESOLVERS } from './resolvers.js';
 import { createTurnTools } from './turn-tools.js';
@@ -54,7 +55,11 @@ export function createTurnPipeline(deps: TurnPipelineDeps): TurnPipeline {
     for (const resolver of resolvers) {
       const resolution = await resolver(turn, tools);
       if (resolution !== undefined)
-        return askedOfLastAnswer(turn, tools, notTheSameAgain(turn, tools, resolution));
+        return guardSpeaker(
+          turn,
+          tools,
+          askedOfLastAnswer(turn, tools, notTheSameAgain(turn, tools, resolution)),
+        );
     }
     throw new BotError('no-resolver', 'No resolver answered: the last one must always resolve.');
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askerOn } from '../support/shipped-bot.js';
+import { askerOn, SHIPPED_KNOWLEDGE } from '../support/shipped-bot.js';
 
 const HANDBOOK = new URL('dev/handbook.yaml', import.meta.url).pathname;
 
@@ -27,5 +27,38 @@ describe('handbook near misses found blind', () => {
       kind: 'answer',
       entry: { entry: 'remote-work' },
     });
+  });
+});
+
+describe('article near misses found blind', () => {
+  const ask = askerOn(SHIPPED_KNOWLEDGE);
+  const answered = async (question: string) => {
+    const reply = await (await ask)(question);
+    return reply.kind === 'answer' ? reply.entry.entry : undefined;
+  };
+
+  it.each([
+    // Slim said the attack made the talks harder; Singh said the attacks delayed them.
+    'who said the jordan attack made the talks easier?',
+    'who said the oct 7 attacks sped up the talks?',
+    // Only Slim's quote names these forces; they are never quoted.
+    'what did the iraqi security forces say about the talks',
+    'what did the american security forces say about the discussions',
+  ])('GIVEN "%s" THEN nothing is answered', async (question) => {
+    expect(await answered(question)).toBeUndefined();
+  });
+
+  it.each([
+    ['who said the jordan attack made the talks harder?', 'jordan-attack-made-talks-harder'],
+    ['who said the oct 7 attacks delayed the talks', 'singh-delay-quote'],
+    ['what did the deputy press secretary say about the delay', 'singh-delay-quote'],
+  ])('GIVEN "%s" THEN %s answers it', async (question, entry) => {
+    expect(await answered(question)).toBe(entry);
+  });
+
+  it('GIVEN Slim named as the speaker THEN her words on Jordan answer', async () => {
+    expect(['jordan-attack-made-talks-harder', 'slim-complicating-factor-quote']).toContain(
+      await answered('what did slim say about the jordan attack'),
+    );
   });
 });
