@@ -17,7 +17,7 @@ const CORRECTED_CREDIT = [1, 0.8, 0.6] as const;
 // "…the bike scheme for an e-scooter": what follows these (and a determiner) is what the question
 // is about, so a word the knowledge never uses there is another thing asked of, not phrasing.
 // Noted, not priced: the calibration keeps seeing such words as it always has.
-const OBJECT_PREPOSITIONS = new Set(['for', 'with', 'on', 'about', 'to', 'from', 'into']);
+const OBJECT_PREPOSITIONS = new Set(['for', 'with', 'on', 'about', 'to', 'from', 'into', 'at']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'my', 'our', 'your', 'his', 'her', 'their', 'this']);
 // "…discount on other brands": what follows these is something besides what the knowledge names.
 const CONTRASTS = new Set(['other', 'another', 'different']);
