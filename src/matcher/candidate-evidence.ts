@@ -27,6 +27,8 @@ export interface EntryKnowledge {
   readonly roles: RoleIndex;
   /** The time relations (before, after, during) each entry's phrasings use. */
   readonly timeRelations: readonly ReadonlySet<TimeRelation>[];
+  /** A curated file of fixed facts (`ScoredQuery.curated`): the slot evidence applies. */
+  readonly curated: boolean;
   /** Words that stand in each other's place in the file (`counterpartsOf`). */
   readonly counterparts: Counterparts;
   /** Each entry's core words and its answer's (`spokenWords`). */
@@ -125,6 +127,40 @@ function wordShares(
   };
 }
 
+const NO_SLOT_EVIDENCE = {
+  placeSwap: false,
+  slotsOnly: false,
+  counterpartNamed: false,
+  unsaidEndPoint: false,
+} as const;
+
+/**
+ * The slot evidence only a curated file's result is priced by: a large set of intents never pays
+ * for it (`match-result.ts`), so it is not computed there.
+ */
+function curatedSlots(question: QuestionView, e: number, known: EntryKnowledge) {
+  if (!known.curated) return NO_SLOT_EVIDENCE;
+  const core = at(known.cores, e);
+  const words = at(known.entryWords, e);
+  const a = question.analysis;
+  const uses = (token: string): boolean => {
+    const i = a.tokens.indexOf(token);
+    const id = i < 0 ? -1 : (a.tokenIds[i] as number);
+    return id >= 0 && words.has(id);
+  };
+  return {
+    placeSwap: placeSwapped(core, question.placeTokens, uses),
+    slotsOnly: sharesOnlySlots(core, known.background, a.tokens, uses),
+    counterpartNamed: namesCounterpart(
+      question.tokens,
+      known.counterparts,
+      uses,
+      at(known.spoken, e),
+    ),
+    unsaidEndPoint: asksUnsaidEndPoint(at(known.directions, e), question.strandedPair),
+  };
+}
+
 export function candidateEvidence(
   question: QuestionView,
   r: RankedEntry,
@@ -136,13 +172,6 @@ export function candidateEvidence(
     stated: known.statedNumbers,
   });
   const core = at(known.cores, r.e);
-  const words = at(known.entryWords, r.e);
-  const a = question.analysis;
-  const uses = (token: string): boolean => {
-    const i = a.tokens.indexOf(token);
-    const id = i < 0 ? -1 : (a.tokenIds[i] as number);
-    return id >= 0 && words.has(id);
-  };
   return {
     entry: r.e,
     nearest: r.nearest,
@@ -156,14 +185,7 @@ export function candidateEvidence(
     unknownMax: shares.unknownMax,
     core: coreCoverage(core, question.tokens),
     slotSwap: slotSwapped(core, at(known.rareSlots, r.e), question.tokens, question.placeTokens),
-    placeSwap: placeSwapped(core, question.placeTokens, uses),
-    slotsOnly: sharesOnlySlots(core, known.background, a.tokens, uses),
-    counterpartNamed: namesCounterpart(
-      question.tokens,
-      known.counterparts,
-      uses,
-      at(known.spoken, r.e),
-    ),
+    ...curatedSlots(question, r.e, known),
     namesEntry: namesEntry(core, known.background, question.tokens),
     entitiesVary: at(known.varying.entities, r.e) === 1,
     timesVary: at(known.varying.times, r.e) === 1,
@@ -171,7 +193,6 @@ export function candidateEvidence(
     otherRate: asksOtherRate(question.rateUnits, at(known.rateUnits, r.e)),
     roleConflict: known.roles.conflicts(r.e, question.analysis),
     timeConflict: timeRelationConflict(at(known.timeRelations, r.e), question.timeRelations),
-    unsaidEndPoint: asksUnsaidEndPoint(at(known.directions, r.e), question.strandedPair),
     sameContent: known.phrasingContent[r.best] === question.content,
   };
 }

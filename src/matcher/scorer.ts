@@ -89,6 +89,7 @@ export function createScorer(
     space,
   );
   const known = entryKnowledgeOf(entries, normalizer, analysed, {
+    curated,
     entryWords,
     answerNumbers,
     statedNumbers,
@@ -161,7 +162,7 @@ function entryKnowledgeOf(
   entries: readonly TrainingEntry[],
   normalizer: Normalizer,
   analysed: ReturnType<typeof analyzePhrasings>,
-  words: Pick<EntryKnowledge, 'entryWords' | 'answerNumbers' | 'statedNumbers'>,
+  words: Pick<EntryKnowledge, 'curated' | 'entryWords' | 'answerNumbers' | 'statedNumbers'>,
 ): EntryKnowledge {
   const background = backgroundWords(analysed.cores);
   return {
