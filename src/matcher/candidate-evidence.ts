@@ -3,7 +3,7 @@ import { type Counterparts, namesCounterpart } from './counterparts.js';
 import { coreCoverage, namesEntry, slotSwapped } from './entry-profiles.js';
 import type { AnalyzedText } from './feature-space.js';
 import { isQuestionWord, isStopToken } from './normalize.js';
-import { placeSwapped, sharesOnlySlots } from './place-slots.js';
+import { namesOtherEntity, placeSwapped, sharesOnlySlots } from './place-slots.js';
 import { asksOtherRate } from './rate-units.js';
 import { isContentToken, type RoleIndex } from './role-order.js';
 import type { CandidateEvidence } from './scored-query.js';
@@ -129,6 +129,7 @@ function wordShares(
 
 const NO_SLOT_EVIDENCE = {
   placeSwap: false,
+  otherEntity: false,
   slotsOnly: false,
   counterpartNamed: false,
   unsaidEndPoint: false,
@@ -143,20 +144,20 @@ function curatedSlots(question: QuestionView, e: number, known: EntryKnowledge) 
   const core = at(known.cores, e);
   const words = at(known.entryWords, e);
   const a = question.analysis;
-  const uses = (token: string): boolean => {
+  const idOf = (token: string): number => {
     const i = a.tokens.indexOf(token);
-    const id = i < 0 ? -1 : (a.tokenIds[i] as number);
+    return i < 0 ? -1 : (a.tokenIds[i] as number);
+  };
+  const uses = (token: string): boolean => {
+    const id = idOf(token);
     return id >= 0 && words.has(id);
   };
+  const spoken = at(known.spoken, e);
   return {
     placeSwap: placeSwapped(core, question.placeTokens, uses),
+    otherEntity: namesOtherEntity(a.tokens, (t) => idOf(t) >= 0, uses, spoken, known.background),
     slotsOnly: sharesOnlySlots(core, known.background, a.tokens, uses),
-    counterpartNamed: namesCounterpart(
-      question.tokens,
-      known.counterparts,
-      uses,
-      at(known.spoken, e),
-    ),
+    counterpartNamed: namesCounterpart(question.tokens, known.counterparts, uses, spoken),
     unsaidEndPoint: asksUnsaidEndPoint(at(known.directions, e), question.strandedPair),
   };
 }

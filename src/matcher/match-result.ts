@@ -48,6 +48,7 @@ function keptShare(c: CandidateEvidence, scored: ScoredQuery): number {
     c.foreignNumber ||
     c.slotSwap ||
     c.placeSwap ||
+    c.otherEntity ||
     c.slotsOnly ||
     c.counterpartNamed ||
     c.otherRate ||
@@ -74,6 +75,7 @@ function isExplained(c: CandidateEvidence, scored: ScoredQuery): boolean {
     !c.unsaidEndPoint &&
     !c.slotSwap &&
     !c.placeSwap &&
+    !c.otherEntity &&
     !c.slotsOnly &&
     !c.counterpartNamed &&
     c.namesEntry &&

@@ -53,3 +53,32 @@ export function sharesOnlySlots(
   }
   return slot;
 }
+
+/**
+ * The question names a person, role, place or nationality the knowledge knows but the entry never
+ * speaks of, in its phrasings or its answer: "do they get the per diem too?" of "my partner" asks
+ * about someone the per diem is not given for. Words most entries share ("U.S.") name nobody new.
+ * Its tokens are the question's, and `known` says whether the knowledge uses one at all.
+ */
+export function namesOtherEntity(
+  question: readonly string[],
+  known: (token: string) => boolean,
+  entryUses: (token: string) => boolean,
+  spoken: ReadonlySet<string>,
+  background: ReadonlySet<string>,
+): boolean {
+  return question.some(
+    (t) =>
+      slotKind(t) === 'entity' &&
+      !AMBIGUOUS_PLACES.has(t) &&
+      !background.has(t) &&
+      known(t) &&
+      !entryUses(t) &&
+      !spoken.has(t) &&
+      !isOwnPlace(t, spoken),
+  );
+}
+
+// "on Iraqi soil" is in Iraq: a nationality named after a place the entry speaks of is that place.
+const isOwnPlace = (t: string, spoken: ReadonlySet<string>): boolean =>
+  [...spoken].some((w) => w.length >= 4 && t !== w && t.startsWith(w) && isPlaceWord(w));

@@ -48,6 +48,8 @@ export interface CandidateEvidence {
   readonly timesVary: boolean;
   /** The question names another place in the stead of the entry's (`placeSwapped`). */
   readonly placeSwap: boolean;
+  /** The question names someone or somewhere the entry never speaks of (`namesOtherEntity`). */
+  readonly otherEntity: boolean;
   /** The question shares only slot and background words with the entry (`sharesOnlySlots`). */
   readonly slotsOnly: boolean;
   /** The question names a word in the stead of the one the entry speaks of (`namesCounterpart`). */

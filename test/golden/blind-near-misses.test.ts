@@ -17,6 +17,8 @@ describe('handbook near misses found blind', () => {
     ['who approves my expenses', 'training-approval'],
     // The pension answer says nothing of opting out.
     ['can I opt out of the pension', 'pension-contributions'],
+    // The per diem is the employee's: the handbook says nothing of a partner's.
+    ['my partner is coming with me on the trip, do they get the per diem too', 'per-diem'],
   ])('GIVEN "%s" THEN %s is not the answer', async (question, entry) => {
     const reply = await (await ask)(question);
     expect(reply.kind === 'answer' ? reply.entry.entry : undefined).not.toBe(entry);
