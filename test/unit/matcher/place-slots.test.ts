@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { placeSwapped, sharesOnlySlots } from '../../../src/matcher/place-slots.js';
+import {
+  namesOtherEntity,
+  placeSwapped,
+  sharesOnlySlots,
+} from '../../../src/matcher/place-slots.js';
 
 const uses =
   (...words: string[]) =>
@@ -35,5 +39,17 @@ describe('place slots', () => {
     const duration = ['year', 'us', 'troop', 'iraq', 'long'];
     const years = ['how', 'mani', 'year', 'us', 'troop', 'iraq'];
     expect(sharesOnlySlots(duration, background, years, uses(...duration))).toBe(false);
+  });
+
+  it('GIVEN someone the entry never speaks of THEN another entity is named; its own place is not', () => {
+    const known = () => true;
+    const perDiem = new Set(['per', 'diem', 'employe', 'night']);
+    const uses = (t: string) => perDiem.has(t);
+    const none = new Set<string>();
+    expect(namesOtherEntity(['partner', 'per', 'diem'], known, uses, perDiem, none)).toBe(true);
+    expect(namesOtherEntity(['per', 'diem'], known, uses, perDiem, none)).toBe(false);
+    const iraq = new Set(['troop', 'iraq']);
+    const inIraq = (t: string) => iraq.has(t);
+    expect(namesOtherEntity(['troop', 'iraqi', 'soil'], known, inIraq, iraq, none)).toBe(false);
   });
 });
