@@ -4,8 +4,8 @@ import type { Resolution, Turn, TurnTools } from './resolver.js';
 /**
  * "what did the iraqi security forces say about the talks?" answered with Randa Slim's quote,
  * which names those forces: the question asks what someone said, and the answer must be theirs.
- * Whoever the message names must be the entry's speaker or source (`attribution`), else the
- * answer is offered, not given. Pronouns are the context guard's to check.
+ * Whoever the message names must be the entry's speaker, subject or source (`attribution`), else
+ * the answer is offered, not given. Pronouns are the context guard's to check.
  */
 
 const WHAT_SAID =
@@ -19,11 +19,18 @@ export function guardSpeaker(turn: Turn, tools: TurnTools, resolution: Resolutio
   if (reply.kind !== 'answer' || reply.entryKind !== 'fact') return resolution;
   const who = WHAT_SAID.exec(turn.text)?.[1]?.trim();
   if (who === undefined || PRONOUN.test(who)) return resolution;
-  const entry = turn.kb.entries.get(reply.entry.entry);
-  if (entry === undefined) return resolution;
-  const source = [entry.speaker, entry.attribution, entry.source?.publication, THE_SOURCE].join(
-    ' ',
-  );
+  // A reply of several parts answers each from its own entry: any of them may be the one asked.
+  const ids = reply.parts?.flatMap((part) => (part.entry ? [part.entry.entry] : [])) ?? [
+    reply.entry.entry,
+  ];
+  const entries = ids.flatMap((id) => turn.kb.entries.get(id) ?? []);
+  const [entry] = entries;
+  // Only someone's words can be another's: what a headline or a figure says is not a quote.
+  if (entry === undefined || !entries.some((e) => e.speaker !== undefined)) return resolution;
+  const source = [
+    ...entries.flatMap((e) => [e.speaker, e.subject, e.attribution, e.source?.publication]),
+    THE_SOURCE,
+  ].join(' ');
   if (conversationToolsFor(turn.kb.knowledge).coverage.saidWithin(who, source)) return resolution;
   const explanation = reply.explanation ?? {
     normalized: turn.text.toLowerCase(),
