@@ -34,8 +34,9 @@ export function analyzePhrasings(
   phrasingEntry: readonly number[],
   entryCount: number,
   space: FeatureSpace,
-  rich: boolean,
+  options: { readonly rich: boolean; readonly curated: boolean },
 ) {
+  const { rich, curated } = options;
   // Only the vectors are kept, packed: the rest of each analysis is garbage at once.
   const docBuilder = createSparseRowsBuilder(phrasings.length);
   const richBuilder = rich ? createSparseRowsBuilder(phrasings.length, 48) : undefined;
@@ -59,6 +60,9 @@ export function analyzePhrasings(
     rareSlots: entryRareSlots(phrasingTokens, phrasingEntry, entryCount),
     varying: entrySlotVariety(phrasingTokens, phrasingEntry, entryCount),
     timeRelations: entryTimeRelations(phrasingTokens, phrasingEntry, entryCount),
-    directions: entryDirections(phrasingTokens, phrasingEntry, entryCount),
+    // Only a curated file's results are priced by the slot evidence these feed.
+    directions: curated
+      ? entryDirections(phrasingTokens, phrasingEntry, entryCount)
+      : Array.from({ length: entryCount }, () => new Set<string>()),
   };
 }

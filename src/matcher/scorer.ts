@@ -76,7 +76,10 @@ export function createScorer(
     statedNumbers,
   });
   const trainLinear = wantLinear && space.richFeatureCount * entries.length <= MAX_LINEAR_CELLS;
-  const analysed = analyzePhrasings(phrasings, phrasingEntry, entries.length, space, trainLinear);
+  const analysed = analyzePhrasings(phrasings, phrasingEntry, entries.length, space, {
+    rich: trainLinear,
+    curated,
+  });
   const { docVectors, richVectors } = analysed;
   const linear =
     richVectors && linearModelOf(richVectors, phrasingEntry, entries.length, space, config);
@@ -165,17 +168,21 @@ function entryKnowledgeOf(
   words: Pick<EntryKnowledge, 'curated' | 'entryWords' | 'answerNumbers' | 'statedNumbers'>,
 ): EntryKnowledge {
   const background = backgroundWords(analysed.cores);
+  // Only a curated file's results are priced by the slot evidence these feed (`curatedSlots`).
+  const curated = words.curated;
   return {
     ...analysed,
     ...words,
     background,
     rateUnits: entryRateUnits(entries, normalizer),
-    counterparts: counterpartsOf(analysed.cores, background),
-    spoken: spokenWords(
-      analysed.cores,
-      entries.map((e) => e.answer),
-      (text) => normalizer.words(text).map((w) => w.token),
-    ),
+    counterparts: curated ? counterpartsOf(analysed.cores, background) : new Map(),
+    spoken: curated
+      ? spokenWords(
+          analysed.cores,
+          entries.map((e) => e.answer),
+          (text) => normalizer.words(text).map((w) => w.token),
+        )
+      : [],
   };
 }
 
