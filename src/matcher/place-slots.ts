@@ -3,9 +3,10 @@ import { isContentToken } from './role-order.js';
 import { isPlaceWord, isSlotWord, slotKind } from './slot-lexicon.js';
 
 /**
- * Two ways a question shares an entry's place but not its question. Apart from the entry
- * profiles because both weigh the question's words against what one entry uses, not against
- * what its phrasings share.
+ * Ways a question names the entry's places and people but asks another question: another place
+ * in the stead of the entry's, only the entry's slot words shared, someone the entry never speaks
+ * of. Apart from the entry profiles because they weigh the question's words against what one
+ * entry uses, not against what its phrasings share.
  */
 
 // "us" is also the pronoun ("pay us"): a question leaving it out has not left out a place.
