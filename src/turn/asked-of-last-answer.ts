@@ -1,5 +1,5 @@
 import { conversationToolsFor } from '../conversation/conversation-tools.js';
-import { refersBack } from './context-guard.js';
+import { asksAsEntry, refersBack } from './context-guard.js';
 import type { Resolution, Turn, TurnTools } from './resolver.js';
 
 /**
@@ -11,14 +11,6 @@ import type { Resolution, Turn, TurnTools } from './resolver.js';
 
 // The message ends on what it asks about: "who compiled that", "is this right?".
 const ENDS_ON_IT = /\b(?:that|this|it)\s*[?!.]*$/i;
-const ASKS = /\b(who|whom|whose|when|where|why|which|how\s+(?:many|much|long))\b/i;
-
-/** Whether the entry is asked what the message asks: "who planned them" of a "when" entry is not. */
-function asksAsEntry(text: string, questions: readonly string[]): boolean {
-  const asked = ASKS.exec(text)?.[1]?.toLowerCase().replace(/\s+/g, ' ');
-  if (asked === undefined) return true;
-  return questions.some((question) => ASKS.exec(question)?.[1]?.toLowerCase() === asked);
-}
 
 export function askedOfLastAnswer(
   turn: Turn,

@@ -79,6 +79,28 @@ export function continuesConversation({ kb }: Pick<Turn, 'kb'>, text: string): b
 
 const WHY = /^\s*(?:(?:and|but|so|ok(?:ay)?)\s+)?(?:why|how\s+come)\b/i;
 
+const ASKS = /\b(who|whom|whose|when|where|why|which|how\s+(?:many|much|long))\b/i;
+
+/** Whether the entry is asked what the message asks: "who planned them" of a "when" entry is not. */
+export function asksAsEntry(text: string, questions: readonly string[]): boolean {
+  const asked = ASKS.exec(text)?.[1]?.toLowerCase().replace(/\s+/g, ' ');
+  if (asked === undefined) return true;
+  return questions.some((question) => ASKS.exec(question)?.[1]?.toLowerCase() === asked);
+}
+
+const YEAR = /\b(?:19|20)\d{2}\b/;
+
+/**
+ * "how many were hurt?" after the strikes since Oct. 7 leans on those strikes: the injuries of
+ * the 2020 attack, an entry of the same subject whose phrasings date it to a year the message
+ * and the conversation's entry never name, are another event's.
+ */
+function anotherYear(ownText: string, known: KnowledgeEntry, entry: KnowledgeEntry): boolean {
+  const dated = entry.questions.filter((question) => YEAR.test(question)).length;
+  if (dated * 2 < entry.questions.length || YEAR.test(ownText)) return false;
+  return !known.questions.some((question) => YEAR.test(question));
+}
+
 /** The words of `ownText` that `entry` leaves unanswered, with "why" when it gives no reason. */
 export function unansweredBy(
   turn: Turn,
@@ -89,6 +111,8 @@ export function unansweredBy(
   const missing = [...coverage.uncovered(ownText, entry)];
   if (WHY.test(ownText) && !entry.questions.some((question) => WHY.test(question)))
     missing.push('why');
+  // "which base was it?" of the injuries in 2020: the entry says how many, never which base.
+  else if (!asksAsEntry(ownText, entry.questions)) missing.push('question word');
   return missing;
 }
 
@@ -124,7 +148,11 @@ export function guardAnswer(
   if (entry === undefined) return resolution;
   if (speaksOfAnother(turn, ownText, entry)) return declineNear(turn, tools, ownText, reply, entry);
   const onTopic =
-    resolved || context.some((known) => known.id === entry.id || sameSubject(known, entry));
+    resolved ||
+    context.some(
+      (known) =>
+        known.id === entry.id || (sameSubject(known, entry) && !anotherYear(ownText, known, entry)),
+    );
   const { coverage } = conversationToolsFor(turn.kb.knowledge);
   // Off the conversation's topic, a message too short to stand alone is still on it: "how many
   // injured?" after the deaths in Jordan is about Jordan, not the 2020 attack in Iraq.

@@ -93,3 +93,17 @@ describe('a pronoun for the person the conversation is about', () => {
     });
   });
 });
+
+describe('a follow-up of the same subject but another event', () => {
+  const onArticle = conversationsOn(SHIPPED_KNOWLEDGE);
+  it('GIVEN the strikes since Oct. 7 THEN "how many were hurt?" is not the 2020 injuries, nor "which base was it?" their count', async () => {
+    const say = await (await onArticle)('strikes');
+    await say('how many strikes have there been since oct 7?');
+    // A blind tester got the injuries of the 2020 attack here: the article gives none for the strikes.
+    expect((await say('how many were hurt?')).kind).not.toBe('answer');
+    const injuries = await (await onArticle)('injuries');
+    // The article never names the base: the injury count does not answer "which".
+    expect((await injuries('how many us troops were injured in 2020')).kind).toBe('answer');
+    expect((await injuries('which base was it?')).kind).not.toBe('answer');
+  });
+});
