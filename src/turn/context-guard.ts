@@ -58,9 +58,29 @@ function namesNewTopic(turn: Turn, text: string, entry: KnowledgeEntry): boolean
     return namesEntry(turn, text, entry);
   const { singular, plural } = conversationToolsFor(turn.kb.knowledge).nounsOf(entry);
   const nouns = [singular, plural].filter((noun): noun is string => noun !== undefined);
-  const words = new Set(text.toLowerCase().split(/[^a-z]+/));
-  return nouns.length === 0 || nouns.some((noun) => words.has(noun) || words.has(`${noun}s`));
+  const words = text.toLowerCase().split(/[^a-z]+/);
+  const named = (noun: string) =>
+    words.some(
+      (word, i) => (word === noun || word === `${noun}s`) && !VERB_CUES.has(words[i - 1] ?? ''),
+    );
+  return nouns.length === 0 || nouns.some(named);
 }
+
+// "should I report it?" uses the word as a verb: it does not name the entry about a report.
+const VERB_CUES = new Set([
+  'i',
+  'you',
+  'we',
+  'they',
+  'to',
+  'should',
+  'can',
+  'could',
+  'must',
+  'will',
+  'would',
+  'do',
+]);
 
 /** Whether the message has a pronoun or "that one" standing for something said before. */
 export function refersBack(text: string): boolean {

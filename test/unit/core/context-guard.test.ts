@@ -25,6 +25,13 @@ describe('context guard after a turn that was not answered', () => {
     });
   });
 
+  it('GIVEN a clarification offering laptops THEN "how quickly should I report it?" is not the Code of Conduct answer', async () => {
+    const say = await conversation('lost-laptop');
+    expect((await say('I lost my laptop')).kind).toBe('clarify');
+    // A blind tester got the Speak Up line here: "report" is a verb, it names no report entry.
+    expect((await say('how quickly should I report it?')).kind).not.toBe('answer');
+  });
+
   it('GIVEN clarifications offering the overtime rates THEN "who approves it?" is not answered from training', async () => {
     const say = await conversation('offered');
     expect((await say('do i get paid overtime?')).kind).toBe('clarify');
