@@ -1,4 +1,5 @@
 import { at } from './checked-read.js';
+import { siblingSlot } from './entry-profiles.js';
 import { isFunctionWord } from './normalize.js';
 
 /**
@@ -10,17 +11,13 @@ import { isFunctionWord } from './normalize.js';
  * other, not one entry to its own phrasings.
  */
 
-/**
- * Siblings share at least this many core words that are not the file's background (`U.S.
- * troops` in a file about U.S. troops tells no two entries apart) and differ in at most this
- * many on each side.
- */
-const MIN_SHARED = 2;
-const MAX_DIFFERENT = 2;
-
 export type Counterparts = ReadonlyMap<string, ReadonlySet<string>>;
 
-/** Each word's counterparts, from every pair of entries whose cores differ in one slot. */
+/**
+ * Each word's counterparts, from every pair of entries whose cores differ in one slot
+ * (`siblingSlot`), sharing words that are not the file's background: "U.S. troops" in a file
+ * about U.S. troops tells no two entries apart.
+ */
 export function counterpartsOf(
   cores: readonly (readonly string[])[],
   background: ReadonlySet<string>,
@@ -34,15 +31,10 @@ export function counterpartsOf(
   const content = cores.map((core) => core.filter((t) => !isFunctionWord(t)));
   for (let i = 0; i < content.length; i++) {
     for (let j = i + 1; j < content.length; j++) {
-      const a = at(content, i);
-      const b = at(content, j);
-      const onlyA = a.filter((t) => !b.includes(t));
-      const onlyB = b.filter((t) => !a.includes(t));
-      const shared = a.filter((t) => b.includes(t) && !background.has(t)).length;
-      const oneSlot = (only: readonly string[]) => only.length > 0 && only.length <= MAX_DIFFERENT;
-      if (shared < MIN_SHARED || !oneSlot(onlyA) || !oneSlot(onlyB)) continue;
-      for (const x of onlyA)
-        for (const y of onlyB) {
+      const slot = siblingSlot(at(content, i), at(content, j), background);
+      if (slot === undefined) continue;
+      for (const x of slot.onlyA)
+        for (const y of slot.onlyB) {
           add(x, y);
           add(y, x);
         }

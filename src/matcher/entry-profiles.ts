@@ -39,15 +39,28 @@ export function leavesSlotOpen(
   const [first, second] = ranked;
   if (first === undefined || second === undefined || second.s < SIBLING_SCORE_SHARE * first.s)
     return false;
-  const a = at(cores, first.e);
-  const b = at(cores, second.e);
+  // Siblings share most of what they are about; the question must name a side to be answered.
+  const slot = siblingSlot(at(cores, first.e), at(cores, second.e));
+  if (slot === undefined) return false;
+  return !slot.onlyA.some((t) => question.has(t)) && !slot.onlyB.some((t) => question.has(t));
+}
+
+/**
+ * The slot two entries' core words differ in, when they are siblings: one or two words of each
+ * side's own, and at least `MIN_SHARED_CORE` shared words that are not `background`.
+ */
+export function siblingSlot(
+  a: readonly string[],
+  b: readonly string[],
+  background: ReadonlySet<string> = new Set(),
+): { readonly onlyA: readonly string[]; readonly onlyB: readonly string[] } | undefined {
   const onlyA = a.filter((t) => !b.includes(t));
   const onlyB = b.filter((t) => !a.includes(t));
-  // Siblings share most of what they are about; the question must name a side to be answered.
-  const shared = a.length - onlyA.length;
+  const shared = a.filter((t) => b.includes(t) && !background.has(t)).length;
   const oneSlot = (only: readonly string[]) => only.length > 0 && only.length <= MAX_SLOT_WORDS;
-  if (!oneSlot(onlyA) || !oneSlot(onlyB) || shared < MIN_SHARED_CORE) return false;
-  return !onlyA.some((t) => question.has(t)) && !onlyB.some((t) => question.has(t));
+  return oneSlot(onlyA) && oneSlot(onlyB) && shared >= MIN_SHARED_CORE
+    ? { onlyA, onlyB }
+    : undefined;
 }
 
 /** Distinct slot words of a kind from which an entry's slot counts as a free parameter. */

@@ -39,12 +39,15 @@ const EXACT_COSINE = 0.9999;
 
 const isExact = (c: CandidateEvidence) => c.nearest >= EXACT_COSINE && c.sameContent;
 
-/** How much of its calibrated confidence a candidate keeps, for what calibration cannot see. */
-function keptShare(c: CandidateEvidence, scored: ScoredQuery): number {
-  let share = c.roleConflict ? ROLE_CONFLICT_SCALE : 1;
-  if (!scored.curated) return share;
-  const unseenTime = scored.unseenSlot === 'time' && !c.timesVary;
-  const otherSlot =
+/**
+ * Share of a question's weight from which one unseen word is another detail asked of, even
+ * with all of the entry's core words there ("can I opt out of the pension").
+ */
+const UNSEEN_DETAIL_SHARE = 0.25;
+
+/** The question names a slot value (place, person, number, rate, time, end point) the entry has not. */
+function namesOtherSlot(c: CandidateEvidence): boolean {
+  return (
     c.foreignNumber ||
     c.slotSwap ||
     c.placeSwap ||
@@ -52,10 +55,19 @@ function keptShare(c: CandidateEvidence, scored: ScoredQuery): number {
     c.slotsOnly ||
     c.counterpartNamed ||
     c.otherRate ||
-    c.timeConflict;
-  if (unseenTime || otherSlot || c.unsaidEndPoint) share *= SLOT_MISMATCH_SCALE;
-  if (c.unknownMax > 0 && (c.core < 1 || scored.unseenObject || c.unknownMax >= 0.25))
-    share *= OTHER_DETAIL_SCALE;
+    c.timeConflict ||
+    c.unsaidEndPoint
+  );
+}
+
+/** How much of its calibrated confidence a candidate keeps, for what calibration cannot see. */
+function keptShare(c: CandidateEvidence, scored: ScoredQuery): number {
+  let share = c.roleConflict ? ROLE_CONFLICT_SCALE : 1;
+  if (!scored.curated) return share;
+  const unseenTime = scored.unseenSlot === 'time' && !c.timesVary;
+  if (unseenTime || namesOtherSlot(c)) share *= SLOT_MISMATCH_SCALE;
+  const detail = c.core < 1 || scored.unseenObject || c.unknownMax >= UNSEEN_DETAIL_SHARE;
+  if (c.unknownMax > 0 && detail) share *= OTHER_DETAIL_SCALE;
   return share;
 }
 
@@ -68,16 +80,8 @@ function isExplained(c: CandidateEvidence, scored: ScoredQuery): boolean {
   return (
     c.unknownMax === 0 &&
     c.foreignMax === 0 &&
-    !c.foreignNumber &&
-    !c.otherRate &&
     !c.roleConflict &&
-    !c.timeConflict &&
-    !c.unsaidEndPoint &&
-    !c.slotSwap &&
-    !c.placeSwap &&
-    !c.otherEntity &&
-    !c.slotsOnly &&
-    !c.counterpartNamed &&
+    !namesOtherSlot(c) &&
     c.namesEntry &&
     c.questionWords === 1 &&
     scored.unseenSlot === undefined

@@ -1,4 +1,5 @@
 import { conversationToolsFor } from '../conversation/conversation-tools.js';
+import { declineNear } from './context-guard.js';
 import type { Resolution, Turn, TurnTools } from './resolver.js';
 
 /**
@@ -32,11 +33,5 @@ export function guardSpeaker(turn: Turn, tools: TurnTools, resolution: Resolutio
     THE_SOURCE,
   ].join(' ');
   if (conversationToolsFor(turn.kb.knowledge).coverage.saidWithin(who, source)) return resolution;
-  const explanation = reply.explanation ?? {
-    normalized: turn.text.toLowerCase(),
-    confidence: reply.confidence,
-    thresholds: turn.kb.thresholds,
-  };
-  const nearest = [turn.kb.suggestion(entry)];
-  return { reply: tools.decline(reply.confidence, explanation, nearest), question: turn.text };
+  return declineNear(turn, tools, turn.text, reply, entry);
 }

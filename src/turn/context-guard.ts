@@ -285,7 +285,8 @@ function answeredFact({ kb }: Turn, reply: Reply): KnowledgeEntry | undefined {
   return kb.entries.get(reply.entry.entry);
 }
 
-function declineNear(
+/** A decline of `ownText` that names the entry it nearly was, in place of answering from it. */
+export function declineNear(
   turn: Turn,
   tools: TurnTools,
   ownText: string,
