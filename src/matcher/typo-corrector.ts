@@ -1,5 +1,6 @@
 import jaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import { at } from './checked-read.js';
+import { createSkeletonReader } from './consonant-skeletons.js';
 import { countOf } from './counts.js';
 import { editDistance, maxEditsFor } from './edit-budget.js';
 import { isEnglishWord } from './english-words.js';
@@ -108,6 +109,7 @@ export function createTypoCorrector(
     return index;
   };
 
+  const skeletons = createSkeletonReader(vocabulary.keys());
   let longest = 0;
   for (const word of vocabulary.keys()) longest = Math.max(longest, word.length);
 
@@ -148,13 +150,21 @@ export function createTypoCorrector(
     return best;
   };
 
+  /** The readings only a question's words get: a short word's typo, a word without its vowels. */
+  const looseTypoOf = (surface: string): TypoCorrection | undefined => {
+    const short = shortTypoOf(surface, index ?? buildIndex());
+    if (short !== undefined) return short;
+    const word = skeletons.read(surface);
+    // Counted as two edits, as a short word's typo: a few consonants are easy to confuse.
+    return word === undefined ? undefined : { surface: word, distance: 2 };
+  };
+
   return {
     correct(surface) {
       // Beyond any real word: no correction, and nothing kept, so such words cannot fill memory.
       if (surface.length > MAX_WORD_LENGTH) return undefined;
       if (cache.has(surface)) return cache.get(surface);
-      const found =
-        lookup(surface) ?? (shortWords ? undefined : shortTypoOf(surface, index ?? buildIndex()));
+      const found = lookup(surface) ?? (shortWords ? undefined : looseTypoOf(surface));
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(surface, found);
       return found;

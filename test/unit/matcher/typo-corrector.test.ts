@@ -42,6 +42,22 @@ describe('typo corrector', () => {
     expect(twins.correct('bnak')?.surface).toBe('bank');
   });
 
+  it('reads a word typed without its vowels as the one known word with those consonants', () => {
+    expect(corrector.correct('trps')).toEqual({ surface: 'troops', distance: 2 });
+    expect(corrector.correct('cmmndr')?.surface).toBe('commander');
+    // Consonants no known word has in that order, and words of English, are left alone.
+    expect(corrector.correct('grmny')).toBeUndefined();
+    expect(corrector.correct('myth')).toBeUndefined();
+    // Two known words with the same consonants: neither is guessed.
+    const twins = createTypoCorrector(
+      new Map([
+        ['long', 1],
+        ['lung', 1],
+      ]),
+    );
+    expect(twins.correct('lng')).toBeUndefined();
+  });
+
   it('allows more edits only for longer words', () => {
     expect(maxEditsFor(3)).toBe(0);
     expect(maxEditsFor(5)).toBe(1);
