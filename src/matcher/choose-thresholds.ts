@@ -32,6 +32,12 @@ const MAX_ANSWER = 0.95;
  * small part of the evidence, and on a small file a few of them would set it alone.
  */
 const MAX_EXPLAINED_DISCOUNT = 0.1;
+/**
+ * A lower explained cut-off must win by more than this many held-out questions' worth of gain:
+ * the explained trials are few, their gain curve is flat, and one more right answer would
+ * otherwise move the cut-off far down (0.055 for one question after a normalisation change).
+ */
+const EXPLAINED_SLACK_QUESTIONS = 1.5;
 // Below this, suggestions are mostly noise: better to say "I don't know" than to offer them.
 const MIN_CLARIFY = 0.2;
 /** Offering suggestions for an off-topic question costs this many helpful clarifications. */
@@ -222,6 +228,7 @@ export function chooseThresholds(
       explained: t,
     }),
     answer,
+    EXPLAINED_SLACK_QUESTIONS,
   );
 
   let clarify = answer;
@@ -237,8 +244,8 @@ export function chooseThresholds(
 }
 
 /**
- * The cut-off in [lo, hi] with the best `answerGain`, the higher one on a tie, among those that
- * answer few enough made-up near misses; `hi` when none beats it.
+ * The highest cut-off in [lo, hi] whose `answerGain` is within `slack` held-out questions of the
+ * best, among those that answer few enough made-up near misses; `hi` when none does.
  */
 function bestCutOff(
   outcomes: readonly AnswerOutcome[],
@@ -246,17 +253,17 @@ function bestCutOff(
   lo: number,
   cutOffs: (t: number) => CutOffs,
   hi = MAX_ANSWER,
+  slackQuestions = 0,
 ): number {
-  let chosen = hi;
-  let best = Number.NEGATIVE_INFINITY;
+  const gains: { t: number; g: number }[] = [];
   for (const t of cutPoints(tops, lo, hi)) {
     const cut = cutOffs(t);
-    if (madeUpAnswered(outcomes, cut) > MAX_MADE_UP_ANSWERED) continue;
-    const g = answerGain(outcomes, cut);
-    if (g > best || (g === best && t > chosen)) {
-      best = g;
-      chosen = t;
-    }
+    if (madeUpAnswered(outcomes, cut) <= MAX_MADE_UP_ANSWERED)
+      gains.push({ t, g: answerGain(outcomes, cut) });
   }
-  return chosen;
+  if (gains.length === 0) return hi;
+  const best = Math.max(...gains.map((x) => x.g));
+  const answerable = outcomes.filter((o) => o.kind === 1 || o.kind === 0).length;
+  const slack = share(slackQuestions, answerable);
+  return Math.max(...gains.filter((x) => x.g >= best - slack).map((x) => x.t));
 }

@@ -3,6 +3,7 @@ import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer
 import stopwords from 'natural/lib/natural/util/stopwords.js';
 import { LOCATIVES } from './capital-metonyms.js';
 import { BUILT_IN_SHORTHAND, fillerMask, rewriteCounts, rewriteTimers } from './chat-lexicon.js';
+import { readDates, spellNumericDates } from './date-words.js';
 import { numberWordsAsDigits } from './number-words.js';
 import { createPhraseRewriter } from './synonym-phrases.js';
 
@@ -285,10 +286,10 @@ export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
     t = t.normalize('NFD').replace(MARKS, '').normalize('NFC');
     t = canonicalCountryNames(t.replace(APOSTROPHES, "'")).toLowerCase();
     t = expandContractions(t).replace(MENTION, ' ').replace(NUMBER_SIGN, '$1how many ');
-    t = t.replace(/(\d),(?=\d{3}\b)/g, '$1'); // 1,000 → 1000
+    t = spellNumericDates(t.replace(/(\d),(?=\d{3}\b)/g, '$1')); // 1,000 → 1000
     t = t.replace(/(?<!\d)\.|\.(?!\d)/g, ' '); // keep only decimal points
     const typed = tokenizer.tokenize(t).map(expand).join(' ').split(' ');
-    const read = rewriteTimers(numberWordsAsDigits(typed));
+    const read = rewriteTimers(numberWordsAsDigits(readDates(typed)));
     return rewriteCounts(asCountries(read, config.metonyms)).join(' ');
   };
   const rewritePhrases = createPhraseRewriter(config.synonyms ?? [], cleanWords);

@@ -65,6 +65,8 @@ describe('chooseThresholds for explained questions', () => {
     expect(t.answer).toBeGreaterThan(0.64);
     expect(t.answer).toBeLessThanOrEqual(0.7);
     expect(t.answerExplained).toBeGreaterThan(0.55);
-    expect(t.answerExplained).toBeLessThanOrEqual(0.58);
+    expect(t.answerExplained).toBeLessThanOrEqual(0.6);
+    // b2 at 0.58 alone is one question: too little to set the cut-off by (a flat gain curve).
+    expect(t.answerExplained).toBeGreaterThan(0.58);
   });
 });
