@@ -107,6 +107,7 @@ export function toResult(
           : calibrator.probability(features[rank] ?? []) * keptShare(c, scored),
         phrasing: phrasings[c.phrasing] ?? '',
         ...(isExplained(c, scored) && { explained: true }),
+        ...((namesOtherSlot(c) || c.roleConflict) && { otherSlot: true }),
       },
     }))
     .sort((a, b) => b.candidate.confidence - a.candidate.confidence);

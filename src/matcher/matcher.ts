@@ -34,6 +34,13 @@ export interface Candidate {
    * it be answered at a lower confidence.
    */
   readonly explained?: boolean;
+  /**
+   * The question names a slot value this entry does not have: another place, person, role,
+   * time, number or rate, or the counterpart of one of its words ("site" asked of the office
+   * entry). Its confidence already pays for it; a caller that reads the question in parts
+   * (the situation apart from the question) needs to know the whole named it.
+   */
+  readonly otherSlot?: boolean;
 }
 
 export interface MatchResult {

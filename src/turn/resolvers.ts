@@ -4,6 +4,7 @@ import { resolveFollowUp } from './resolvers/follow-up.js';
 import { matchInConversation } from './resolvers/match-asked.js';
 import { answerMetadata } from './resolvers/metadata.js';
 import { createMultiPartResolver } from './resolvers/multi-part.js';
+import { answerPastSituation } from './resolvers/past-situation.js';
 import { pickFromList } from './resolvers/pick-from-list.js';
 import { answerRankedQuestion } from './resolvers/ranked-question.js';
 import { answerSpeakerNamed } from './resolvers/speaker-named.js';
@@ -23,5 +24,6 @@ export const RESOLVERS: readonly Resolver[] = [
   resolveFollowUp,
   answerRankedQuestion,
   createMultiPartResolver([answerMetadata, answerSpeakerNamed, resolveFollowUp]),
+  answerPastSituation,
   matchInConversation,
 ];

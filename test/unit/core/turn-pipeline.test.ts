@@ -55,6 +55,7 @@ describe('the turn pipeline', () => {
       'resolveFollowUp',
       'answerRankedQuestion',
       'answerParts',
+      'answerPastSituation',
       'matchInConversation',
     ]);
   });

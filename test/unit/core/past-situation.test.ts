@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { isBackground, situationAndQuestion } from '../../../src/conversation/situation-clause.js';
+import { askerOn } from '../../support/shipped-bot.js';
+
+const HANDBOOK = new URL('../../golden/dev/handbook.yaml', import.meta.url).pathname;
+// One bot, trained once; each question in a fresh conversation.
+const asker = askerOn(HANDBOOK);
+const ask = async (text: string) => (await asker)(text);
+
+describe('situation before the question', () => {
+  it('finds the question after the situation, as typed', () => {
+    expect(
+      situationAndQuestion("hey, my laptop won't boot, when is the IT help desk open?"),
+    ).toEqual({
+      situation: "hey my laptop won't boot",
+      question: 'when is the IT help desk open?',
+    });
+    expect(situationAndQuestion('off to New York 🗽 what is the per diem?')?.question).toBe(
+      'what is the per diem?',
+    );
+    // A message that opens with its question has no situation.
+    expect(situationAndQuestion('how long is the notice period, roughly?')).toBeUndefined();
+  });
+
+  it('counts as background only a situation that names nothing an answer could depend on', () => {
+    expect(isBackground('thinking of resigning')).toBe(true);
+    expect(isBackground("my laptop won't boot")).toBe(true);
+    // A place, a role, a time, a number, a negated slot, or greetings alone are not background.
+    expect(isBackground('off to New York for work')).toBe(false);
+    expect(isBackground('my husband is a contractor')).toBe(false);
+    expect(isBackground('been off ill a lot this year')).toBe(false);
+    expect(isBackground('my laptop is 3 years old')).toBe(false);
+    expect(isBackground("I'm not full time")).toBe(false);
+    expect(isBackground('hey')).toBe(false);
+  });
+
+  it('GIVEN background before a question THEN the question is answered as asked alone', async () => {
+    expect(
+      await ask('hey, thinking of resigning, how much notice do heads of department have to give?'),
+    ).toMatchObject({ kind: 'answer', entry: { entry: 'notice-period' } });
+    expect(await ask("hey, my laptop won't boot, when is the IT help desk open?")).toMatchObject({
+      kind: 'answer',
+      entry: { entry: 'it-help-desk' },
+    });
+  });
+
+  it('GIVEN a situation that names what the entry is not for THEN it is not answered', async () => {
+    // The core hours are the office's: a site worker is not answered with them.
+    expect((await ask('I work on site, what are the core hours?')).kind).not.toBe('answer');
+    expect((await ask('my husband is a contractor, can he join the bike scheme?')).kind).not.toBe(
+      'answer',
+    );
+  });
+});
