@@ -349,6 +349,19 @@ describe('conversations: the examples of the conversation issue', () => {
     expect(reply.text).toContain('My knowledge doesn\'t cover "how many in germany"');
   });
 
+  it('GIVEN a position in the ranking, as a word or a number THEN the country at it answers', async () => {
+    const { ask } = await conversation();
+    expect(await ask('which country is second for us troops in the middle east')).toMatchObject({
+      kind: 'answer',
+      entry: { entry: 'us-troops-qatar' },
+    });
+    // From the article dev set: "#3" was declined (0.11).
+    expect(await ask('#3 country for us troops in the middle east???')).toMatchObject({
+      kind: 'answer',
+      entry: { entry: 'us-troops-bahrain' },
+    });
+  });
+
   it('GIVEN every country of the ranking THEN the entry that gives the ranking answers, once', async () => {
     const { ask } = await conversation();
     const reply = await ask('how many troops in kuwait, qatar and bahrain');

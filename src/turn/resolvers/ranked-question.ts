@@ -13,6 +13,17 @@ const ORDINAL = new RegExp(
   `\\b(?:the\\s+)?(${Object.keys(ORDINALS).join('|')})(\\s+(?:most|largest|biggest|highest))?\\b`,
   'i',
 );
+// "#3 country for us troops", "number 2 host": a position written as a number.
+const NUMBERED = /(?:#|\bnumber\s+|\bno\.\s*)([2-5])\b(\s+(?:most|largest|biggest|highest))?/i;
+
+/** The position a question asks for ("second", "3rd", "#3") and where it says so. */
+function askedPosition(text: string): { found: RegExpExecArray; position: number } | undefined {
+  const word = ORDINAL.exec(text);
+  const named = word?.[1] === undefined ? undefined : ORDINALS[word[1].toLowerCase()];
+  if (word && named !== undefined) return { found: word, position: named };
+  const numbered = NUMBERED.exec(text);
+  return numbered ? { found: numbered, position: Number(numbered[1]) } : undefined;
+}
 
 /**
  * "which country is second for us troops": a position in a ranking the knowledge declares
@@ -21,11 +32,10 @@ const ORDINAL = new RegExp(
  * a decline says the list has none there. Anything else falls through.
  */
 export const answerRankedQuestion: Resolver = (turn, tools) => {
-  const found = ORDINAL.exec(turn.text);
-  const position = found?.[1] === undefined ? undefined : ORDINALS[found[1].toLowerCase()];
-  if (!found || position === undefined || tools.match(turn.text).reply.kind === 'answer')
-    return undefined;
-  const head = turn.text.replace(ORDINAL, found[2] ? 'the$2' : 'the most');
+  const asked = askedPosition(turn.text);
+  if (asked === undefined || tools.match(turn.text).reply.kind === 'answer') return undefined;
+  const { found, position } = asked;
+  const head = turn.text.replace(found[0], found[2] ? `the${found[2]}` : 'the most');
   const { reply } = tools.match(head);
   const top = reply.kind === 'answer' ? turn.kb.entries.get(reply.entry.entry) : undefined;
   if (top === undefined) return undefined;
