@@ -37,9 +37,9 @@ export interface EntryKnowledge {
   readonly directions: readonly ReadonlySet<string>[];
   /** Each phrasing's distinct content words, as `contentKey` writes them. */
   readonly phrasingContent: readonly string[];
-  /** The number tokens each entry's answer states ("13000" for "over 13,000"). */
+  /** The number and time tokens each entry's answer states ("13000" for "over 13,000"). */
   readonly answerNumbers: readonly ReadonlySet<string>[];
-  /** Every number some entry's answer states. */
+  /** Every number and time some entry's answer states. */
   readonly statedNumbers: ReadonlySet<string>;
   /** The units each entry states a rate in (`rate-units.ts`). */
   readonly rateUnits: readonly ReadonlySet<string>[];
@@ -104,8 +104,8 @@ function wordShares(
     const token = a.tokens[i] as string;
     if (isStopToken(token)) continue;
     const number = /^\d/.test(token);
-    // A number the entry's answer states is the entry's own, though no phrasing says it.
-    const has = (id >= 0 && words.has(id)) || (number && numbers.own.has(token));
+    // A number or time the entry's answer states is the entry's own, though no phrasing says it.
+    const has = (id >= 0 && words.has(id)) || numbers.own.has(token);
     if (isQuestionWord(token)) {
       asks++;
       if (has) asked++;

@@ -2,6 +2,7 @@ import { at } from './checked-read.js';
 import type { AnalyzedText, FeatureSpace } from './feature-space.js';
 import type { TrainingEntry } from './matcher.js';
 import type { Normalizer } from './normalize.js';
+import { isStatedTime } from './slot-lexicon.js';
 import type { SparseRows } from './sparse-vector.js';
 
 /**
@@ -63,19 +64,25 @@ export function coverageWithoutEntry(
   return total > 0 ? known / total : 0;
 }
 
-/** The numbers each entry's answer states, and every number some answer states. */
+/**
+ * The numbers and times (`isStatedTime`) each entry's answer states, and every one some answer
+ * states.
+ */
 export function answerFigures(entries: readonly TrainingEntry[], normalizer: Normalizer) {
   const answerNumbers = entries.map((e) => numbersOf(e.answer ?? '', normalizer));
   const statedNumbers: ReadonlySet<string> = new Set(answerNumbers.flatMap((n) => [...n]));
   return { answerNumbers, statedNumbers };
 }
 
-/** The number tokens a text states, as the normaliser writes them ("13000" for "13,000"). */
+/**
+ * The number and time tokens a text states, as the normaliser writes them ("13000" for "13,000",
+ * "monthli" for "monthly").
+ */
 function numbersOf(text: string, normalizer: Normalizer): ReadonlySet<string> {
   return new Set(
     normalizer
       .words(text)
-      .map((w) => w.token)
-      .filter((t) => /^\d/.test(t)),
+      .filter((w) => /^\d/.test(w.token) || isStatedTime(w.surface))
+      .map((w) => w.token),
   );
 }

@@ -82,3 +82,17 @@ export function slotKind(surface: string): 'entity' | 'time' | undefined {
 export function isSlotWord(surface: string): boolean {
   return slotKind(surface) !== undefined;
 }
+
+/**
+ * Times an answer can state as its own value: a weekday, a month, a frequency, a part of the
+ * day ("paid monthly", "every Friday"). Asked of the entry whose answer says it, such a word is
+ * that entry's, as a number its answer states is. Not the periods ("week", "year"), which
+ * answers use to measure ("a 12-month period") more than to state when.
+ */
+const STATED_TIMES: ReadonlySet<string> = words(`january february march april june july august
+september october november december monday tuesday wednesday thursday friday saturday sunday
+morning afternoon evening daily weekly fortnightly monthly annually yearly quarterly`);
+
+export function isStatedTime(surface: string): boolean {
+  return STATED_TIMES.has(surface);
+}
