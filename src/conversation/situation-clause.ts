@@ -17,6 +17,23 @@ const MAX_SITUATION_WORDS = 12;
 const NEGATED_SLOT =
   /\bnon\b|\bnot\s+(?:an?|the|on|in|at|yet|full|part|eligible)\b|\bno\s+longer\b/i;
 
+// A question word anywhere, or an auxiliary opening a clause ("…, do I get full sick pay"): the
+// text asks something. "my roommate is from doha" tells.
+const ASKS =
+  /\b(?:who|whom|whose|what|when|where|which|why|how)\b|(?:^|[,;:!?]\s*)(?:is|are|was|were|do|does|did|has|have|can|could|will|would|should|am)\b/i;
+// The asker speaking of themselves or their own: "my sister works in dc", "still finding my feet".
+const FIRST_PERSON = /\b(?:i|i'm|im|me|my|mine|we|we're|our)\b/i;
+
+/** Whether a text asks something (a question word, or an auxiliary opening a clause). */
+export function asksSomething(text: string): boolean {
+  return ASKS.test(text);
+}
+
+/** A text that asks nothing and speaks of the asker: a situation told, not a question. */
+export function tellsOwnSituation(text: string): boolean {
+  return !ASKS.test(text) && FIRST_PERSON.test(text);
+}
+
 export interface SituationAndQuestion {
   readonly situation: string;
   /** The question as typed, from its first word to the end of the message. */

@@ -1,3 +1,4 @@
+import { tellsOwnSituation } from '../conversation/situation-clause.js';
 import { clarifyReply, NEAR_DECLINE } from '../reply/build-reply.js';
 import type { AnswerPart, AnswerReply, ClarifyReply, Reply, Source, Suggestion } from '../reply.js';
 
@@ -37,7 +38,10 @@ function partOf(question: string, reply: Reply): AnswerPart {
   return { question, text: `My knowledge doesn't cover "${question}".` };
 }
 
-/** One reply: every part's answer in order, then what the knowledge does not cover. */
+/**
+ * One reply: every part's answer in order, then what the knowledge does not cover of what was
+ * asked.
+ */
 export function combine(
   results: readonly { question: string; reply: Reply }[],
 ): AnswerReply | undefined {
@@ -47,9 +51,11 @@ export function combine(
   );
   const last = answers.at(-1);
   if (last === undefined) return undefined;
+  // "my roommate is from doha, how many troops does qatar host?": the situation told is not a
+  // question the knowledge failed; saying it "doesn't cover" it is noise.
   const texts = [
     ...parts.filter((part) => part.entry !== undefined),
-    ...parts.filter((part) => part.entry === undefined),
+    ...parts.filter((part) => part.entry === undefined && !tellsOwnSituation(part.question)),
   ].map((part) => part.text);
   const source = combinedSource(answers.flatMap((a) => (a.source ? [a.source] : [])));
   return {

@@ -1,5 +1,6 @@
 import { conversationToolsFor } from '../../conversation/conversation-tools.js';
 import { listEntryFor } from '../../conversation/ranked-lists.js';
+import { asksSomething } from '../../conversation/situation-clause.js';
 import { MAX_PARTS, splitQuestion } from '../../conversation/split-question.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
 import type { Reply } from '../../reply.js';
@@ -17,7 +18,8 @@ import { matchAsked } from './match-asked.js';
  */
 export function createMultiPartResolver(partResolvers: readonly Resolver[]): Resolver {
   return async function answerParts(turn, tools) {
-    const matchedWhole = tools.match(turn.text).reply;
+    const wholeMatch = tools.match(turn.text);
+    const matchedWhole = wholeMatch.reply;
     const whole = answered(matchedWhole);
     const { subjects } = conversationToolsFor(turn.kb.knowledge);
     const questions = splitQuestion(turn.text, subjects);
@@ -29,6 +31,7 @@ export function createMultiPartResolver(partResolvers: readonly Resolver[]): Res
     }
     if (questions.length < 2) return undefined;
     const parts = await resolveParts(turn, tools, questions, partResolvers);
+    if (answersOnlySituation(parts, wholeMatch.candidates[0]?.entry)) return undefined;
     const entries = parts.map(({ reply }) => answered(reply));
     // A message answered as a whole stays whole, unless its parts are each answered, by entries
     // of their own, the whole's among them: then the split answers more than the whole did. Or
@@ -49,6 +52,29 @@ export function createMultiPartResolver(partResolvers: readonly Resolver[]): Res
 }
 
 const OWN_QUESTION = /^(?:how|what|when|where|who|which|why)\b/i;
+
+/**
+ * "still in month 3 of probation and been off sick a week, do I get full sick pay?": the parts
+ * answered only tell (they ask nothing), the part that asks is not answered, and the whole
+ * message leans to another entry than theirs. Answering what was told answers what was not
+ * asked (the probation rules); the whole is asked instead. "family discount 15%? how many
+ * people??" leans to the discount its first part answers, and stays split.
+ */
+function answersOnlySituation(
+  parts: readonly { question: string; reply: Reply }[],
+  wholeTop: string | undefined,
+): boolean {
+  const answeredParts = parts.filter(({ reply }) => answered(reply) !== undefined);
+  const asking = parts.filter(({ question }) => asksSomething(question));
+  return (
+    answeredParts.length > 0 &&
+    asking.length > 0 &&
+    asking.every(({ reply }) => answered(reply) === undefined) &&
+    answeredParts.every(
+      ({ question, reply }) => !asksSomething(question) && answered(reply) !== wholeTop,
+    )
+  );
+}
 
 /**
  * A part the whole's answer leaves out: unanswered, put as a question of its own ("how many

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isBackground, situationAndQuestion } from '../../../src/conversation/situation-clause.js';
-import { askerOn } from '../../support/shipped-bot.js';
+import {
+  asksSomething,
+  isBackground,
+  situationAndQuestion,
+  tellsOwnSituation,
+} from '../../../src/conversation/situation-clause.js';
+import { askerOn, SHIPPED_KNOWLEDGE } from '../../support/shipped-bot.js';
 
 const HANDBOOK = new URL('../../golden/dev/handbook.yaml', import.meta.url).pathname;
 // One bot, trained once; each question in a fresh conversation.
@@ -50,5 +55,21 @@ describe('situation before the question', () => {
     expect((await ask('my husband is a contractor, can he join the bike scheme?')).kind).not.toBe(
       'answer',
     );
+  });
+
+  it('tells a situation told from a question asked', () => {
+    expect(asksSomething('been off sick a week, do I get full sick pay')).toBe(true);
+    expect(asksSomething('which country hosts the most')).toBe(true);
+    expect(asksSomething('my roommate is from doha')).toBe(false);
+    expect(tellsOwnSituation('my roommate is from doha')).toBe(true);
+    // A fragment of a question ("and qatar") tells nothing of the asker.
+    expect(tellsOwnSituation('qatar')).toBe(false);
+  });
+
+  it('GIVEN a situation split off a question THEN the answer says nothing of not covering it', async () => {
+    const article = await askerOn(SHIPPED_KNOWLEDGE);
+    const reply = await article('my roommate is from doha, how many us troops does qatar host?');
+    expect(reply).toMatchObject({ kind: 'answer', entry: { entry: 'us-troops-qatar' } });
+    expect(reply.text).not.toContain("doesn't cover");
   });
 });
