@@ -34,6 +34,10 @@ export function tellsOwnSituation(text: string): boolean {
   return !ASKS.test(text) && FIRST_PERSON.test(text);
 }
 
+// "I'm self-employed", "as a temp", "I work nights": who the asker is decides what applies to
+// them (sick pay, leave), whether or not the knowledge has a word for it.
+const SAYS_WHO_ASKS = /\b(?:i'?m|i\s+am|im|i\s+work|as\s+an?)\b/i;
+
 export interface SituationAndQuestion {
   readonly situation: string;
   /** The question as typed, from its first word to the end of the message. */
@@ -67,10 +71,11 @@ export function situationAndQuestion(text: string): SituationAndQuestion | undef
 
 /**
  * Whether a situation tells only background: some words besides greetings and thanks, no place,
- * person, role, time or number (those could be what the answer depends on), no negated slot.
+ * person, role, time or number (those could be what the answer depends on), no negated slot,
+ * and not who the asker is.
  */
 export function isBackground(situation: string): boolean {
-  if (NEGATED_SLOT.test(situation)) return false;
+  if (NEGATED_SLOT.test(situation) || SAYS_WHO_ASKS.test(situation)) return false;
   const words = situation.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
   if (words.length > MAX_SITUATION_WORDS) return false;
   const mask = fillerMask(words);
