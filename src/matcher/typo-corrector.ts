@@ -1,5 +1,6 @@
 import jaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import { at } from './checked-read.js';
+import { confusableTwin } from './confusables.js';
 import { createSkeletonReader } from './consonant-skeletons.js';
 import { countOf } from './counts.js';
 import { editDistance, maxEditsFor } from './edit-budget.js';
@@ -150,8 +151,13 @@ export function createTypoCorrector(
     return best;
   };
 
-  /** The readings only a question's words get: a short word's typo, a word without its vowels. */
+  /**
+   * The readings only a question's words get: a confusable's twin, a short word's typo, a word
+   * without its vowels.
+   */
   const looseTypoOf = (surface: string): TypoCorrection | undefined => {
+    const twin = confusableTwin(surface, (word) => vocabulary.has(word));
+    if (twin !== undefined) return { surface: twin, distance: 1 };
     const short = shortTypoOf(surface, index ?? buildIndex());
     if (short !== undefined) return short;
     const word = skeletons.read(surface);

@@ -58,6 +58,13 @@ describe('typo corrector', () => {
     expect(twins.correct('lng')).toBeUndefined();
   });
 
+  it('reads a confusable English word as its twin only when the knowledge uses the twin alone', () => {
+    const paid = createTypoCorrector(new Map([['paid', 3]]));
+    expect(paid.correct('payed')).toEqual({ surface: 'paid', distance: 1 });
+    // "effect" is left alone where the knowledge has no "affect" either.
+    expect(paid.correct('effect')).toBeUndefined();
+  });
+
   it('allows more edits only for longer words', () => {
     expect(maxEditsFor(3)).toBe(0);
     expect(maxEditsFor(5)).toBe(1);
