@@ -5,11 +5,14 @@ import type { Resolution, Turn, TurnTools } from './resolver.js';
 
 /**
  * "what did she say?", "what did Randa Slim say about the talks?", "what does Slim think about
- * the attacks?": the quotes of someone the knowledge quotes, on the topic asked, in their words.
+ * the attacks?", "Slim's view on the attacks": the quotes of someone the knowledge quotes, on
+ * the topic asked, in their words.
  */
 
 /** At most this many quotes answer "what did she say?" together, as a multi-part reply would. */
 const MAX_QUOTES_ANSWERED = 3;
+/** What someone's words on a topic are called when a message asks for them without a verb. */
+export const VIEW_NOUNS = 'view|views|take|opinion|thoughts|comments?|quotes?|remarks|words';
 
 /**
  * "what did she say?" / "what did she say about the talks?" about someone quoted: their quotes
@@ -27,9 +30,15 @@ export function quotesOf(
     `^(?:and\\s+)?what\\s+(?:else\\s+)?(?:did|does|has)\\s+${name}\\s+(?:say|said|think|thinks|thought)(?:\\s+(?:about|on)\\s+(.+?))?\\s*[?.!]*$`,
     'i',
   );
-  const asked = said.exec(rewritten);
+  // "Slim's view on whether the attacks will continue", "what's Randa Slim's take on the talks".
+  const view = new RegExp(
+    `^(?:what(?:'s|s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+)?${name}(?:'s|s')?\\s+(?:${VIEW_NOUNS})\\s+(?:on|about|regarding)\\s+(.+?)\\s*[?.!]*$`,
+    'i',
+  );
+  const asked = said.exec(rewritten) ?? view.exec(rewritten);
   if (asked === null) return undefined;
-  const topic = asked[1];
+  // "…on whether the attacks will continue": the topic is what follows "whether".
+  const topic = asked[1]?.replace(/^(?:whether|if)\s+/i, '');
   const { coverage } = conversationToolsFor(turn.kb.knowledge);
   const quotes = [...turn.kb.entries.values()].filter(
     (entry) =>

@@ -437,6 +437,11 @@ describe('conversations: the examples of the conversation issue', () => {
       expect(all.suggestions.map((s) => s.entry)).not.toContain('who-is-randa-slim');
     // Nothing she said is on the topic: read as it stands, and not answered.
     expect((await ask('what did slim say about the weather')).kind).not.toBe('answer');
+    // Asked without a verb (article dev set: a clarification at 0.55).
+    expect(answered(await ask("randa slim's comments on transitioning the mission"))).toEqual([
+      'slim-transition-mission-quote',
+    ]);
+    expect((await ask("slim's opinion on the weather")).kind).not.toBe('answer');
   });
 
   it('GIVEN "who is randa slim?" THEN "where does she work?" and "what did she say about the talks?" resolve "she"', async () => {

@@ -1,6 +1,6 @@
 import { conversationToolsFor } from '../../conversation/conversation-tools.js';
 import type { Resolver } from '../resolver.js';
-import { quotesOf } from '../speaker-quotes.js';
+import { quotesOf, VIEW_NOUNS } from '../speaker-quotes.js';
 
 /**
  * "what did Randa Slim say?", "what did slim say about the talks?": someone the knowledge quotes,
@@ -21,8 +21,8 @@ export const answerSpeakerNamed: Resolver = (turn, tools) => {
   return quotesOf(turn, tools, only.person, only.text);
 };
 
-// The verbs `quotesOf` reads a question about someone's words by.
-const SAYS = /\b(?:say|said|think|thinks|thought)\b/i;
+// The verbs and nouns `quotesOf` reads a question about someone's words by.
+const SAYS = new RegExp(`\\b(?:say|said|think|thinks|thought|${VIEW_NOUNS})\\b`, 'i');
 
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
