@@ -4,6 +4,7 @@ import stopwords from 'natural/lib/natural/util/stopwords.js';
 import { LOCATIVES } from './capital-metonyms.js';
 import { BUILT_IN_SHORTHAND, fillerMask, rewriteCounts, rewriteTimers } from './chat-lexicon.js';
 import { readDates, spellNumericDates } from './date-words.js';
+import { readDigitWords } from './digit-words.js';
 import { numberWordsAsDigits } from './number-words.js';
 import { createPhraseRewriter } from './synonym-phrases.js';
 
@@ -289,7 +290,7 @@ export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
     t = spellNumericDates(t.replace(/(\d),(?=\d{3}\b)/g, '$1')); // 1,000 → 1000
     t = t.replace(/(?<!\d)\.|\.(?!\d)/g, ' '); // keep only decimal points
     const typed = tokenizer.tokenize(t).map(expand).join(' ').split(' ');
-    const read = rewriteTimers(numberWordsAsDigits(readDates(typed)));
+    const read = rewriteTimers(numberWordsAsDigits(readDigitWords(readDates(typed))));
     return rewriteCounts(asCountries(read, config.metonyms)).join(' ');
   };
   const rewritePhrases = createPhraseRewriter(config.synonyms ?? [], cleanWords);

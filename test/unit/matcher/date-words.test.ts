@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readDates, spellNumericDates } from '../../../src/matcher/date-words.js';
+import { readDigitWords } from '../../../src/matcher/digit-words.js';
 import { createNormalizer } from '../../../src/matcher/normalize.js';
 
 const read = (text: string) => readDates(text.split(' ')).join(' ');
@@ -41,5 +42,19 @@ describe('date words', () => {
     const expected = tokens('strikes since Oct. 7');
     expect(tokens('strikes since October 7th')).toEqual(expected);
     expect(tokens('strikes since 10/7')).toEqual(expected);
+  });
+});
+
+describe('digit words', () => {
+  const digits = (text: string) => readDigitWords(text.split(' ')).join(' ');
+
+  it("reads chat's 4 and 2 as for and to only where no number can stand", () => {
+    expect(digits('r the stakes higher 4 the talks')).toBe('r the stakes higher for the talks');
+    expect(digits('do i need receipts 4 per diem')).toBe('do i need receipts for per diem');
+    expect(digits('how much notice do i need 2 give')).toBe('how much notice do i need to give');
+    // Counts stay counts.
+    expect(digits('i need 2 days off')).toBe('i need 2 days off');
+    expect(digits('4 troops were hurt')).toBe('4 troops were hurt');
+    expect(digits('i have 2 kids')).toBe('i have 2 kids');
   });
 });
