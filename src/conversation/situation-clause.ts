@@ -21,8 +21,10 @@ const NEGATED_SLOT =
 // text asks something. "my roommate is from doha" tells.
 const ASKS =
   /\b(?:who|whom|whose|what|when|where|which|why|how)\b|(?:^|[,;:!?]\s*)(?:is|are|was|were|do|does|did|has|have|can|could|will|would|should|am)\b/i;
-// The asker speaking of themselves or their own: "my sister works in dc", "still finding my feet".
-const FIRST_PERSON = /\b(?:i|i'm|im|me|my|mine|we|we're|our)\b/i;
+// The asker speaking of themselves or their own ("my sister works in dc"), or of where they stand
+// with the subject left out ("still on probation", "just started").
+const FIRST_PERSON =
+  /\b(?:i|i'm|im|me|my|mine|we|we're|our)\b|^(?:still|already|currently|just|been|got|now)\b/i;
 
 /** Whether a text asks something (a question word, or an auxiliary opening a clause). */
 export function asksSomething(text: string): boolean {

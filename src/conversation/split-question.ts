@@ -54,7 +54,7 @@ export function splitQuestion(text: string, subjects: readonly string[] = []): r
       .flatMap((piece) =>
         BETWEEN_COMMA.test(piece)
           ? [piece.replace(BETWEEN_COMMA, 'between ')]
-          : splitOn(piece, [JOINERS]).flatMap((part) => splitAtCommas(part, subjects)),
+          : splitAtJoiners(piece, subjects).flatMap((part) => splitAtCommas(part, subjects)),
       )
       .filter((piece) => !isChatter(piece)),
   );
@@ -126,6 +126,22 @@ function splitAtCommas(piece: string, subjects: readonly string[]): string[] {
   const questions = parts.every((part) => OWN_QUESTION.test(part) || isFragment(part, subjects));
   const list = parts.slice(1).every((part) => isFragment(part, subjects));
   return parts.length > 1 && (questions || list) ? parts : [piece];
+}
+
+/**
+ * "and"/"or" join questions ("how many in kuwait and how long have they been there") or list
+ * what a frame asks of ("troops in kuwait and qatar"), but also the two sides of one thing ("what
+ * are the US and iraq negotiating about"): a piece is split only where a side that is neither a
+ * question nor a fragment would not be left over.
+ */
+function splitAtJoiners(piece: string, subjects: readonly string[]): string[] {
+  const parts = splitOn(piece, [JOINERS]);
+  const stands = (part: string) => OWN_QUESTION.test(part) || isFragment(part, subjects);
+  const [first, ...rest] = parts;
+  if (first === undefined || rest.length === 0) return parts;
+  // A leading fragment takes its frame from a question after it ("kuwait and qatar troop
+  // numbers" stays for the frame logic): only a question or fragment after the first is asked.
+  return rest.every(stands) || isFragment(first, subjects) ? parts : [piece];
 }
 
 function clean(piece: string): string {

@@ -36,13 +36,21 @@ export function entryTimeRelations(
   return used;
 }
 
+// "still on probation", "3 months into probation": in the middle of it, as "during" says.
+const STILL = new Set(['still', 'current', 'currentli']);
+const STILL_IN = new Set(['on', 'in']);
+const UNITS = new Set(['dai', 'week', 'month', 'year']);
+
 /** The time relations (before, after, during) a text's tokens use. */
 export function timeRelationsOf(tokens: readonly string[]): ReadonlySet<TimeRelation> {
   const relations = new Set<TimeRelation>();
-  for (const t of tokens) {
+  tokens.forEach((t, i) => {
     const r = RELATIONS.get(t);
     if (r !== undefined) relations.add(r);
-  }
+    const next = tokens[i + 1] ?? '';
+    if ((STILL.has(t) && STILL_IN.has(next)) || (UNITS.has(t) && next === 'into'))
+      relations.add('during');
+  });
   return relations;
 }
 

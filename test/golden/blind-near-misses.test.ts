@@ -24,6 +24,10 @@ describe('handbook near misses found blind', () => {
       'still in month 3 of probation and been off sick a week, do I get full sick pay?',
       'probation-period',
     ],
+    // The sick-pay answer is for those who have passed probation (blind, stop 26).
+    ['still on probation (month 2) and got flu 🤒 how much sick pay do i get?', 'sick-pay'],
+    // During probation the notice is the probation entry's week, not a month (blind, stop 26).
+    ["i'm 3 months into probation and want to quit lol - whats my notice period?", 'notice-period'],
   ])('GIVEN "%s" THEN %s is not the answer', async (question, entry) => {
     const reply = await (await ask)(question);
     expect(reply.kind === 'answer' ? reply.entry.entry : undefined).not.toBe(entry);

@@ -1,6 +1,6 @@
 import { conversationToolsFor } from '../../conversation/conversation-tools.js';
 import { listEntryFor } from '../../conversation/ranked-lists.js';
-import { asksSomething } from '../../conversation/situation-clause.js';
+import { asksSomething, tellsOwnSituation } from '../../conversation/situation-clause.js';
 import { MAX_PARTS, splitQuestion } from '../../conversation/split-question.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
 import type { Reply } from '../../reply.js';
@@ -32,6 +32,7 @@ export function createMultiPartResolver(partResolvers: readonly Resolver[]): Res
     if (questions.length < 2) return undefined;
     const parts = await resolveParts(turn, tools, questions, partResolvers);
     if (answersOnlySituation(parts, wholeMatch.candidates[0]?.entry)) return undefined;
+    if (toldConditionsAnswer(turn, parts)) return undefined;
     const entries = parts.map(({ reply }) => answered(reply));
     // A message answered as a whole stays whole, unless its parts are each answered, by entries
     // of their own, the whole's among them: then the split answers more than the whole did. Or
@@ -153,6 +154,31 @@ function bareOffer(reply: Reply): string | undefined {
   return only !== undefined && others.length === 0 && reply.confidence >= cutOff
     ? only.entry
     : undefined;
+}
+
+/**
+ * "still on probation (month 2) and got flu, how much sick pay do i get?": a part that tells the
+ * asker's situation, unanswered, in a word an answered part's answer uses ("once you have passed
+ * probation") may decide which of the answer's rules applies. Answered apart, the situation is
+ * ignored; the message is asked whole instead.
+ */
+function toldConditionsAnswer(
+  turn: Turn,
+  parts: readonly { question: string; reply: Reply }[],
+): boolean {
+  const { coverage } = conversationToolsFor(turn.kb.knowledge);
+  const entries = parts.flatMap(({ reply }) => {
+    const entry = turn.kb.entries.get(answered(reply) ?? '');
+    return entry === undefined ? [] : [entry];
+  });
+  return parts.some(
+    ({ question, reply }) =>
+      answered(reply) === undefined &&
+      tellsOwnSituation(question) &&
+      question
+        .split(/\s+/)
+        .some((word) => entries.some((entry) => coverage.answerCovers(word, entry))),
+  );
 }
 
 /** Each part in order, the parts before it as its context; one entry answers one part. */

@@ -42,6 +42,12 @@ describe('splitQuestion', () => {
     expect(split(text)).toEqual(parts);
   });
 
+  it('GIVEN "and" between the two sides of one thing THEN the question stays whole', () => {
+    // A blind tester got a reply noting the knowledge "doesn't cover" half of the question.
+    const text = "I'm a policy nerd, what r the US and iraq negotiating about?";
+    expect(split(text)).toEqual([text]);
+  });
+
   it('GIVEN one question THEN returns it whole, trimmed', () => {
     expect(split('  How many U.S. troops are in Iraq?  ')).toEqual([
       'How many U.S. troops are in Iraq?',
