@@ -40,6 +40,13 @@ export function tellsOwnSituation(text: string): boolean {
 // them (sick pay, leave), whether or not the knowledge has a word for it.
 const SAYS_WHO_ASKS = /\b(?:i'?m|i\s+am|im|i\s+work|as\s+an?)\b/i;
 
+// "feeling rough this morning", "starting monday": when the asker's day happens, not a time the
+// question asks about. Durations, dates and counts ("2 weeks ago", "in 2019") stay slots.
+const DAY_TO_DAY = new Set(
+  `today tonight tomorrow yesterday morning afternoon evening night weekend monday tuesday
+  wednesday thursday friday saturday sunday mondays fridays mornings`.split(/\s+/),
+);
+
 export interface SituationAndQuestion {
   readonly situation: string;
   /** The question as typed, from its first word to the end of the message. */
@@ -83,5 +90,7 @@ export function isBackground(situation: string): boolean {
   const mask = fillerMask(words);
   const told = words.filter((_, i) => !mask[i]);
   if (told.length < 2) return false;
-  return told.every((word) => !/\d/.test(word) && slotKind(word) === undefined);
+  return told.every(
+    (word) => !/\d/.test(word) && (slotKind(word) === undefined || DAY_TO_DAY.has(word)),
+  );
 }

@@ -30,10 +30,12 @@ describe('situation before the question', () => {
   it('counts as background only a situation that names nothing an answer could depend on', () => {
     expect(isBackground('thinking of resigning')).toBe(true);
     expect(isBackground("my laptop won't boot")).toBe(true);
+    expect(isBackground('feeling rough this morning')).toBe(true);
     // A place, a role, a time, a number, a negated slot, or greetings alone are not background.
     expect(isBackground('off to New York for work')).toBe(false);
     expect(isBackground('my husband is a contractor')).toBe(false);
     expect(isBackground('been off ill a lot this year')).toBe(false);
+    expect(isBackground('started 2 weeks ago')).toBe(false);
     expect(isBackground('my laptop is 3 years old')).toBe(false);
     expect(isBackground("I'm not full time")).toBe(false);
     expect(isBackground("I'm self employed")).toBe(false);
