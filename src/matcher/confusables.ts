@@ -14,8 +14,6 @@ const PAIRS: readonly (readonly [string, string])[] = [
   ['stationary', 'stationery'],
   ['compliment', 'complement'],
   ['breath', 'breathe'],
-  ['lead', 'led'],
-  ['then', 'than'],
 ];
 
 const TWINS = new Map<string, readonly string[]>();
