@@ -6,6 +6,7 @@ import { BUILT_IN_SHORTHAND, fillerMask, rewriteCounts, rewriteTimers } from './
 import { readDates, spellNumericDates } from './date-words.js';
 import { readDigitWords } from './digit-words.js';
 import { numberWordsAsDigits } from './number-words.js';
+import { nationalityOf } from './slot-lexicon.js';
 import { createPhraseRewriter } from './synonym-phrases.js';
 
 /**
@@ -164,28 +165,50 @@ const IS_HOSTS = new Set([
   'everyone',
 ]);
 
+// "kuwait's own army", "iraq's troops": the place's own forces, as "kuwaiti troops" says, not
+// the troops it hosts.
+// Sticky: reads the word after a contraction where it stands, without copying the rest.
+const NEXT_WORD = /\s+([a-z]+)/y;
+const FORCES = new Set([
+  'own',
+  'army',
+  'armed',
+  'military',
+  'forces',
+  'troops',
+  'soldiers',
+  'navy',
+]);
+
 function expandContractions(text: string): string {
-  return text.replace(/\b([a-z]+)'([a-z]+)\b/g, (whole, head: string, tail: string) => {
-    const irregular = IRREGULAR_NEGATIONS[whole];
-    if (irregular !== undefined) return irregular;
-    if (tail === 't' && head.endsWith('n')) return `${head.slice(0, -1)} not`;
-    switch (tail) {
-      case 're':
-        return `${head} are`;
-      case 've':
-        return `${head} have`;
-      case 'll':
-        return `${head} will`;
-      case 'm':
-        return `${head} am`;
-      case 'd':
-        return `${head} would`;
-      case 's':
-        return IS_HOSTS.has(head) ? `${head} is` : head;
-      default:
-        return `${head} ${tail}`;
-    }
-  });
+  return text.replace(
+    /\b([a-z]+)'([a-z]+)\b/g,
+    (whole: string, head: string, tail: string, at: number, all: string) => {
+      NEXT_WORD.lastIndex = at + whole.length;
+      const next = NEXT_WORD.exec(all)?.[1];
+      const own = tail === 's' && FORCES.has(next ?? '') ? nationalityOf(head) : undefined;
+      if (own !== undefined) return own;
+      const irregular = IRREGULAR_NEGATIONS[whole];
+      if (irregular !== undefined) return irregular;
+      if (tail === 't' && head.endsWith('n')) return `${head.slice(0, -1)} not`;
+      switch (tail) {
+        case 're':
+          return `${head} are`;
+        case 've':
+          return `${head} have`;
+        case 'll':
+          return `${head} will`;
+        case 'm':
+          return `${head} am`;
+        case 'd':
+          return `${head} would`;
+        case 's':
+          return IS_HOSTS.has(head) ? `${head} is` : head;
+        default:
+          return `${head} ${tail}`;
+      }
+    },
+  );
 }
 
 function canonicalCountryNames(text: string): string {

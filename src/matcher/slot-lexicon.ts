@@ -96,3 +96,19 @@ morning afternoon evening daily weekly fortnightly monthly annually yearly quart
 export function isStatedTime(surface: string): boolean {
   return STATED_TIMES.has(surface);
 }
+
+const NATIONALITY_LIST: readonly string[] = [...words(NATIONALITIES)];
+
+/**
+ * The nationality word of a place ("kuwait" → "kuwaiti", "germany" → "german"), read off the
+ * spelling: the nationality that extends the place's name by at most three letters, or that the
+ * name extends. Undefined when none does ("france", "lebanon").
+ */
+export function nationalityOf(place: string): string | undefined {
+  if (!isPlaceWord(place)) return undefined;
+  return NATIONALITY_LIST.find(
+    (n) =>
+      (n.startsWith(place) && n.length - place.length <= 3 && n !== place) ||
+      (place.startsWith(n) && place.length - n.length <= 1 && n !== place),
+  );
+}

@@ -18,6 +18,13 @@ describe('normalizer', () => {
     expect(tokens('Bahraïn café')).toEqual(tokens('bahrain cafe'));
   });
 
+  it("reads a place's own forces as its nationality's, not the troops it hosts", () => {
+    expect(tokens("kuwait's own army")).toEqual(tokens('kuwaiti own army'));
+    expect(tokens("iraq's soldiers")).toEqual(tokens('iraqi soldiers'));
+    // Anything else of the place stays the place's.
+    expect(tokens("kuwait's bases")).toEqual(tokens('kuwait bases'));
+  });
+
   it('expands contractions, including curly apostrophes', () => {
     expect(tokens("what's")).toEqual(tokens('what is'));
     expect(tokens('how’re they')).toEqual(tokens('how are they'));
