@@ -171,15 +171,16 @@ function toldConditionsAnswer(
     const entry = turn.kb.entries.get(answered(reply) ?? '');
     return entry === undefined ? [] : [entry];
   });
-  return parts.some(
-    ({ question, reply }) =>
-      answered(reply) === undefined &&
-      tellsOwnSituation(question) &&
-      question
-        .split(/\s+/)
-        .some((word) => entries.some((entry) => coverage.answerCovers(word, entry))),
-  );
+  return parts.some(({ question, reply }) => {
+    if (answered(reply) !== undefined || !tellsOwnSituation(question)) return false;
+    const words = new Set(question.split(/\s+/));
+    // A situation is told in a few words; a longer part is not one (and is not read word by word).
+    if (words.size > MAX_TOLD_WORDS) return false;
+    return [...words].some((word) => entries.some((entry) => coverage.answerCovers(word, entry)));
+  });
 }
+
+const MAX_TOLD_WORDS = 24;
 
 /** Each part in order, the parts before it as its context; one entry answers one part. */
 async function resolveParts(
