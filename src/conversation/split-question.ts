@@ -138,7 +138,8 @@ function splitAtJoiners(piece: string, subjects: readonly string[]): string[] {
   const parts = splitOn(piece, [JOINERS]);
   const stands = (part: string) => OWN_QUESTION.test(part) || isFragment(part, subjects);
   const [first, ...rest] = parts;
-  if (first === undefined || rest.length === 0) return parts;
+  // Far more parts than are ever answered: the message is asked whole whatever they are.
+  if (first === undefined || rest.length === 0 || parts.length > 2 * MAX_PARTS) return parts;
   // A leading fragment takes its frame from a question after it ("kuwait and qatar troop
   // numbers" stays for the frame logic): only a question or fragment after the first is asked.
   return rest.every(stands) || isFragment(first, subjects) ? parts : [piece];
