@@ -1,5 +1,5 @@
 import { fillerMask } from '../matcher/chat-lexicon.js';
-import { slotKind } from '../matcher/slot-lexicon.js';
+import { slotKind, WEEKDAYS } from '../matcher/slot-lexicon.js';
 
 /**
  * "my laptop won't boot, when is the IT help desk open?": the asker's situation told before the
@@ -42,10 +42,12 @@ const SAYS_WHO_ASKS = /\b(?:i'?m|i\s+am|im|i\s+work|as\s+an?)\b/i;
 
 // "feeling rough this morning", "starting monday": when the asker's day happens, not a time the
 // question asks about. Durations, dates and counts ("2 weeks ago", "in 2019") stay slots.
-const DAY_TO_DAY = new Set(
-  `today tonight tomorrow yesterday morning afternoon evening night weekend monday tuesday
-  wednesday thursday friday saturday sunday mondays fridays mornings`.split(/\s+/),
-);
+const DAY_TO_DAY = new Set([
+  ...'today tonight tomorrow yesterday morning afternoon evening night weekend'.split(' '),
+  ...WEEKDAYS,
+  ...WEEKDAYS.map((day) => `${day}s`),
+  'mornings',
+]);
 
 export interface SituationAndQuestion {
   readonly situation: string;

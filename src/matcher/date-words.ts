@@ -1,3 +1,5 @@
+import { MONTHS, WEEKDAYS } from './slot-lexicon.js';
+
 /**
  * Dates as people type them, read as the knowledge writes them: "Oct. 7", "october 7th",
  * "7th of October" and "since 10/7" are one date, "mon-fri" is Monday to Friday. Abbreviations
@@ -5,20 +7,6 @@
  * ordinal suffix goes.
  */
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const MONTH_NAMES = new Set(MONTHS);
 const ABBREVIATIONS = new Map<string, string>([
   ...MONTHS.map((m) => [m.slice(0, 3), m] as const),
@@ -28,7 +16,6 @@ const ABBREVIATIONS = new Map<string, string>([
 // day or a year.
 const WORDS_OF_THEIR_OWN = new Set(['jan', 'mar', 'apr', 'may', 'jun', 'jul', 'dec']);
 
-const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const WEEKDAY_NAMES = new Set(WEEKDAYS);
 const WEEKDAY_ABBREVIATIONS = new Map<string, string>([
   ...WEEKDAYS.map((d) => [d.slice(0, 3), d] as const),

@@ -180,13 +180,17 @@ const FORCES = new Set([
   'navy',
 ]);
 
+/** The nationality of `head` when the word at `after` names forces ("kuwait's own army"). */
+function placesOwnForces(head: string, text: string, after: number): string | undefined {
+  NEXT_WORD.lastIndex = after;
+  return FORCES.has(NEXT_WORD.exec(text)?.[1] ?? '') ? nationalityOf(head) : undefined;
+}
+
 function expandContractions(text: string): string {
   return text.replace(
     /\b([a-z]+)'([a-z]+)\b/g,
     (whole: string, head: string, tail: string, at: number, all: string) => {
-      NEXT_WORD.lastIndex = at + whole.length;
-      const next = NEXT_WORD.exec(all)?.[1];
-      const own = tail === 's' && FORCES.has(next ?? '') ? nationalityOf(head) : undefined;
+      const own = tail === 's' ? placesOwnForces(head, all, at + whole.length) : undefined;
       if (own !== undefined) return own;
       const irregular = IRREGULAR_NEGATIONS[whole];
       if (irregular !== undefined) return irregular;

@@ -47,9 +47,15 @@ client vendor supplier retiree retired former friend flatmate roommate housemate
 girlfriend boyfriend fiance cousin sibling brother sister grandparent uncle aunt relative
 subcontractor freelance casual seasonal graduate executive`;
 
+/** The months and weekdays in calendar order: one list for the slot words, dates and stated times. */
+export const MONTHS: readonly string[] =
+  `january february march april may june july august september
+october november december`.split(/\s+/);
+export const WEEKDAYS: readonly string[] =
+  'monday tuesday wednesday thursday friday saturday sunday'.split(' ');
+
 const TIMES = `yesterday tomorrow tonight week weeks weekend month months year years decade decades century
-january february march april may june july august september october november december monday
-tuesday wednesday thursday friday saturday sunday morning afternoon evening night hour hours minute
+${MONTHS.join(' ')} ${WEEKDAYS.join(' ')} morning afternoon evening night hour hours minute
 minutes ago future past next previous annual annually daily weekly monthly`;
 
 const QUANTITIES = `zero one two three four five six seven eight nine ten eleven twelve dozen hundred
@@ -89,9 +95,12 @@ export function isSlotWord(surface: string): boolean {
  * that entry's, as a number its answer states is. Not the periods ("week", "year"), which
  * answers use to measure ("a 12-month period") more than to state when.
  */
-const STATED_TIMES: ReadonlySet<string> = words(`january february march april june july august
-september october november december monday tuesday wednesday thursday friday saturday sunday
-morning afternoon evening daily weekly fortnightly monthly annually yearly quarterly`);
+// "may" is left out: "you may contribute more" states no month.
+const STATED_TIMES: ReadonlySet<string> = words(
+  MONTHS.filter((m) => m !== 'may').join(' '),
+  WEEKDAYS.join(' '),
+  'morning afternoon evening daily weekly fortnightly monthly annually yearly quarterly',
+);
 
 export function isStatedTime(surface: string): boolean {
   return STATED_TIMES.has(surface);
