@@ -24,6 +24,22 @@ function sameWord(typed: string, word: string): boolean {
   return editDistance(typed, word) <= edits;
 }
 
+/**
+ * The group's phrases, and for a phrase that is a member word with a tail ("vacation days" beside
+ * "vacation"), the tail after every other member too: "holiday days" says what "vacation days"
+ * says, and left alone its "days" would be a word the rewritten phrasings never have.
+ */
+function withMembersAsHead(cleaned: readonly string[]): string[] {
+  const singles = new Set(cleaned.filter((w) => !w.includes(' ')));
+  const out = [...cleaned];
+  for (const w of cleaned) {
+    const [head, ...tail] = w.split(' ');
+    if (tail.length === 0 || head === undefined || !singles.has(head)) continue;
+    for (const m of cleaned) if (m !== head) out.push(`${m} ${tail.join(' ')}`);
+  }
+  return out;
+}
+
 interface Phrase {
   readonly words: readonly string[];
   readonly replacement: string;
@@ -35,7 +51,7 @@ function phrasesOf(groups: readonly (readonly string[])[], clean: (text: string)
     const cleaned = group.map(clean).filter(Boolean);
     const rep = representative(cleaned);
     if (rep === undefined) continue;
-    for (const w of cleaned)
+    for (const w of withMembersAsHead(cleaned))
       if (w.includes(' ') && w !== rep && !phrases.has(w))
         phrases.set(w, { words: w.split(' '), replacement: rep });
   }

@@ -79,6 +79,15 @@ describe('normalizer', () => {
     expect(tokens('keep the receipt', groups)).toEqual(tokens('keep the receipt'));
   });
 
+  it('reads a member word with the tail of a phrase as that phrase', () => {
+    const groups = [['holiday', 'vacation', 'vacation days', 'PTO']];
+    // "vacation days" is "vacation" with a tail: "holiday days" and "pto days" say the same.
+    expect(tokens('how many holiday days', groups)).toEqual(tokens('how many vacation', groups));
+    expect(tokens('pto days left', groups)).toEqual(tokens('vacation days left', groups));
+    // The tail alone is still its own word.
+    expect(tokens('how many days', groups)).not.toEqual(tokens('how many vacation', groups));
+  });
+
   it('keeps question words out of the stop list but marks function words', () => {
     for (const w of ['how', 'many', 'when', 'who', 'not']) expect(isStopToken(w)).toBe(false);
     for (const w of ['the', 'of', 'are']) expect(isStopToken(w)).toBe(true);
