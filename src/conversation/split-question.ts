@@ -135,7 +135,7 @@ function splitAtCommas(piece: string, subjects: readonly string[]): string[] {
  * question nor a fragment would not be left over.
  */
 function splitAtJoiners(piece: string, subjects: readonly string[]): string[] {
-  const parts = splitOn(piece, [JOINERS]);
+  const parts = withBothSides(splitOn(piece, [JOINERS]));
   const stands = (part: string) => OWN_QUESTION.test(part) || isFragment(part, subjects);
   const [first, ...rest] = parts;
   // Far more parts than are ever answered: the message is asked whole whatever they are.
@@ -143,6 +143,21 @@ function splitAtJoiners(piece: string, subjects: readonly string[]): string[] {
   // A leading fragment takes its frame from a question after it ("kuwait and qatar troop
   // numbers" stays for the frame logic): only a question or fragment after the first is asked.
   return rest.every(stands) || isFragment(first, subjects) ? parts : [piece];
+}
+
+// "between US and Iraq, …": the two sides "between" names are one thing, not two questions.
+const BETWEEN_SIDE = /\bbetween\s+(?:the\s+)?[\p{L}\p{N}.'-]+$/iu;
+
+/** Each piece ending in "between X" joined to the side after it. */
+function withBothSides(parts: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (const part of parts) {
+    const last = joined.at(-1);
+    if (last !== undefined && BETWEEN_SIDE.test(last))
+      joined[joined.length - 1] = `${last} and ${part}`;
+    else joined.push(part);
+  }
+  return joined;
 }
 
 function clean(piece: string): string {

@@ -138,6 +138,8 @@ describe('splitQuestion', () => {
       'talks between us and iraq',
       'how many troops in kuwait',
     ]);
+    const sides = 'between US and Iraq, the talks are about what thing?';
+    expect(split(sides)).toEqual([sides]);
   });
 
   it(`GIVEN more than ${MAX_PARTS} parts THEN asks the message as it stands`, () => {
