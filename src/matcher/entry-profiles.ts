@@ -31,18 +31,58 @@ const SIBLING_SCORE_SHARE = 0.25;
 const MAX_SLOT_WORDS = 2;
 const MIN_SHARED_CORE = 2;
 
+/** What tells sibling entries apart: their core words, the file's background, each word's uses. */
+export interface SiblingProfiles {
+  readonly cores: readonly (readonly string[])[];
+  readonly background: ReadonlySet<string>;
+  readonly wordUses: readonly ReadonlyMap<string, number>[];
+}
+
 export function leavesSlotOpen(
   ranked: readonly { readonly e: number; readonly s: number }[],
-  cores: readonly (readonly string[])[],
+  profiles: SiblingProfiles,
   question: ReadonlySet<string>,
 ): boolean {
   const [first, second] = ranked;
   if (first === undefined || second === undefined || second.s < SIBLING_SCORE_SHARE * first.s)
     return false;
   // Siblings share most of what they are about; the question must name a side to be answered.
-  const slot = siblingSlot(at(cores, first.e), at(cores, second.e));
-  if (slot === undefined) return false;
-  return !slot.onlyA.some((t) => question.has(t)) && !slot.onlyB.some((t) => question.has(t));
+  // Sharing only the file's background ("U.S.", "Iraq") makes two topics, not one with a slot.
+  const { cores, background, wordUses } = profiles;
+  const a = at(cores, first.e);
+  const b = at(cores, second.e);
+  const slot = siblingSlot(a, b);
+  if (slot === undefined || !a.some((t) => b.includes(t) && !background.has(t))) return false;
+  if (slot.onlyA.some((t) => question.has(t)) || slot.onlyB.some((t) => question.has(t)))
+    return false;
+  return !namesOneSide(question, wordUses[first.e], wordUses[second.e]);
+}
+
+/** Phrasings of one side that use a word for it to name that side ("paternity" leave). */
+const SIDE_WORD_USES = 2;
+
+/** Whether the question has a word several phrasings of one sibling use and none of the other's. */
+function namesOneSide(
+  question: ReadonlySet<string>,
+  a: ReadonlyMap<string, number> | undefined,
+  b: ReadonlyMap<string, number> | undefined,
+): boolean {
+  if (a === undefined || b === undefined) return false;
+  for (const t of question) {
+    const inA = a.get(t) ?? 0;
+    const inB = b.get(t) ?? 0;
+    if ((inA >= SIDE_WORD_USES && inB === 0) || (inB >= SIDE_WORD_USES && inA === 0)) return true;
+  }
+  return false;
+}
+
+/** How many of each entry's phrasings use each content word. */
+export function entryWordUses(
+  phrasingTokens: readonly (readonly string[])[],
+  entryOf: ArrayLike<number>,
+  entryCount: number,
+): ReadonlyMap<string, number>[] {
+  return countPerEntry(phrasingTokens, entryOf, entryCount, isContentToken).counts;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { RoleText } from './action-roles.js';
 import { contentKey } from './content-words.js';
-import { entryCores, entryRareSlots, entrySlotVariety } from './entry-profiles.js';
+import { entryCores, entryRareSlots, entrySlotVariety, entryWordUses } from './entry-profiles.js';
 import type { FeatureSpace } from './feature-space.js';
 import type { TrainingEntry } from './matcher.js';
 import { createRoleIndex } from './role-order.js';
@@ -57,6 +57,8 @@ export function analyzePhrasings(
     phrasingContent,
     roles: createRoleIndex(phrasingTexts, phrasingEntry),
     cores: entryCores(phrasingTokens, phrasingEntry, entryCount),
+    // Only a curated file's siblings are told apart by their words (`leavesSlotOpen`).
+    wordUses: curated ? entryWordUses(phrasingTokens, phrasingEntry, entryCount) : [],
     rareSlots: entryRareSlots(phrasingTokens, phrasingEntry, entryCount),
     varying: entrySlotVariety(phrasingTokens, phrasingEntry, entryCount),
     timeRelations: entryTimeRelations(phrasingTokens, phrasingEntry, entryCount),
