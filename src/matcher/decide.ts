@@ -51,9 +51,20 @@ export function decide(result: MatchResult, thresholds: Thresholds): Decision {
   // An open slot offers both siblings first, however unevenly the question leans to one of them.
   const first =
     result.vague === 'open-slot' ? (result.siblings ?? result.candidates.slice(0, 2)) : [top];
-  const rest = result.candidates.filter(
-    (c) => c.confidence >= floor && !first.some((f) => f.entry === c.entry),
+  const offered = (c: Candidate) => first.some((f) => f.entry === c.entry);
+  const rest = result.candidates.filter((c) => c.confidence >= floor && !offered(c));
+  // "who approves my expenses": the calibration may rank far down the entry the question names
+  // outright (expense claims) below one it shares a phrase with (training approval). A choice
+  // offered costs the asker one tap; leaving the named entry out costs them the answer.
+  const named = result.candidates.filter(
+    (c) => !offered(c) && !rest.includes(c) && namedOver(c, top),
   );
-  const candidates = [...first, ...rest].slice(0, MAX_SUGGESTIONS);
+  const candidates = [...first, ...rest, ...named].slice(0, MAX_SUGGESTIONS);
   return { kind: 'clarify', candidates };
+}
+
+/** Whether the question names `c` better than it names the top candidate. */
+function namedOver(c: Candidate, top: Candidate): boolean {
+  if (c.otherSlot === true || c.named === undefined) return false;
+  return c.named === 'wholly' ? top.named !== 'wholly' : top.named === undefined;
 }

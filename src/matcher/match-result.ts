@@ -108,6 +108,7 @@ export function toResult(
         phrasing: phrasings[c.phrasing] ?? '',
         ...(isExplained(c, scored) && { explained: true }),
         ...((namesOtherSlot(c) || c.roleConflict) && { otherSlot: true }),
+        ...(c.namesEntry && { named: c.core >= 1 ? ('wholly' as const) : ('partly' as const) }),
       },
     }))
     .sort((a, b) => b.candidate.confidence - a.candidate.confidence);

@@ -41,6 +41,12 @@ export interface Candidate {
    * (the situation apart from the question) needs to know the whole named it.
    */
   readonly otherSlot?: boolean;
+  /**
+   * The question says what sets this entry apart from the rest of the knowledge: some of its
+   * distinctive words (`partly`) or every word most of its phrasings use (`wholly`). A
+   * clarification offers such an entry even when the calibration ranks it low.
+   */
+  readonly named?: 'wholly' | 'partly';
 }
 
 export interface MatchResult {

@@ -32,11 +32,11 @@ const SETS: readonly DevSet[] = [
   },
   {
     file: 'dev/handbook-questions.yaml',
-    answeredRight: 0.515,
-    right: 0.58,
-    // 0.860 at 9cdfb0e: the calibrated clarify cut-off moves by a few hundredths whenever the
-    // phrasings' words change, and a question at 0.30 crosses it.
-    answeredOrClarified: 0.855,
+    answeredRight: 0.525,
+    right: 0.595,
+    // Measured 0.871; the calibrated clarify cut-off moves by a few hundredths whenever the
+    // phrasings' words change, and a question near it crosses it (0.860 -> 0.855 once).
+    answeredOrClarified: 0.865,
   },
 ];
 

@@ -3,6 +3,7 @@ import { type EntryNouns, withNouns } from '../../conversation/entry-nouns.js';
 import { referentOf, rewritePronouns } from '../../conversation/references.js';
 import { splitQuestion } from '../../conversation/split-question.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledge.js';
+import { MIN_LEAD } from '../../matcher/decide.js';
 import { isQuestionWord, isStopToken } from '../../matcher/normalize.js';
 import { clarifyReply } from '../../reply/build-reply.js';
 import type { Suggestion } from '../../reply.js';
@@ -61,11 +62,20 @@ function linkedAnswer(
 ): Resolution | undefined {
   const { reply } = clarified;
   if (reply.kind !== 'clarify') return undefined;
+  const confidence = (id: string) =>
+    clarified.candidates?.find((c) => c.entry === id)?.confidence ?? 0;
   const linked = reply.suggestions
     .map((suggestion) => turn.kb.entries.get(suggestion.entry))
-    .filter((entry) => entry !== undefined && last.related.includes(entry.id));
-  const [only] = linked;
-  if (linked.length !== 1 || only === undefined) return undefined;
+    .filter(
+      (entry): entry is KnowledgeEntry => entry !== undefined && last.related.includes(entry.id),
+    )
+    .sort((a, b) => confidence(b.id) - confidence(a.id));
+  const [only, next] = linked;
+  if (only === undefined) return undefined;
+  // Two linked suggestions settle nothing, unless one is far ahead of the other: then the other
+  // was offered only because the follow-up names it, not because it reads as its question.
+  const ahead = (a: number, b: number) => a - b >= MIN_LEAD * a;
+  if (next !== undefined && !ahead(confidence(only.id), confidence(next.id))) return undefined;
   // The follow-up read as the last answer's own entry at least as well ("is it paid?" after the
   // birth parent's leave, then the non-birth parent's): the link is a sibling, nothing settles it.
   const rank = (id: string) => clarified.candidates?.findIndex((c) => c.entry === id) ?? -1;

@@ -40,6 +40,25 @@ describe('decide', () => {
     expect(d.candidates.map((c) => c.entry)).toEqual(['e0', 'e1', 'e2']);
   });
 
+  it('offers, after the plausible ones, an entry the question names better than it names the top one', () => {
+    const [top, other, wholly, partly] = result(0.5, 0.05, 0.04, 0.03).candidates;
+    if (!top || !other || !wholly || !partly) throw new Error('four candidates expected');
+    const named = (c: typeof top, how: 'wholly' | 'partly') => ({ ...c, named: how });
+    const candidates = [top, other, named(wholly, 'wholly'), named(partly, 'partly')];
+    // "who approves my expenses": training approval ranked first, expense claims named outright.
+    expect(
+      decide({ normalized: 'q', candidates }, thresholds).candidates.map((c) => c.entry),
+    ).toEqual(['e0', 'e2', 'e3']);
+    // A top the question names wholly leaves nothing named better; one it names partly, only the
+    // wholly named one; and a named entry of another slot is never offered for it.
+    const wholeTop = [named(top, 'wholly'), ...candidates.slice(1)];
+    expect(decide({ normalized: 'q', candidates: wholeTop }, thresholds).candidates).toHaveLength(
+      1,
+    );
+    const partTop = [named(top, 'partly'), other, { ...named(wholly, 'wholly'), otherSlot: true }];
+    expect(decide({ normalized: 'q', candidates: partTop }, thresholds).candidates).toHaveLength(1);
+  });
+
   it('answers an explained top at the explained cut-off, and anything else only at the answer one', () => {
     const cut = { ...thresholds, answerExplained: 0.6 };
     const base = result(0.65, 0.05);
