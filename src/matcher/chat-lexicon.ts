@@ -98,6 +98,17 @@ export const BUILT_IN_SHORTHAND: Readonly<Record<string, string>> = {
   w: 'with',
   q: 'question',
   acc: 'according',
+  org: 'organization',
+  orgs: 'organizations',
+  smth: 'something',
+  sth: 'something',
+  num: 'number',
+  avg: 'average',
+  pct: 'percent',
+  intl: 'international',
+  mgmt: 'management',
+  appt: 'appointment',
+  thru: 'through',
 };
 
 /** Words and phrases around a question that are not part of it: greetings, thanks, hedges. */

@@ -23,6 +23,9 @@ describe('chat noise', () => {
     expect(tokens('how many hrs a wk can i wfh')).toBe(
       tokens('how many hours a week can i work from home'),
     );
+    expect(tokens('which org is randa slim w/')).toBe(
+      tokens('which organization is randa slim with'),
+    );
     expect(tokens('wat r the pto rules')).not.toBe(tokens('what are the paid time off rules'));
     expect(tokens('wat r the pto rules', { pto: 'paid time off' })).toBe(
       tokens('what are the paid time off rules'),
