@@ -50,9 +50,10 @@ export function inContext(
 }
 
 /**
- * The rewritten follow-up was only clarified, but of what it may mean exactly one suggestion is
- * an entry the last answer links to (`related`, curated as what a reader asks next): the
- * conversation settles it, so that entry answers, if it gives every word the follow-up asks.
+ * The rewritten follow-up was only clarified, but of what it may mean one suggestion is an entry
+ * the last answer links to (`related`, curated as what a reader asks next), the only one or one
+ * far ahead of the others: the conversation settles it, so that entry answers, if it gives every
+ * word the follow-up asks.
  */
 function linkedAnswer(
   turn: Turn,
@@ -70,18 +71,18 @@ function linkedAnswer(
       (entry): entry is KnowledgeEntry => entry !== undefined && last.related.includes(entry.id),
     )
     .sort((a, b) => confidence(b.id) - confidence(a.id));
-  const [only, next] = linked;
-  if (only === undefined) return undefined;
+  const [best, next] = linked;
+  if (best === undefined) return undefined;
   // Two linked suggestions settle nothing, unless one is far ahead of the other: then the other
   // was offered only because the follow-up names it, not because it reads as its question.
   const ahead = (a: number, b: number) => a - b >= MIN_LEAD * a;
-  if (next !== undefined && !ahead(confidence(only.id), confidence(next.id))) return undefined;
+  if (next !== undefined && !ahead(confidence(best.id), confidence(next.id))) return undefined;
   // The follow-up read as the last answer's own entry at least as well ("is it paid?" after the
   // birth parent's leave, then the non-birth parent's): the link is a sibling, nothing settles it.
   const rank = (id: string) => clarified.candidates?.findIndex((c) => c.entry === id) ?? -1;
   const own = rank(last.id);
-  if (own >= 0 && own < rank(only.id)) return undefined;
-  const answer = { reply: tools.answer(only, reply.confidence), question: turn.text };
+  if (own >= 0 && own < rank(best.id)) return undefined;
+  const answer = { reply: tools.answer(best, reply.confidence), question: turn.text };
   const guarded = guardAnswer(turn, tools, turn.text, answer, true);
   return guarded.reply.kind === 'answer' ? guarded : undefined;
 }
