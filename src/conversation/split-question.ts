@@ -135,11 +135,13 @@ function splitAtCommas(piece: string, subjects: readonly string[]): string[] {
  * question nor a fragment would not be left over.
  */
 function splitAtJoiners(piece: string, subjects: readonly string[]): string[] {
-  const parts = withBothSides(splitOn(piece, [JOINERS]));
+  const split = splitOn(piece, [JOINERS]);
+  // Far more parts than are ever answered: the message is asked whole whatever they are.
+  if (split.length > 2 * MAX_PARTS) return split;
+  const parts = withAlternatives(withBothSides(split), piece);
   const stands = (part: string) => OWN_QUESTION.test(part) || isFragment(part, subjects);
   const [first, ...rest] = parts;
-  // Far more parts than are ever answered: the message is asked whole whatever they are.
-  if (first === undefined || rest.length === 0 || parts.length > 2 * MAX_PARTS) return parts;
+  if (first === undefined || rest.length === 0) return parts;
   // A leading fragment takes its frame from a question after it ("kuwait and qatar troop
   // numbers" stays for the frame logic): only a question or fragment after the first is asked.
   return rest.every(stands) || isFragment(first, subjects) ? parts : [piece];
@@ -155,6 +157,25 @@ function withBothSides(parts: readonly string[]): string[] {
     const last = joined.at(-1);
     if (last !== undefined && BETWEEN_SIDE.test(last))
       joined[joined.length - 1] = `${last} and ${part}`;
+    else joined.push(part);
+  }
+  return joined;
+}
+
+/**
+ * "are we paid monthly or weekly": one word after "or" with no place in the question before it
+ * for the word to fill is an alternative the asker offers, not a question of its own.
+ */
+function withAlternatives(parts: readonly string[], piece: string): string[] {
+  const joined: string[] = [];
+  for (const part of parts) {
+    const last = joined.at(-1);
+    const offered =
+      last !== undefined &&
+      /^[\p{L}-]+$/u.test(part) &&
+      piece.toLowerCase().includes(`or ${part.toLowerCase()}`) &&
+      !last.split(/\s+/).some((word) => SLOT_PREPOSITIONS.has(word.toLowerCase()));
+    if (offered) joined[joined.length - 1] = `${last} or ${part}`;
     else joined.push(part);
   }
   return joined;

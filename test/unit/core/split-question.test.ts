@@ -142,6 +142,16 @@ describe('splitQuestion', () => {
     expect(split(sides)).toEqual([sides]);
   });
 
+  it('GIVEN one word offered after "or" that no place in the question takes THEN one question', () => {
+    const text = 'are we paid monthly or weekly?';
+    expect(split(text)).toEqual([text]);
+    // A place the frame names is filled by the word after "or": two questions, as after "and".
+    expect(split('how many troops in kuwait or qatar')).toEqual([
+      'how many troops in kuwait',
+      'how many troops in qatar',
+    ]);
+  });
+
   it(`GIVEN more than ${MAX_PARTS} parts THEN asks the message as it stands`, () => {
     const text = 'troops in kuwait, qatar, bahrain and iraq';
     expect(split(text)).toEqual([text]);
