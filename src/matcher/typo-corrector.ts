@@ -157,7 +157,8 @@ export function createTypoCorrector(
    */
   const looseTypoOf = (surface: string): TypoCorrection | undefined => {
     const twin = confusableTwin(surface, (word) => vocabulary.has(word));
-    if (twin !== undefined) return { surface: twin, distance: 1 };
+    // No guess, as an edit is: the pair is known, so the twin counts as the word typed.
+    if (twin !== undefined) return { surface: twin, distance: 0 };
     const short = shortTypoOf(surface, index ?? buildIndex());
     if (short !== undefined) return short;
     const word = skeletons.read(surface);

@@ -58,9 +58,10 @@ describe('typo corrector', () => {
     expect(twins.correct('lng')).toBeUndefined();
   });
 
-  it('reads a confusable English word as its twin only when the knowledge uses the twin alone', () => {
+  it('reads a confusable English word as its twin, at no edit, only when the knowledge uses the twin alone', () => {
     const paid = createTypoCorrector(new Map([['paid', 3]]));
-    expect(paid.correct('payed')).toEqual({ surface: 'paid', distance: 1 });
+    // A known pair, not a guess: the twin is as good as the word typed.
+    expect(paid.correct('payed')).toEqual({ surface: 'paid', distance: 0 });
     // "effect" is left alone where the knowledge has no "affect" either.
     expect(paid.correct('effect')).toBeUndefined();
   });
