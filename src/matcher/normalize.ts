@@ -269,6 +269,9 @@ const MENTION =
 // "#hashtag" or "#3" is not one).
 const NUMBER_SIGN = /(^|\s)#(?:\s+of)?\s+(?=[a-z])/g;
 
+// "open 24/7": chat's "24 hours a day", never a date or two numbers.
+const ROUND_THE_CLOCK = /(^|[^\d/.])24\s*\/\s*7(?![\d/])/g;
+
 /** Whether a token carries content: not a function word, not a question word. */
 function isContentToken(token: string): boolean {
   return !isFunctionWord(token) && !QUESTION_WORDS.has(token) && !/^\d+(?:\.\d+)?$/.test(token);
@@ -314,6 +317,7 @@ export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
     t = t.normalize('NFD').replace(MARKS, '').normalize('NFC');
     t = canonicalCountryNames(t.replace(APOSTROPHES, "'")).toLowerCase();
     t = expandContractions(t).replace(MENTION, ' ').replace(NUMBER_SIGN, '$1how many ');
+    t = t.replace(ROUND_THE_CLOCK, '$1 24 hours a day ');
     t = spellNumericDates(t.replace(/(\d),(?=\d{3}\b)/g, '$1')); // 1,000 → 1000
     t = t.replace(/(?<!\d)\.|\.(?!\d)/g, ' '); // keep only decimal points
     const typed = tokenizer.tokenize(t).map(expand).join(' ').split(' ');

@@ -142,6 +142,14 @@ describe('the number sign', () => {
     expect(tokens('#iraq')).toEqual(tokens('iraq'));
     expect(tokens('#3 country')).toEqual(tokens('3 country'));
   });
+
+  it('GIVEN "24/7" THEN read as "24 hours a day", not as a date or two numbers', () => {
+    expect(tokens('speak up line 24/7?')).toEqual(tokens('speak up line 24 hours a day'));
+    expect(tokens('open 24 / 7')).toEqual(tokens('open 24 hours a day'));
+    // Part of a longer date or figure, it is left as it stands.
+    expect(tokens('on 12/24/7')).not.toContain('hour');
+    expect(tokens('1.24/7')).not.toContain('hour');
+  });
 });
 
 describe('the United Kingdom', () => {
