@@ -33,6 +33,8 @@ export function createMultiPartResolver(partResolvers: readonly Resolver[]): Res
     const parts = await resolveParts(turn, tools, questions, partResolvers);
     if (answersOnlySituation(parts, wholeMatch.candidates[0]?.entry)) return undefined;
     if (toldConditionsAnswer(turn, parts)) return undefined;
+    const completed = completedByQualifier(parts, wholeMatch.candidates[0]?.entry);
+    if (completed) return completed;
     const entries = parts.map(({ reply }) => answered(reply));
     // A message answered as a whole stays whole, unless its parts are each answered, by entries
     // of their own, the whole's among them: then the split answers more than the whole did. Or
@@ -75,6 +77,29 @@ function answersOnlySituation(
       ({ question, reply }) => !asksSomething(question) && answered(reply) !== wholeTop,
     )
   );
+}
+
+/**
+ * "how many holiday days do we get a year? full time btw": the part that asks is not answered
+ * alone, the parts answered only tell, and their answer is the one the whole message leans to.
+ * What they told completed the question: it is answered, with no note that the bare question
+ * was not.
+ */
+function completedByQualifier(
+  parts: readonly { question: string; reply: Reply }[],
+  wholeTop: string | undefined,
+): Resolution | undefined {
+  const answeredParts = parts.filter(({ reply }) => answered(reply) !== undefined);
+  const asking = parts.filter(({ question }) => asksSomething(question));
+  const [first] = answeredParts;
+  const completes =
+    first !== undefined &&
+    asking.length > 0 &&
+    asking.every(({ reply }) => answered(reply) === undefined) &&
+    answeredParts.every(
+      ({ question, reply }) => !asksSomething(question) && answered(reply) === wholeTop,
+    );
+  return completes ? { reply: first.reply } : undefined;
 }
 
 /**

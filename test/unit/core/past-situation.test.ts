@@ -83,4 +83,11 @@ describe('situation before the question', () => {
     expect(reply).toMatchObject({ kind: 'answer', entry: { entry: 'us-troops-qatar' } });
     expect(reply.text).not.toContain("doesn't cover");
   });
+
+  it('GIVEN words after the question that complete it THEN one answer, no note on the bare question', async () => {
+    // Blind round, stop 28: answered right, then "I'm not sure what … asks" for the bare question.
+    const reply = await ask('hey, how many holiday days do we get a year? full time btw');
+    expect(reply).toMatchObject({ kind: 'answer', entry: { entry: 'vacation-full-time' } });
+    expect(reply.text).not.toContain("I'm not sure");
+  });
 });
