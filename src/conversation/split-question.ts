@@ -93,13 +93,25 @@ const BETWEEN_COMMA = /\bbetween\s*,\s*/i;
 
 /** Each qualifier joined to the piece before it, which it qualifies. */
 function withQualifiers(pieces: readonly string[]): string[] {
+  return joinedOnto(pieces, (_, piece) =>
+    (QUALIFIER.test(piece) && !OWN_QUESTION.test(piece)) || BARE_ASK.test(piece) ? ', ' : undefined,
+  );
+}
+
+/**
+ * The pieces with each one that `joiner` says belongs to the piece before it appended to that
+ * piece, after the separator it returns.
+ */
+function joinedOnto(
+  pieces: readonly string[],
+  joiner: (last: string, piece: string) => string | undefined,
+): string[] {
   const joined: string[] = [];
   for (const piece of pieces) {
-    const last = joined.length - 1;
-    const qualifies = QUALIFIER.test(piece) && !OWN_QUESTION.test(piece);
-    if (last >= 0 && (qualifies || BARE_ASK.test(piece)))
-      joined[last] = `${joined[last]}, ${piece}`;
-    else joined.push(piece);
+    const last = joined.at(-1);
+    const separator = last === undefined ? undefined : joiner(last, piece);
+    if (separator === undefined) joined.push(piece);
+    else joined[joined.length - 1] = `${last}${separator}${piece}`;
   }
   return joined;
 }
@@ -152,14 +164,7 @@ const BETWEEN_SIDE = /\bbetween\s+(?:the\s+)?[\p{L}\p{N}.'-]+$/iu;
 
 /** Each piece ending in "between X" joined to the side after it. */
 function withBothSides(parts: readonly string[]): string[] {
-  const joined: string[] = [];
-  for (const part of parts) {
-    const last = joined.at(-1);
-    if (last !== undefined && BETWEEN_SIDE.test(last))
-      joined[joined.length - 1] = `${last} and ${part}`;
-    else joined.push(part);
-  }
-  return joined;
+  return joinedOnto(parts, (last) => (BETWEEN_SIDE.test(last) ? ' and ' : undefined));
 }
 
 /**
@@ -167,18 +172,14 @@ function withBothSides(parts: readonly string[]): string[] {
  * for the word to fill is an alternative the asker offers, not a question of its own.
  */
 function withAlternatives(parts: readonly string[], piece: string): string[] {
-  const joined: string[] = [];
-  for (const part of parts) {
-    const last = joined.at(-1);
-    const offered =
-      last !== undefined &&
-      /^[\p{L}-]+$/u.test(part) &&
-      piece.toLowerCase().includes(`or ${part.toLowerCase()}`) &&
-      !last.split(/\s+/).some((word) => SLOT_PREPOSITIONS.has(word.toLowerCase()));
-    if (offered) joined[joined.length - 1] = `${last} or ${part}`;
-    else joined.push(part);
-  }
-  return joined;
+  const typed = piece.toLowerCase();
+  return joinedOnto(parts, (last, part) =>
+    /^[\p{L}-]+$/u.test(part) &&
+    typed.includes(`or ${part.toLowerCase()}`) &&
+    !last.split(/\s+/).some((word) => SLOT_PREPOSITIONS.has(word.toLowerCase()))
+      ? ' or '
+      : undefined,
+  );
 }
 
 function clean(piece: string): string {

@@ -20,6 +20,8 @@ export interface EntryKnowledge {
   /** The unigram feature ids each entry's phrasings use. */
   readonly entryWords: readonly ReadonlySet<number>[];
   readonly cores: readonly (readonly string[])[];
+  /** How many of each entry's phrasings use each content word; empty unless curated. */
+  readonly wordUses: readonly ReadonlyMap<string, number>[];
   /** Core words of so many entries that a question need not say them (`backgroundWords`). */
   readonly background: ReadonlySet<string>;
   readonly rareSlots: readonly ReadonlySet<string>[];

@@ -153,7 +153,7 @@ export function createScorer(
       unseenObject: a.unseenObject,
       withoutUnseenTimes: a.withoutUnseenTimes,
       curated,
-      openSlot: leavesSlotOpen(ranked, { ...known, wordUses: analysed.wordUses }, question.tokens),
+      openSlot: leavesSlotOpen(ranked, known, question.tokens),
     };
   };
 

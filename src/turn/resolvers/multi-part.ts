@@ -31,10 +31,14 @@ export function createMultiPartResolver(partResolvers: readonly Resolver[]): Res
     }
     if (questions.length < 2) return undefined;
     const parts = await resolveParts(turn, tools, questions, partResolvers);
-    if (answersOnlySituation(parts, wholeMatch.candidates[0]?.entry)) return undefined;
+    // Only parts that tell were answered: by another entry than the whole message leans to, they
+    // answer what was not asked; by that entry, they completed the question.
+    const told = onlyToldAnswered(parts);
+    const wholeTop = wholeMatch.candidates[0]?.entry;
+    if (told?.every(({ reply }) => answered(reply) !== wholeTop)) return undefined;
     if (toldConditionsAnswer(turn, parts)) return undefined;
-    const completed = completedByQualifier(parts, wholeMatch.candidates[0]?.entry);
-    if (completed) return completed;
+    const [completed] = told?.every(({ reply }) => answered(reply) === wholeTop) ? told : [];
+    if (completed) return { reply: completed.reply };
     const entries = parts.map(({ reply }) => answered(reply));
     // A message answered as a whole stays whole, unless its parts are each answered, by entries
     // of their own, the whole's among them: then the split answers more than the whole did. Or
@@ -57,49 +61,25 @@ export function createMultiPartResolver(partResolvers: readonly Resolver[]): Res
 const OWN_QUESTION = /^(?:how|what|when|where|who|which|why)\b/i;
 
 /**
- * "still in month 3 of probation and been off sick a week, do I get full sick pay?": the parts
- * answered only tell (they ask nothing), the part that asks is not answered, and the whole
- * message leans to another entry than theirs. Answering what was told answers what was not
- * asked (the probation rules); the whole is asked instead. "family discount 15%? how many
- * people??" leans to the discount its first part answers, and stays split.
+ * The answered parts, when every part that asks is unanswered and every answered part only tells
+ * (asks nothing). "still in month 3 of probation and been off sick a week, do I get full sick
+ * pay?": answered by the probation rules, which the whole message does not lean to, the told part
+ * answers what was not asked, and the whole is asked instead ("family discount 15%? how many
+ * people??" leans to the discount its first part answers, and stays split). "how many holiday
+ * days do we get a year? full time btw": answered by the entry the whole leans to, what was told
+ * completed the question, answered with no note that the bare question was not.
  */
-function answersOnlySituation(
+function onlyToldAnswered(
   parts: readonly { question: string; reply: Reply }[],
-  wholeTop: string | undefined,
-): boolean {
+): readonly { question: string; reply: Reply }[] | undefined {
   const answeredParts = parts.filter(({ reply }) => answered(reply) !== undefined);
   const asking = parts.filter(({ question }) => asksSomething(question));
-  return (
+  const onlyTold =
     answeredParts.length > 0 &&
     asking.length > 0 &&
     asking.every(({ reply }) => answered(reply) === undefined) &&
-    answeredParts.every(
-      ({ question, reply }) => !asksSomething(question) && answered(reply) !== wholeTop,
-    )
-  );
-}
-
-/**
- * "how many holiday days do we get a year? full time btw": the part that asks is not answered
- * alone, the parts answered only tell, and their answer is the one the whole message leans to.
- * What they told completed the question: it is answered, with no note that the bare question
- * was not.
- */
-function completedByQualifier(
-  parts: readonly { question: string; reply: Reply }[],
-  wholeTop: string | undefined,
-): Resolution | undefined {
-  const answeredParts = parts.filter(({ reply }) => answered(reply) !== undefined);
-  const asking = parts.filter(({ question }) => asksSomething(question));
-  const [first] = answeredParts;
-  const completes =
-    first !== undefined &&
-    asking.length > 0 &&
-    asking.every(({ reply }) => answered(reply) === undefined) &&
-    answeredParts.every(
-      ({ question, reply }) => !asksSomething(question) && answered(reply) === wholeTop,
-    );
-  return completes ? { reply: first.reply } : undefined;
+    answeredParts.every(({ question }) => !asksSomething(question));
+  return onlyTold ? answeredParts : undefined;
 }
 
 /**
