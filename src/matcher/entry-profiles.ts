@@ -53,6 +53,12 @@ export function leavesSlotOpen(
   const b = at(cores, second.e);
   const slot = siblingSlot(a, b);
   if (slot === undefined || !a.some((t) => b.includes(t) && !background.has(t))) return false;
+  // "info on the US–Iraq talks" against the talks (about troops) and their stakes: a side whose
+  // own words are the file's background is the general entry, which a question naming neither
+  // side asks for. A place stays a slot even where it is background ("how many troops").
+  const general = (only: readonly string[]) =>
+    only.every((t) => background.has(t) && slotKind(t) !== 'entity');
+  if (general(slot.onlyA) || general(slot.onlyB)) return false;
   if (slot.onlyA.some((t) => question.has(t)) || slot.onlyB.some((t) => question.has(t)))
     return false;
   return !namesOneSide(question, wordUses[first.e], wordUses[second.e]);

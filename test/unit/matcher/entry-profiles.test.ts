@@ -71,4 +71,21 @@ describe('leavesSlotOpen', () => {
     ]);
     expect(leavesSlotOpen(RANKED, talks, new Set(['us', 'iraq', 'info']))).toBe(false);
   });
+
+  it("GIVEN one sibling whose own words are the file's background THEN a question naming neither side asks for that general entry", () => {
+    const talks = profilesOf([
+      [
+        ['us', 'iraq', 'talk', 'troop'],
+        ['us', 'iraq', 'talk', 'troop', 'about'],
+      ],
+      [
+        ['us', 'iraq', 'talk', 'stake', 'higher'],
+        ['stake', 'us', 'iraq', 'talk', 'higher'],
+      ],
+      [['troop', 'kuwait', 'count']],
+      [['troop', 'qatar', 'count']],
+    ]);
+    expect(talks.background.has('troop')).toBe(true);
+    expect(leavesSlotOpen(RANKED, talks, new Set(['info', 'us', 'iraq', 'talk']))).toBe(false);
+  });
 });
