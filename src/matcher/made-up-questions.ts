@@ -32,6 +32,8 @@ interface Vocabulary {
   readonly numbers: readonly string[];
   /** Every phrasing's words, as `phrasingKey` writes them. */
   readonly phrased: ReadonlySet<string>;
+  /** Per entry, whether it is small talk, which no sibling swap draws on. */
+  readonly smallTalk: readonly boolean[];
 }
 
 /** A phrasing's normalised words in order: equal keys, the same question to the scorer. */
@@ -66,7 +68,8 @@ export function vocabularyOf(
   const phrased = new Set(
     entries.flatMap((e) => e.phrasings.map((p) => phrasingKey(p, normalizer))),
   );
-  return { df, entryTokens, entrySurfaces, numbers, phrased };
+  const smallTalk = entries.map((e) => e.smallTalk === true);
+  return { df, entryTokens, entrySurfaces, numbers, phrased, smallTalk };
 }
 
 interface MadeUp {
@@ -101,7 +104,10 @@ export function madeUpQuestions(
   if (negated !== undefined && !negatesKnown(negated, normalizer, df))
     made.push({ text: negated, firm: false });
   for (const text of altered) made.push({ text, firm: true });
-  const sibling = scored.candidates.find((c) => c.entry !== q.gold)?.entry;
+  // "who can bot the bike to work scheme" swaps in small talk's word: nonsense, not a near miss.
+  const sibling = scored.candidates.find(
+    (c) => c.entry !== q.gold && vocabulary.smallTalk[c.entry] !== true,
+  )?.entry;
   if (sibling !== undefined) {
     const text = siblingSwap(q.text, normalizer, own, entryTokens[sibling], entrySurfaces[sibling]);
     made.push({ text, firm: true, except: sibling });
