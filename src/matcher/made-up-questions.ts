@@ -32,8 +32,6 @@ interface Vocabulary {
   readonly numbers: readonly string[];
   /** Every phrasing's words, as `phrasingKey` writes them. */
   readonly phrased: ReadonlySet<string>;
-  /** Per entry, whether it is small talk, which no sibling swap draws on. */
-  readonly smallTalk: readonly boolean[];
 }
 
 /** A phrasing's normalised words in order: equal keys, the same question to the scorer. */
@@ -68,8 +66,7 @@ export function vocabularyOf(
   const phrased = new Set(
     entries.flatMap((e) => e.phrasings.map((p) => phrasingKey(p, normalizer))),
   );
-  const smallTalk = entries.map((e) => e.smallTalk === true);
-  return { df, entryTokens, entrySurfaces, numbers, phrased, smallTalk };
+  return { df, entryTokens, entrySurfaces, numbers, phrased };
 }
 
 interface MadeUp {
@@ -104,10 +101,7 @@ export function madeUpQuestions(
   if (negated !== undefined && !negatesKnown(negated, normalizer, df))
     made.push({ text: negated, firm: false });
   for (const text of altered) made.push({ text, firm: true });
-  // "who can bot the bike to work scheme" swaps in small talk's word: nonsense, not a near miss.
-  const sibling = scored.candidates.find(
-    (c) => c.entry !== q.gold && vocabulary.smallTalk[c.entry] !== true,
-  )?.entry;
+  const sibling = scored.candidates.find((c) => c.entry !== q.gold)?.entry;
   if (sibling !== undefined) {
     const text = siblingSwap(q.text, normalizer, own, entryTokens[sibling], entrySurfaces[sibling]);
     made.push({ text, firm: true, except: sibling });

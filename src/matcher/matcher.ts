@@ -12,11 +12,6 @@ export interface TrainingEntry {
    * a question quoting one ("66 strikes, is that right?") checks the entry, not another figure.
    */
   readonly answer?: string;
-  /**
-   * Small talk about the bot ("who are you"), not a fact of the knowledge: its words ("bot",
-   * "help") are no slot in which facts differ, so no made-up near miss swaps them in.
-   */
-  readonly smallTalk?: boolean;
 }
 
 export interface MatcherOptions {
