@@ -91,11 +91,33 @@ export function actionRoles(text: RoleText, { isMark, isContent }: RoleWords): s
       .slice(m + 1, marks[k + 1] ?? tokens.length)
       .filter(role)
       .slice(0, NEAREST);
+    const head = compoundHead(text, marks, k, role);
+    if (head !== undefined && !after.includes(head)) after.push(head);
     const [doers, targets] = passive(text, m, after) ? [after, before] : [before, after];
     for (const d of doers) out.push(`${d}>${verb}`);
     for (const t of targets) out.push(`${verb}>${t}`);
   });
   return out;
+}
+
+/**
+ * "who attacked Iran-backed militias": the words after a verb run into another action verb that
+ * only describes the next noun ("Iran-backed"), so that noun is what the first verb acts on too.
+ * The head of such a compound: a participle with a modifier before it, no "be" form, and a role
+ * word after it before the next mark.
+ */
+function compoundHead(
+  { tokens, surfaces }: RoleText,
+  marks: readonly number[],
+  k: number,
+  role: (t: string) => boolean,
+): string | undefined {
+  const m = marks[k] as number;
+  const n = marks[k + 1];
+  if (n === undefined || !ACTION_VERBS.has(tokens[n] as string)) return undefined;
+  if (!PARTICIPLE.test(surfaces[n] ?? '') || BE_FORMS.has(surfaces[n - 1] ?? '')) return undefined;
+  if (!tokens.slice(m + 1, n).some(role)) return undefined;
+  return tokens.slice(n + 1, marks[k + 2] ?? tokens.length).find(role);
 }
 
 /**

@@ -112,11 +112,16 @@ describe('roles and slots', () => {
     expect(index.conflicts(0, roleText('did the us attack iran?'))).toBe(true);
     expect(index.conflicts(0, roleText('who did us troops attack in iraq?'))).toBe(true);
     expect(index.conflicts(0, roleText('did us troops attack iran-backed militias'))).toBe(true);
+    // The head of "Iran-backed militias" is what the attack is on, though "backed" comes first.
+    expect(index.conflicts(0, roleText('who attacked iran backed militias in iraq'))).toBe(true);
     // The entry's own roles, active or passive, with or without an auxiliary.
     expect(index.conflicts(0, roleText('who is attacking us troops'))).toBe(false);
     expect(index.conflicts(0, roleText('were us troops attacked by militias'))).toBe(false);
     expect(index.conflicts(0, roleText('us troops attacked in iraq?'))).toBe(false);
     expect(index.conflicts(0, roleText('have militias attacked us forces'))).toBe(false);
+    expect(index.conflicts(0, roleText('have iran backed militias attacked us troops'))).toBe(
+      false,
+    );
   });
 
   it('tells another subject from another date from an everyday word', () => {
