@@ -12,7 +12,8 @@ export function renderPlainText(reply: Reply): string {
       lines.push(...numbered(reply.related.map((s) => s.question)));
   } else {
     lines.push(...numbered(reply.suggestions.map((s) => s.question)));
-    if (reply.kind === 'clarify') lines.push('Reply with a number to pick one.');
+    // A decline's closest entries and examples are remembered as offered, like a clarification's.
+    if (reply.suggestions.length > 0) lines.push('Reply with a number to pick one.');
   }
   return lines.join('\n');
 }
