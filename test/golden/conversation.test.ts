@@ -405,6 +405,17 @@ describe('conversations: the examples of the conversation issue', () => {
     expect(answered(reply)).toEqual(['us-troops-iraq', 'us-presence-in-iraq-duration']);
   });
 
+  it('GIVEN a later part that asks what the earlier answer already says THEN one answer, no "not covered"', async () => {
+    const { ask } = await conversation();
+    // Blind round: "Iran-backed militias" was answered, then "My knowledge doesn't cover 'who backs them'".
+    const reply = await ask('hi, who is attacking american forces in iraq? and who backs them');
+    expect(reply).toMatchObject({
+      kind: 'answer',
+      entry: { entry: 'militia-attacks-recent-months' },
+    });
+    expect(reply.text).not.toContain("doesn't cover");
+  });
+
   it('GIVEN an answer THEN "they" stand for the nouns its entry is about, and only what it gives is answered', async () => {
     const { ask } = await conversation();
     // "them" in the second part are the strikes of the first: who is behind them.

@@ -220,6 +220,10 @@ async function resolveParts(
       const entry = answered(resolved);
       // The same answer again would answer a question that was not asked.
       const again = entry !== undefined && parts.some((p) => answered(p.reply) === entry);
+      // "who is attacking US forces? and who backs them": read through the part before, it asks
+      // what that part's answer already says ("Iran-backed militias"); it is neither repeated
+      // nor reported as not covered.
+      if (again && !matched && refersBack(question)) continue;
       parts.push({ question: asked, reply: again ? tools.help() : resolved });
       if (entry === undefined || again) unanswered = true;
       if (entry !== undefined && !again)
