@@ -26,8 +26,9 @@ interface DevSet {
 const SETS: readonly DevSet[] = [
   {
     file: 'dev/us-forces-questions.yaml',
-    answeredRight: 0.775,
-    right: 0.775,
+    // Measured 0.789 (224 of 284).
+    answeredRight: 0.785,
+    right: 0.785,
     answeredOrClarified: 0.96,
   },
   {
