@@ -91,7 +91,8 @@ export function actionRoles(text: RoleText, { isMark, isContent }: RoleWords): s
       .slice(m + 1, marks[k + 1] ?? tokens.length)
       .filter(role)
       .slice(0, NEAREST);
-    const head = compoundHead(text, marks, k, role);
+    // Only a compound with a modifier before its participle ("Iran-backed"), which `after` holds.
+    const head = after.length > 0 ? compoundHead(text, marks, k, role) : undefined;
     if (head !== undefined && !after.includes(head)) after.push(head);
     const [doers, targets] = passive(text, m, after) ? [after, before] : [before, after];
     for (const d of doers) out.push(`${d}>${verb}`);
@@ -103,8 +104,8 @@ export function actionRoles(text: RoleText, { isMark, isContent }: RoleWords): s
 /**
  * "who attacked Iran-backed militias": the words after a verb run into another action verb that
  * only describes the next noun ("Iran-backed"), so that noun is what the first verb acts on too.
- * The head of such a compound: a participle with a modifier before it, no "be" form, and a role
- * word after it before the next mark.
+ * The head of such a compound: the next mark is a participle with no "be" form before it, and a
+ * role word follows it before the mark after.
  */
 function compoundHead(
   { tokens, surfaces }: RoleText,
@@ -112,11 +113,9 @@ function compoundHead(
   k: number,
   role: (t: string) => boolean,
 ): string | undefined {
-  const m = marks[k] as number;
   const n = marks[k + 1];
   if (n === undefined || !ACTION_VERBS.has(tokens[n] as string)) return undefined;
   if (!PARTICIPLE.test(surfaces[n] ?? '') || BE_FORMS.has(surfaces[n - 1] ?? '')) return undefined;
-  if (!tokens.slice(m + 1, n).some(role)) return undefined;
   return tokens.slice(n + 1, marks[k + 2] ?? tokens.length).find(role);
 }
 
