@@ -53,6 +53,27 @@ function deletesOf(word: string): string[] {
 
 const CACHE_LIMIT = 20_000;
 
+/** Whether two words of one length differ in exactly one letter. */
+function oneLetterApart(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let differ = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) differ++;
+  return differ === 1;
+}
+
+/**
+ * An English word one letter from a known one is that word, not a typo of it: "think" is not
+ * "thank". A dropped, doubled or swapped letter ("frist", "goverment") is still read as a typo:
+ * the lexicon lists such common misspellings.
+ */
+function realWordKept(
+  surface: string,
+  fix: TypoCorrection | undefined,
+): TypoCorrection | undefined {
+  if (fix === undefined || !oneLetterApart(surface, fix.surface)) return fix;
+  return isEnglishWord(surface) ? undefined : fix;
+}
+
 /**
  * A four-letter word, or a five-letter one that may be a four-letter word with a letter too many
  * ("bnak", "carrd"), that is no English word: one edit from a known word, read as it only when no
@@ -171,7 +192,8 @@ export function createTypoCorrector(
       // Beyond any real word: no correction, and nothing kept, so such words cannot fill memory.
       if (surface.length > MAX_WORD_LENGTH) return undefined;
       if (cache.has(surface)) return cache.get(surface);
-      const found = lookup(surface) ?? (shortWords ? undefined : looseTypoOf(surface));
+      const found =
+        realWordKept(surface, lookup(surface)) ?? (shortWords ? undefined : looseTypoOf(surface));
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(surface, found);
       return found;

@@ -16,6 +16,14 @@ describe('typo corrector', () => {
     expect(corrector.correct('comander')?.surface).toBe('commander');
   });
 
+  it('keeps an English word one letter from a known word, but mends dropped and doubled letters', () => {
+    const words = createTypoCorrector(new Map(['thank', 'government', 'first'].map((w) => [w, 1])));
+    expect(words.correct('think')).toBeUndefined();
+    expect(words.correct('thenk')?.surface).toBe('thank');
+    expect(words.correct('goverment')?.surface).toBe('government');
+    expect(words.correct('frist')?.surface).toBe('first');
+  });
+
   it('leaves unrelated and very short words alone', () => {
     expect(corrector.correct('germany')).toBeUndefined();
     expect(corrector.correct('irq')).toBeUndefined();
