@@ -1,4 +1,5 @@
 import { at, brokenInvariant } from './checked-read.js';
+import { countsUnstated } from './counted-nouns.js';
 import { type Counterparts, namesCounterpart } from './counterparts.js';
 import { coreCoverage, namesEntry, slotSwapped } from './entry-profiles.js';
 import type { AnalyzedText } from './feature-space.js';
@@ -45,6 +46,8 @@ export interface EntryKnowledge {
   readonly statedNumbers: ReadonlySet<string>;
   /** The units each entry states a rate in (`rate-units.ts`). */
   readonly rateUnits: readonly ReadonlySet<string>[];
+  /** What each entry's answer gives a count of (`counted-nouns.ts`). */
+  readonly countedWords: readonly ReadonlySet<string>[];
 }
 
 /** A rescored entry: its ranking score and what it was computed from. */
@@ -70,6 +73,8 @@ export interface QuestionView {
   readonly content: string;
   /** The units the question asks a rate in. */
   readonly rateUnits: ReadonlySet<string>;
+  /** The words the question counts ("how many bank holidays"), if any. */
+  readonly countedNouns: readonly string[];
 }
 
 /** How the question's words fall against one entry's vocabulary. */
@@ -135,6 +140,7 @@ const NO_SLOT_EVIDENCE = {
   slotsOnly: false,
   counterpartNamed: false,
   unsaidEndPoint: false,
+  countUnstated: false,
 } as const;
 
 /**
@@ -161,6 +167,7 @@ function curatedSlots(question: QuestionView, e: number, known: EntryKnowledge) 
     slotsOnly: sharesOnlySlots(core, known.background, a.tokens, uses),
     counterpartNamed: namesCounterpart(question.tokens, known.counterparts, uses, spoken),
     unsaidEndPoint: asksUnsaidEndPoint(at(known.directions, e), question.strandedPair),
+    countUnstated: countsUnstated(question.countedNouns, at(known.countedWords, e)),
   };
 }
 

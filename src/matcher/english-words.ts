@@ -14,3 +14,13 @@ export function isEnglishWord(word: string): boolean {
   ) as Readonly<Record<string, unknown>>;
   return Object.hasOwn(lexicon, word);
 }
+
+/** Whether the lexicon lists the word as a verb and never as a noun ("died", "injured"). */
+export function isVerbNotNoun(word: string): boolean {
+  isEnglishWord(word);
+  const tags = lexicon?.[word];
+  if (!Array.isArray(tags)) return false;
+  return (
+    tags.some((t) => String(t).startsWith('VB')) && !tags.some((t) => String(t).startsWith('NN'))
+  );
+}

@@ -55,6 +55,7 @@ function namesOtherSlot(c: CandidateEvidence): boolean {
     c.slotsOnly ||
     c.counterpartNamed ||
     c.otherRate ||
+    c.countUnstated ||
     c.timeConflict ||
     c.unsaidEndPoint
   );

@@ -58,6 +58,8 @@ export interface CandidateEvidence {
   readonly foreignNumber: boolean;
   /** The question asks a rate in a unit ("per week") the entry never states one in. */
   readonly otherRate: boolean;
+  /** The question counts something ("how many bank holidays") the entry gives no number of. */
+  readonly countUnstated: boolean;
   /** The question reverses who does what to whom in this entry's phrasings. */
   readonly roleConflict: boolean;
   /** The question puts itself before, after or during where the entry's phrasings never do. */

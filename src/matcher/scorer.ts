@@ -2,6 +2,7 @@ import { candidateEvidence, type EntryKnowledge, type QuestionView } from './can
 import { createCandidateRetrieval } from './candidate-retrieval.js';
 import { at } from './checked-read.js';
 import { contentCounts, contentKey } from './content-words.js';
+import { countedNouns, entryCountedWords } from './counted-nouns.js';
 import { counterpartsOf, spokenWords } from './counterparts.js';
 import { entryCentroids } from './entry-centroids.js';
 import { backgroundWords, leavesSlotOpen } from './entry-profiles.js';
@@ -139,6 +140,7 @@ export function createScorer(
       strandedPair: strandedPair(a.tokens),
       content: contentKey(a.tokens),
       rateUnits: rateUnitsOf(a.surfaces),
+      countedNouns: countedNouns(a.tokens, a.surfaces),
     };
     return {
       normalized: a.normalized,
@@ -175,6 +177,7 @@ function entryKnowledgeOf(
     ...words,
     background,
     rateUnits: entryRateUnits(entries, normalizer),
+    countedWords: curated ? entryCountedWords(entries, normalizer) : [],
     counterparts: curated ? counterpartsOf(analysed.cores, background) : new Map(),
     spoken: curated
       ? spokenWords(

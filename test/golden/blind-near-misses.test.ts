@@ -28,6 +28,8 @@ describe('handbook near misses found blind', () => {
     ['still on probation (month 2) and got flu 🤒 how much sick pay do i get?', 'sick-pay'],
     // During probation the notice is the probation entry's week, not a month (blind, stop 26).
     ["i'm 3 months into probation and want to quit lol - whats my notice period?", 'notice-period'],
+    // The answer gives 25 days "plus bank holidays": no number of bank holidays (blind, stop 30).
+    ['How many bank holidays do full-timers get a year?', 'vacation-full-time'],
   ])('GIVEN "%s" THEN %s is not the answer', async (question, entry) => {
     const reply = await (await ask)(question);
     expect(reply.kind === 'answer' ? reply.entry.entry : undefined).not.toBe(entry);
