@@ -187,6 +187,16 @@ const FILLER_PHRASES: readonly (readonly string[])[] = [
   ['asked', 'me'],
   ['if', 'you', 'know'],
   ['just', 'checking'],
+  ['hope', 'you', 'are', 'doing', 'well'],
+  ['hope', 'you', 'are', 'doing', 'good'],
+  ['hope', 'your', 'doing', 'well'],
+  ['hope', 'your', 'doing', 'good'],
+  ['hope', 'you', 'are', 'well'],
+  ['hope', 'you', 'are', 'ok'],
+  ['hope', 'your', 'day', 'is', 'going', 'well'],
+  ['hope', 'your', 'day', 'is', 'going', 'good'],
+  ['hope', 'all', 'is', 'well'],
+  ['hope', 'this', 'makes', 'sense'],
   // The bot addressed by name is no more part of the question than the team is.
   ['hello', 'bot'],
   ['hi', 'bot'],
@@ -352,6 +362,20 @@ const NEUTRAL_WORDS = new Set([
   'right',
   'correct',
   'true',
+  // Hedges: "I only work 3 days a week" is the part-time question, not another one.
+  'only',
+  'just',
+  'even',
+  'usually',
+  'normally',
+  'generally',
+  'typically',
+  'probably',
+  'honestly',
+  'literally',
+  'seriously',
+  'anyway',
+  'though',
 ]);
 
 /** Whether an unseen word leaves the question's meaning as it is. */

@@ -269,6 +269,10 @@ const MENTION =
 // "#hashtag" or "#3" is not one).
 const NUMBER_SIGN = /(^|\s)#(?:\s+of)?\s+(?=[a-z])/g;
 
+// "hiii", "thanksss", "pleeease": a letter drawn out for tone. No English word has one letter
+// three times running.
+const DRAWN_OUT = /([a-z])\1{2,}/g;
+
 // "open 24/7": chat's "24 hours a day", never a date or two numbers.
 const ROUND_THE_CLOCK = /(^|[^\d/.])24\s*\/\s*7(?![\d/])/g;
 
@@ -316,7 +320,8 @@ export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
     let t = text.normalize('NFKC').replace(ZERO_WIDTH, '').replace(CONTROL, ' ');
     t = t.normalize('NFD').replace(MARKS, '').normalize('NFC');
     t = canonicalCountryNames(t.replace(APOSTROPHES, "'")).toLowerCase();
-    t = expandContractions(t).replace(MENTION, ' ').replace(NUMBER_SIGN, '$1how many ');
+    t = expandContractions(t.replace(DRAWN_OUT, '$1')).replace(MENTION, ' ');
+    t = t.replace(NUMBER_SIGN, '$1how many ');
     t = t.replace(ROUND_THE_CLOCK, '$1 24 hours a day ');
     t = spellNumericDates(t.replace(/(\d),(?=\d{3}\b)/g, '$1')); // 1,000 → 1000
     t = t.replace(/(?<!\d)\.|\.(?!\d)/g, ' '); // keep only decimal points

@@ -46,6 +46,9 @@ describe('chat noise', () => {
     expect(tokens("hi, I'm new - how many troops are in iraq?")).toBe(bare);
     expect(tokens('sorry, silly q - how many troops are in iraq?')).toBe(bare);
     expect(tokens('when do i get a new laptop')).toContain(tokens('new'));
+    // Good wishes, and greetings and thanks drawn out for tone (blind round, stop 30).
+    expect(tokens('hi there, hope ur doing good :) how many troops are in iraq?')).toBe(bare);
+    expect(tokens('hiii 👋 how many troops are in iraq?? thanksss')).toBe(bare);
   });
 
   it('keeps a message that is nothing but small talk', () => {
