@@ -383,6 +383,9 @@ export function isNeutralWord(surface: string): boolean {
   return NEUTRAL_WORDS.has(surface);
 }
 
+/** The neutral words, for reading their typos ("totl") as them. */
+export const neutralWords = (): Iterable<string> => NEUTRAL_WORDS;
+
 /** Everyday ways of asking for a count, read as the plain "how many". */
 const COUNT_PHRASES: readonly (readonly string[])[] = [
   ['what', 'is', 'the', 'total', 'number', 'of'],

@@ -1,9 +1,18 @@
-import { isNeutralWord } from './chat-lexicon.js';
+import { isNeutralWord, neutralWords } from './chat-lexicon.js';
 import { at } from './checked-read.js';
 import { isStopToken, type Word } from './normalize.js';
 import { namesUnseenPeriod } from './relative-periods.js';
 import { isSlotWord, slotKind } from './slot-lexicon.js';
 import type { SpaceContext } from './space-context.js';
+import { createTypoCorrector, type TypoCorrector } from './typo-corrector.js';
+
+let neutralTypos: TypoCorrector | undefined;
+
+/** Whether an unseen word is a typo of a neutral one ("totl number of"): as silent as it. */
+function isNeutralTypo(surface: string): boolean {
+  neutralTypos ??= createTypoCorrector(new Map([...neutralWords()].map((w) => [w, 1])));
+  return neutralTypos.correct(surface) !== undefined;
+}
 
 /**
  * How each word of a question is read before it is weighed: known, typo-corrected, silent, or
@@ -58,6 +67,11 @@ export function readWords(words: readonly Word[], ctx: SpaceContext) {
     }
     // A place, time or role the knowledge lacks is a different question, not a typo ("march").
     const fix = isSlotWord(w.surface) ? undefined : ctx.corrector.correct(w.surface);
+    if (fix === undefined && !isSlotWord(w.surface) && isNeutralTypo(w.surface)) {
+      tokens.push(w.token);
+      silent[i] = 1;
+      continue;
+    }
     if (fix === undefined) {
       tokens.push(w.token);
       credit[i] = 0;

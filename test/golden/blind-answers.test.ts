@@ -21,6 +21,12 @@ describe('questions found blind that the knowledge answers', () => {
       'hi there, hope ur doing good :) who has been attacking american troops in iraq lately?',
       'militia-attacks-recent-months',
     ],
+    // A typo of a word that says how the question is put costs no more than the word (stop 30).
+    [
+      SHIPPED_KNOWLEDGE,
+      'totl number of land based us troops in the midle east??',
+      'us-troops-middle-east-total',
+    ],
   ])('GIVEN %s and "%s" THEN %s is answered', async (knowledge, question, entry) => {
     const reply = await (await askerOn(knowledge))(question);
     expect(reply).toMatchObject({ kind: 'answer', entry: { entry } });
