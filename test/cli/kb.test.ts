@@ -89,8 +89,8 @@ describe('npm run kb -- review', () => {
     const ask = (text: string) =>
       bot.handle({ text, platform: 'console', user: 'u', conversation: 'c' });
     await ask('when was the lighthouse painted');
-    await ask('how old is the lighthouse keeper');
-    await ask('how old is the lighthouse keeper');
+    await ask('who mans the beacon');
+    await ask('who mans the beacon');
     await bot.feedback(
       { platform: 'console', user: 'u', conversation: 'c' },
       'lighthouse-height',
@@ -103,7 +103,7 @@ describe('npm run kb -- review', () => {
     const review = await runScript(KB, ['review'], { env });
     expect(review.code).toBe(0);
     const listed = review.stdout.split('\n').filter((line) => /^\s+\d+\. "/.test(line));
-    expect(listed[0]).toContain('"how old is the lighthouse keeper" ×2');
+    expect(listed[0]).toContain('"who mans the beacon" ×2');
     expect(listed[1]).toContain('"when was the lighthouse painted" ×1');
     expect(review.stdout).toMatch(/lighthouse-height: 👎 1/);
 
@@ -116,13 +116,13 @@ describe('npm run kb -- review', () => {
     expect(accepted.code).toBe(0);
     const updated = await readFile(knowledgeFile, 'utf8');
     expect(updated).toContain(
-      '      - lighthouse keper name\n      - how old is the lighthouse keeper\n',
+      '      - lighthouse keper name\n      - who mans the beacon\n',
     );
     expect(updated).toContain('# The tower itself.');
     expect((await loadKnowledge(knowledgeFile)).entries[1]?.questions).toHaveLength(9);
 
     const after = await runScript(KB, ['review'], { env });
-    expect(after.stdout).not.toContain('how old is the lighthouse keeper');
+    expect(after.stdout).not.toContain('who mans the beacon');
   });
 
   it('GIVEN STORE_URL and KNOWLEDGE_PATH in .env THEN review reads that store and --accept edits that file', async () => {
