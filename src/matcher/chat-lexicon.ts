@@ -362,6 +362,15 @@ const NEUTRAL_WORDS = new Set([
   'right',
   'correct',
   'true',
+  // What a statement asks for ("maternity leave policy", "training approval process"): the
+  // entry, however it is named.
+  'policy',
+  'policies',
+  'process',
+  'procedure',
+  'details',
+  'rules',
+  'overview',
   // Hedges: "I only work 3 days a week" is the part-time question, not another one.
   'only',
   'just',
