@@ -115,9 +115,7 @@ describe('npm run kb -- review', () => {
     expect(accepted.stderr).toBe('');
     expect(accepted.code).toBe(0);
     const updated = await readFile(knowledgeFile, 'utf8');
-    expect(updated).toContain(
-      '      - lighthouse keper name\n      - who mans the beacon\n',
-    );
+    expect(updated).toContain('      - lighthouse keper name\n      - who mans the beacon\n');
     expect(updated).toContain('# The tower itself.');
     expect((await loadKnowledge(knowledgeFile)).entries[1]?.questions).toHaveLength(9);
 
