@@ -49,6 +49,7 @@ describe('chat noise', () => {
     // Good wishes, and greetings and thanks drawn out for tone (blind round, stop 30).
     expect(tokens('hi there, hope ur doing good :) how many troops are in iraq?')).toBe(bare);
     expect(tokens('hiii 👋 how many troops are in iraq?? thanksss')).toBe(bare);
+    expect(tokens("US-IRAQ TALKS?? what's going on 🤔")).toBe(tokens('us iraq talks'));
   });
 
   it('keeps a message that is nothing but small talk', () => {
