@@ -24,3 +24,10 @@ export function isVerbNotNoun(word: string): boolean {
     tags.some((t) => String(t).startsWith('VB')) && !tags.some((t) => String(t).startsWith('NN'))
   );
 }
+
+/** Whether the lexicon's likeliest reading of the word is a verb ("affect", "make"). */
+export function readsFirstAsVerb(word: string): boolean {
+  isEnglishWord(word);
+  const tags = lexicon?.[word];
+  return Array.isArray(tags) && String(tags[0]).startsWith('VB');
+}

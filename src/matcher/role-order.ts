@@ -1,5 +1,6 @@
 import { actionRoles, type RoleText, reversesAction } from './action-roles.js';
 import { at } from './checked-read.js';
+import { readsFirstAsVerb } from './english-words.js';
 import { isQuestionWord, isStopToken } from './normalize.js';
 import { isPlaceWord } from './slot-lexicon.js';
 
@@ -94,7 +95,9 @@ export function placeAgents(tokens: readonly string[]): string[] {
     const verb = tokens[i + 1];
     if (before === undefined || verb === undefined) return false;
     const doer = AUXILIARIES.has(before) && isPlaceWord(t);
-    return doer && isContentToken(verb) && !isPlaceWord(verb) && !LOCATING_VERBS.has(verb);
+    // "how did Jordan attack affect the talks": a verb after it makes "Jordan attack" a noun.
+    const noun = readsFirstAsVerb(tokens[i + 2] ?? '');
+    return doer && !noun && isContentToken(verb) && !isPlaceWord(verb) && !LOCATING_VERBS.has(verb);
   });
 }
 

@@ -92,6 +92,9 @@ describe('roles and slots', () => {
     const split = (text: string) => tokens(text).split(' ');
     expect(placeAgents(split('how many us soldiers did jordan kill'))).toEqual(['jordan']);
     expect(placeAgents(split('how many us soldiers were killed in jordan'))).toEqual([]);
+    // Before another verb, "Jordan attack" is a noun: the attack in Jordan (stop 30).
+    expect(placeAgents(split('how did jordan attack affect talks w iraq'))).toEqual([]);
+    expect(placeAgents(split('did jordan attack us troops'))).toEqual(['jordan']);
     // An entry that only has soldiers killed in Jordan is reversed by "did Jordan kill".
     const index = createRoleIndex([roleText('how many us soldiers were killed in jordan')], [0]);
     expect(index.conflicts(0, roleText('how many us soldiers did jordan kill'))).toBe(true);
