@@ -269,9 +269,9 @@ const MENTION =
 // "#hashtag" or "#3" is not one).
 const NUMBER_SIGN = /(^|\s)#(?:\s+of)?\s+(?=[a-z])/g;
 
-// "hiii", "thanksss", "pleeease": a letter drawn out for tone. No English word has one letter
-// three times running.
-const DRAWN_OUT = /([a-z])\1{2,}/g;
+// "hiii", "thanksss", "pleeease": a letter drawn out for tone, after another letter. No English
+// word has one letter three times running; "zzz" or "www" is kept as typed, not read as "z".
+const DRAWN_OUT = /([a-z])((?!\1)[a-z])\2{2,}/g;
 
 // "open 24/7": chat's "24 hours a day", never a date or two numbers.
 const ROUND_THE_CLOCK = /(^|[^\d/.])24\s*\/\s*7(?![\d/])/g;
@@ -320,7 +320,7 @@ export function createNormalizer(config: NormalizerConfig = {}): Normalizer {
     let t = text.normalize('NFKC').replace(ZERO_WIDTH, '').replace(CONTROL, ' ');
     t = t.normalize('NFD').replace(MARKS, '').normalize('NFC');
     t = canonicalCountryNames(t.replace(APOSTROPHES, "'")).toLowerCase();
-    t = expandContractions(t.replace(DRAWN_OUT, '$1')).replace(MENTION, ' ');
+    t = expandContractions(t.replace(DRAWN_OUT, '$1$2')).replace(MENTION, ' ');
     t = t.replace(NUMBER_SIGN, '$1how many ');
     t = t.replace(ROUND_THE_CLOCK, '$1 24 hours a day ');
     t = spellNumericDates(t.replace(/(\d),(?=\d{3}\b)/g, '$1')); // 1,000 → 1000
